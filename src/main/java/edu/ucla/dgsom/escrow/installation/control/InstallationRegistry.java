@@ -1,0 +1,18 @@
+package edu.ucla.dgsom.escrow.installation.control;
+
+import edu.ucla.dgsom.escrow.installation.entity.Installation;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Reads the installation row. */
+@Stateless
+public class InstallationRegistry {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Installation current() {
+        return em.createNamedQuery(Installation.FIND, Installation.class).getSingleResult();
+    }
+}

@@ -1,0 +1,40 @@
+package edu.ucla.dgsom.escrow.problems;
+
+import edu.ucla.dgsom.escrow.web.RequestIdFilter;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The error page (web.xml) for everything the servlet container answers by itself: paths outside the JAX-RS
+ * application, failures in filters. Renders the same problem documents as the JAX-RS mappers.
+ */
+@WebServlet(name = "ContainerErrorServlet", urlPatterns = ContainerErrorServlet.PATH)
+public class ContainerErrorServlet extends HttpServlet {
+
+    static final String PATH = "/problem-error";
+    private static final long serialVersionUID = 1L;
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        String instance = uri instanceof String path ? path : request.getRequestURI();
+        String requestId = RequestIdFilter.requestId(request);
+        Problem problem = failure != null
+                ? Problems.from(failure, instance, requestId)
+                : Problems.forStatus(status instanceof Integer code ? code : 404, instance, requestId);
+        response.setStatus(problem.status());
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(JSONB.toJson(problem));
+    }
+}

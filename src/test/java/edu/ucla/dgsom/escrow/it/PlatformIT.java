@@ -1,0 +1,121 @@
+package edu.ucla.dgsom.escrow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The platform's HTTP conventions, health, OpenAPI and persistence, over real HTTP against the real server. */
+@ExtendWith(LiveService.class)
+class PlatformIT {
+
+    private final Api api = Api.live();
+
+    @Test
+    void installationIsServedFromTheMigratedDatabase() {
+        Api.Reply reply = api.get("/api/v1/installation");
+        assertEquals(200, reply.status(), reply::toString);
+        assertTrue(reply.contentType().startsWith("application/json"));
+        assertEquals(36, reply.json().getString("id").length());
+        assertNotNull(reply.json().getString("createdAt"));
+    }
+
+    @Test
+    void unknownPathUnderTheApiIsAProblemDocument() {
+        Api.Reply reply = api.get("/api/v1/no-such-thing");
+        assertProblem(reply, 404, "not-found");
+        assertEquals("/api/v1/no-such-thing", reply.json().getString("instance"));
+    }
+
+    @Test
+    void unknownPathOutsideTheJaxRsApplicationIsAProblemDocumentToo() {
+        assertProblem(api.get("/api/v2/anything"), 404, "not-found");
+        assertProblem(api.get("/no-such-page"), 404, "not-found");
+    }
+
+    @Test
+    void wrongMethodIsAProblemDocumentNamingTheAllowedMethods() {
+        Api.Reply reply = api.send("DELETE", "/api/v1/installation", null);
+        assertProblem(reply, 405, "method-not-allowed");
+        assertTrue(reply.json().getString("detail").contains("GET"), reply::toString);
+    }
+
+    @Test
+    void unacceptableMediaTypeIsAProblemDocument() {
+        assertProblem(api.get("/api/v1/installation", "Accept", "text/csv"), 406, "not-acceptable");
+    }
+
+    @Test
+    void requestIdIsEchoedWhenSaneAndGeneratedOtherwise() {
+        Api.Reply echoed = api.get("/api/v1/no-such-thing", "X-Request-Id", "caller-trace-0001");
+        assertEquals("caller-trace-0001", echoed.header("X-Request-Id"));
+        assertEquals("caller-trace-0001", echoed.json().getString("requestId"));
+
+        Api.Reply replaced = api.get("/api/v1/installation", "X-Request-Id", "bad id <script>");
+        assertNotEquals("bad id <script>", replaced.header("X-Request-Id"));
+        assertTrue(replaced.header("X-Request-Id").matches("[0-9a-f-]{36}"));
+
+        assertNotNull(api.get("/api/v1/installation").header("X-Request-Id"));
+    }
+
+    @Test
+    void requestIdAppearsInTheServerLogLineOfThatRequest() throws Exception {
+        String requestId = "log-line-probe-" + System.nanoTime();
+        api.get("/api/v1/installation", "X-Request-Id", requestId);
+        String log = Files.readString(LiveService.serverLog(), StandardCharsets.UTF_8);
+        assertTrue(log.contains("request " + requestId + " GET /api/v1/installation -> 200"),
+                "no log line for " + requestId);
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        for (String path : new String[] {"/api/v1/installation", "/api/v1/nothing", "/health/ready", "/nothing"}) {
+            Api.Reply reply = api.get(path);
+            assertEquals("no-store", reply.header("Cache-Control"), path);
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"), path);
+            assertEquals("DENY", reply.header("X-Frame-Options"), path);
+            assertTrue(reply.header("Content-Security-Policy").contains("default-src 'none'"), path);
+            assertNotNull(reply.header("X-Request-Id"), path);
+        }
+    }
+
+    @Test
+    void healthOpenApiAndMetricsAreServed() {
+        Api.Reply ready = api.get("/health/ready");
+        assertEquals(200, ready.status(), ready::toString);
+        assertEquals("UP", ready.json().getString("status"));
+        assertEquals(200, api.get("/health/live").status());
+
+        Api.Reply openApi = api.get("/openapi", "Accept", "application/json");
+        assertEquals(200, openApi.status());
+        JsonObject paths = openApi.json().getJsonObject("paths");
+        assertTrue(paths.containsKey("/api/v1/installation"), openApi::body);
+        assertTrue(openApi.json().getJsonObject("components").getJsonObject("schemas").containsKey("Problem"),
+                "the Problem schema is documented");
+
+        assertEquals(200, api.get("/metrics").status());
+    }
+
+    static void assertProblem(Api.Reply reply, int status, String type) {
+        assertEquals(status, reply.status(), reply::toString);
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
+        JsonObject problem = reply.json();
+        assertEquals("https://escrow.dgit.dgsom.ucla.edu/problems/" + type, problem.getString("type"));
+        assertEquals(status, problem.getInt("status"));
+        assertFalse(problem.getString("title").isBlank());
+        assertFalse(problem.getString("detail").isBlank());
+        assertEquals(reply.header("X-Request-Id"), problem.getString("requestId"));
+        assertFalse(reply.body().contains("Exception") || reply.body().contains("\tat "), "no stack trace: " + reply.body());
+    }
+}
