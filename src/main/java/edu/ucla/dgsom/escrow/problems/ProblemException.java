@@ -1,11 +1,13 @@
 package edu.ucla.dgsom.escrow.problems;
 
+import jakarta.ejb.ApplicationException;
 import java.util.List;
 
 /**
  * Thrown by application code to answer with a specific problem. The detail is shown to the caller, so it must never
- * contain a secret.
+ * contain a secret. It rolls back the transaction and reaches the caller as it is, not wrapped by the EJB container.
  */
+@ApplicationException(rollback = true, inherited = true)
 public class ProblemException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -8,6 +8,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NoContentException;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class Problems {
 
     private static boolean causedByBadJson(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonbException || cause instanceof JsonException) {
+            if (cause instanceof JsonbException || cause instanceof JsonException || cause instanceof NoContentException) {
                 return true;
             }
         }

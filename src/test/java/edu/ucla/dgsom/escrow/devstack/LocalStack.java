@@ -63,6 +63,9 @@ public final class LocalStack implements AutoCloseable {
             environment.put("ESCROW_DB_PASSWORD", DB_PASSWORD);
             environment.put("ESCROW_DB_POOL_MAX", "32");
             environment.put("ESCROW_HTTP_ADDRESS", "127.0.0.1");
+            environment.put("ESCROW_KEYSTORE_PATH", layout.sampleKeys().resolve("escrow-dev.bcfks").toString());
+            environment.put("ESCROW_KEYSTORE_PASSPHRASE_FILE",
+                    layout.sampleKeys().resolve("escrow-dev.passphrase").toString());
             environment.putAll(extraEnvironment);
             stack = new LocalStack(layout, database, environment, httpPort, serverLog);
             stack.startServer();
@@ -87,6 +90,23 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.INFO, "Service failed after {0} ms", (System.nanoTime() - started) / 1_000_000);
             server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a second server on this database with some settings changed, e.g. to see it refuse bad keys. The caller
+     * closes it.
+     */
+    public PayaraMicroProcess startAnotherServer(Map<String, String> changedSettings, Path log) throws IOException {
+        Map<String, String> changed = new LinkedHashMap<>(environment);
+        changed.putAll(changedSettings);
+        PayaraMicroProcess another = PayaraMicroProcess.start(layout, freePort(), changed, log);
+        try {
+            another.awaitDeployment(Duration.ofMinutes(3));
+            return another;
+        } catch (IOException e) {
+            another.close();
             throw e;
         }
     }

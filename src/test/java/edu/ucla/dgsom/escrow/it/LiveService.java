@@ -43,6 +43,11 @@ public final class LiveService implements BeforeAllCallback {
         return running.serverLog;
     }
 
+    /** A log file for another server of this run. */
+    public static Path extraLog(String name) {
+        return Path.of(System.getProperty("escrow.test.dir")).resolve(name + ".log");
+    }
+
     private static Running start() {
         StackLayout layout = StackLayout.fromSystemProperties();
         Path testDir = Path.of(System.getProperty("escrow.test.dir"));
@@ -52,8 +57,9 @@ public final class LiveService implements BeforeAllCallback {
             deleteRecursively(dataDir);
             Files.deleteIfExists(serverLog);
             long started = System.nanoTime();
+            // Small, throttled rotation batches, so a test can kill the server while a rotation is half-way.
             LocalStack stack = LocalStack.start(layout, LocalStack.freePort(), LocalStack.freePort(), dataDir, serverLog,
-                    Map.of());
+                    Map.of("ESCROW_KEYS_ROTATION_BATCH_SIZE", "200", "ESCROW_KEYS_ROTATION_BATCH_PAUSE_MS", "40"));
             System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
                     (System.nanoTime() - started) / 1_000_000);
             running = new Running(stack, serverLog);

@@ -1,0 +1,92 @@
+package edu.ucla.dgsom.escrow.crypto.boundary;
+
+import edu.ucla.dgsom.escrow.crypto.control.KeyRotationWorker;
+import edu.ucla.dgsom.escrow.crypto.control.KeyRotations;
+import edu.ucla.dgsom.escrow.crypto.control.Keyring;
+import edu.ucla.dgsom.escrow.crypto.entity.KeyRotation;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The key ring: versions, rotations, retirement, and the audit signing public key. */
+@Path("keys")
+@RequestScoped
+@Tag(name = "Keys")
+@Produces(MediaType.APPLICATION_JSON)
+public class KeysResource {
+
+    @Inject
+    KeyRotations rotations;
+
+    @Inject
+    KeyRotationWorker worker;
+
+    @Inject
+    Keyring keyring;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Operation(summary = "Key-encryption key versions and how many values each wraps")
+    public List<KeyVersionView> versions() {
+        int current = keyring.currentVersion();
+        return rotations.versions().stream()
+                .map(k -> KeyVersionView.of(k, k.version() == current, rotations.valuesUsing(k.version())))
+                .toList();
+    }
+
+    @POST
+    @Path("rotations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make a new key-encryption key current and re-wrap every data key to it in the background")
+    @APIResponse(responseCode = "202", description = "Started; follow the Location")
+    public Response rotate(@Valid @NotNull RotationRequest request) {
+        KeyRotation rotation = rotations.start(request.reason(), null);
+        worker.drive(rotation.id());
+        return Response.accepted(RotationView.of(rotation, rotations.remaining(rotation)))
+                .location(uriInfo.getBaseUriBuilder().path("keys/rotations/{id}").build(rotation.id()))
+                .build();
+    }
+
+    @GET
+    @Path("rotations/{id}")
+    @Operation(summary = "A rotation's progress")
+    public RotationView rotation(@PathParam("id") String id) {
+        KeyRotation rotation = rotations.find(id).orElseThrow(() -> ProblemException.notFound("Key rotation " + id));
+        return RotationView.of(rotation, rotations.remaining(rotation));
+    }
+
+    @DELETE
+    @Path("{version}")
+    @Operation(summary = "Retire (erase) an old key version that no stored value uses any more")
+    @APIResponse(responseCode = "204", description = "Retired")
+    public void retire(@PathParam("version") int version) {
+        rotations.retire(version);
+    }
+
+    @GET
+    @Path("audit-public-key")
+    @Produces("application/x-pem-file")
+    @Operation(summary = "The Ed25519 public key that verifies the audit trail's signed checkpoints (PEM)")
+    public String auditPublicKey() {
+        return keyring.auditPublicKeyPem();
+    }
+}

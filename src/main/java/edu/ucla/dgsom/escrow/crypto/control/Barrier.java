@@ -1,0 +1,245 @@
+package edu.ucla.dgsom.escrow.crypto.control;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The storage barrier: the only code that encrypts, decrypts, wraps keys or signs. Nothing outside it ever holds a
+ * key. Every value is encrypted with AES-256-GCM under its own random data key, the data key is wrapped (RFC 5649)
+ * by a versioned key-encryption key (KEK), and KEKs are stored in the database wrapped (AES-256-GCM) by the root key
+ * from the key store. The envelope format is documented byte by byte in docs/crypto.md.
+ */
+public final class Barrier {
+
+    static final int FORMAT_VERSION = 1;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final int KEY_BYTES = 32;
+    private static final int HEADER_BYTES = 1 + 4 + 2;
+
+    private final SecureRandom random = new SecureRandom();
+    private final SecretKey rootKey;
+    private final PrivateKey signingKey;
+    private final PublicKey signingPublicKey;
+    private final Map<Integer, SecretKey> keks = new ConcurrentHashMap<>();
+
+    public Barrier(KeyStoreFile.KeyMaterial keys) {
+        this.rootKey = keys.rootKey();
+        this.signingKey = keys.signingKey();
+        this.signingPublicKey = keys.signingCertificate().getPublicKey();
+    }
+
+    /** Makes a new KEK, keeps it, and returns it wrapped by the root key for storage under {@code version}. */
+    public byte[] createKek(int version) {
+        byte[] material = randomBytes(KEY_BYTES);
+        try {
+            byte[] nonce = randomBytes(NONCE_BYTES);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, rootKey, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(kekAssociatedData(version));
+            byte[] sealed = cipher.doFinal(material);
+            keks.put(version, new SecretKeySpec(material, "AES"));
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
+    }
+
+    /** Unwraps a stored KEK with the root key and keeps it; fails if it was altered or wrapped by another root key. */
+    public void installKek(int version, byte[] wrapped) {
+        if (keks.containsKey(version)) {
+            return;
+        }
+        byte[] material = null;
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, rootKey, new GCMParameterSpec(TAG_BITS, wrapped, 0, NONCE_BYTES));
+            cipher.updateAAD(kekAssociatedData(version));
+            material = cipher.doFinal(wrapped, NONCE_BYTES, wrapped.length - NONCE_BYTES);
+            keks.put(version, new SecretKeySpec(material, "AES"));
+        } catch (AEADBadTagException | IllegalArgumentException e) {
+            throw new IntegrityFailureException();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        } finally {
+            if (material != null) {
+                Arrays.fill(material, (byte) 0);
+            }
+        }
+    }
+
+    /** Drops a retired KEK from memory. */
+    public void forgetKek(int version) {
+        keks.remove(version);
+    }
+
+    public boolean holdsKek(int version) {
+        return keks.containsKey(version);
+    }
+
+    /** Encrypts {@code plaintext} for {@code context} under a fresh data key wrapped by KEK {@code kekVersion}. */
+    public byte[] seal(SealContext context, byte[] plaintext, int kekVersion) {
+        byte[] dataKey = randomBytes(KEY_BYTES);
+        try {
+            SecretKeySpec key = new SecretKeySpec(dataKey, "AES");
+            byte[] wrappedKey = wrap(kek(kekVersion), key);
+            byte[] nonce = randomBytes(NONCE_BYTES);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.associatedData(FORMAT_VERSION));
+            byte[] ciphertext = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(HEADER_BYTES + wrappedKey.length + NONCE_BYTES + ciphertext.length)
+                    .put((byte) FORMAT_VERSION).putInt(kekVersion).putShort((short) wrappedKey.length)
+                    .put(wrappedKey).put(nonce).put(ciphertext).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /**
+     * Decrypts a value sealed for exactly {@code context}. Any altered byte, or a value sealed for another context,
+     * fails with {@link IntegrityFailureException}. The caller wipes the returned array after use.
+     */
+    public byte[] open(SealContext context, byte[] envelope) {
+        Envelope parsed = Envelope.parse(envelope);
+        SecretKey dataKey = unwrap(kek(parsed.kekVersion()), parsed.wrappedKey());
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, parsed.nonce()));
+            cipher.updateAAD(context.associatedData(parsed.formatVersion()));
+            return cipher.doFinal(parsed.ciphertext());
+        } catch (AEADBadTagException e) {
+            throw new IntegrityFailureException();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    }
+
+    /** Re-wraps the value's data key under KEK {@code toVersion}; the ciphertext itself is not touched. */
+    public byte[] rewrap(byte[] envelope, int toVersion) {
+        Envelope parsed = Envelope.parse(envelope);
+        SecretKey dataKey = unwrap(kek(parsed.kekVersion()), parsed.wrappedKey());
+        byte[] wrappedKey = wrap(kek(toVersion), dataKey);
+        return ByteBuffer.allocate(HEADER_BYTES + wrappedKey.length + NONCE_BYTES + parsed.ciphertext().length)
+                .put((byte) parsed.formatVersion()).putInt(toVersion).putShort((short) wrappedKey.length)
+                .put(wrappedKey).put(parsed.nonce()).put(parsed.ciphertext()).array();
+    }
+
+    /** The KEK version an envelope's data key is wrapped by, read from its header. */
+    public static int kekVersionOf(byte[] envelope) {
+        return Envelope.parse(envelope).kekVersion();
+    }
+
+    /** Signs with the audit signing key (Ed25519). */
+    public byte[] sign(byte[] data) {
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initSign(signingKey);
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is unavailable", e);
+        }
+    }
+
+    public PublicKey signingPublicKey() {
+        return signingPublicKey;
+    }
+
+    private SecretKey kek(int version) {
+        SecretKey kek = keks.get(version);
+        if (kek == null) {
+            throw new UnknownKekException(version);
+        }
+        return kek;
+    }
+
+    private static byte[] wrap(SecretKey kek, SecretKey dataKey) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/KWP/NoPadding");
+            cipher.init(Cipher.WRAP_MODE, kek);
+            return cipher.wrap(dataKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES key wrap is unavailable", e);
+        }
+    }
+
+    private static SecretKey unwrap(SecretKey kek, byte[] wrappedKey) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/KWP/NoPadding");
+            cipher.init(Cipher.UNWRAP_MODE, kek);
+            return (SecretKey) cipher.unwrap(wrappedKey, "AES", Cipher.SECRET_KEY);
+        } catch (java.security.InvalidKeyException e) {
+            throw new IntegrityFailureException();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES key wrap is unavailable", e);
+        }
+    }
+
+    private static byte[] kekAssociatedData(int version) {
+        return ("escrow.kek." + version).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A KEK version this instance has not loaded (yet): the key ring must be refreshed from the database. */
+    public static final class UnknownKekException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        private final int version;
+
+        UnknownKekException(int version) {
+            super("key-encryption key version " + version + " is not loaded", null, false, false);
+            this.version = version;
+        }
+
+        public int version() {
+            return version;
+        }
+    }
+
+    /** The parts of a stored envelope; any malformed header is an integrity failure. */
+    private record Envelope(int formatVersion, int kekVersion, byte[] wrappedKey, byte[] nonce, byte[] ciphertext) {
+
+        static Envelope parse(byte[] envelope) {
+            if (envelope == null || envelope.length < HEADER_BYTES + NONCE_BYTES + TAG_BITS / 8) {
+                throw new IntegrityFailureException();
+            }
+            ByteBuffer in = ByteBuffer.wrap(envelope);
+            int format = in.get() & 0xff;
+            int kekVersion = in.getInt();
+            int wrappedLength = in.getShort() & 0xffff;
+            if (format != FORMAT_VERSION || wrappedLength < 16
+                    || envelope.length < HEADER_BYTES + wrappedLength + NONCE_BYTES + TAG_BITS / 8) {
+                throw new IntegrityFailureException();
+            }
+            byte[] wrappedKey = new byte[wrappedLength];
+            byte[] nonce = new byte[NONCE_BYTES];
+            in.get(wrappedKey).get(nonce);
+            byte[] ciphertext = new byte[in.remaining()];
+            in.get(ciphertext);
+            return new Envelope(format, kekVersion, wrappedKey, nonce, ciphertext);
+        }
+    }
+}

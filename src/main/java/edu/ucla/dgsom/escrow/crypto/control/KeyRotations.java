@@ -1,0 +1,118 @@
+package edu.ucla.dgsom.escrow.crypto.control;
+
+import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
+import edu.ucla.dgsom.escrow.crypto.entity.KeyRotation;
+import edu.ucla.dgsom.escrow.crypto.entity.SealedValue;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * KEK rotation and retirement. A rotation adds a KEK version, which is current from then on, and re-wraps every data
+ * key to it batch by batch, each batch in its own transaction, so reads and writes go on and a crash loses nothing:
+ * the next batch simply starts from the values still wrapped by an older KEK.
+ */
+@Stateless
+public class KeyRotations {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Keyring keyring;
+
+    public KeyRotation start(String reason, String requestedBy) {
+        running().ifPresent(r -> {
+            throw new ProblemException(ProblemType.CONFLICT, "Key rotation " + r.id() + " is still running");
+        });
+        int version = keyring.createNextVersion();
+        KeyRotation rotation = new KeyRotation(version, reason, requestedBy, Instant.now());
+        em.persist(rotation);
+        em.flush();
+        return rotation;
+    }
+
+    public Optional<KeyRotation> find(String id) {
+        return Optional.ofNullable(em.find(KeyRotation.class, id));
+    }
+
+    public Optional<KeyRotation> running() {
+        return em.createNamedQuery(KeyRotation.RUNNING, KeyRotation.class).getResultStream().findFirst();
+    }
+
+    public List<String> runningIds() {
+        return running().map(KeyRotation::id).stream().toList();
+    }
+
+    /** Values still wrapped by a KEK older than the rotation's target. */
+    public long remaining(KeyRotation rotation) {
+        return rotation.running()
+                ? em.createNamedQuery(SealedValue.COUNT_BELOW_KEK, Long.class)
+                        .setParameter("version", rotation.targetVersion()).getSingleResult()
+                : 0;
+    }
+
+    /**
+     * Re-wraps up to {@code size} values and commits; completes the rotation when none is left. The rotation row is
+     * locked for the batch, so instances sharing the database take turns instead of counting twice.
+     *
+     * @return how many values this batch re-wrapped; 0 once the rotation is complete
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int rewrapBatch(String rotationId, int size) {
+        KeyRotation rotation = em.find(KeyRotation.class, rotationId, LockModeType.PESSIMISTIC_WRITE);
+        if (rotation == null || !rotation.running()) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<SealedValue> batch = em.createNativeQuery(SealedValue.LOCK_STALE_BATCH, SealedValue.class)
+                .setParameter(1, rotation.targetVersion()).setParameter(2, size).getResultList();
+        if (batch.isEmpty()) {
+            rotation.complete(Instant.now());
+            return 0;
+        }
+        for (SealedValue value : batch) {
+            value.rewrapped(keyring.rewrap(value.envelope(), rotation.targetVersion()), rotation.targetVersion());
+        }
+        rotation.progressed(batch.size());
+        return batch.size();
+    }
+
+    public List<KeyEncryptionKey> versions() {
+        return em.createNamedQuery(KeyEncryptionKey.ALL, KeyEncryptionKey.class).getResultList();
+    }
+
+    public long valuesUsing(int version) {
+        return em.createNamedQuery(SealedValue.COUNT_WITH_KEK, Long.class).setParameter("version", version)
+                .getSingleResult();
+    }
+
+    /** Erases an old KEK. Refuses for the current KEK, during a rotation, and while any value still uses it. */
+    public void retire(int version) {
+        KeyEncryptionKey kek = em.find(KeyEncryptionKey.class, version, LockModeType.PESSIMISTIC_WRITE);
+        if (kek == null || kek.state() == KeyEncryptionKey.State.RETIRED) {
+            throw ProblemException.notFound("Active key version " + version);
+        }
+        if (version == keyring.currentVersion()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Key version " + version + " is current; rotate first");
+        }
+        if (running().isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "A key rotation is running; retire after it completes");
+        }
+        long using = valuesUsing(version);
+        if (using > 0) {
+            throw new ProblemException(ProblemType.CONFLICT, using + " stored values still use key version " + version);
+        }
+        kek.retire(Instant.now());
+        keyring.forget(version);
+    }
+}

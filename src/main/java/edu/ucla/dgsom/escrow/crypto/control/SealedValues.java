@@ -1,0 +1,64 @@
+package edu.ucla.dgsom.escrow.crypto.control;
+
+import edu.ucla.dgsom.escrow.crypto.entity.SealedValue;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * What the rest of the service uses to store and read secrets: values go in and come out as plaintext bytes, keys
+ * never leave the barrier. Callers wipe the arrays they pass and receive as soon as they are done with them.
+ */
+@Stateless
+public class SealedValues {
+
+    private static final Logger LOG = Logger.getLogger(SealedValues.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Keyring keyring;
+
+    /** Seals {@code plaintext} for {@code context}, in the caller's transaction. One value per context. */
+    public void seal(SealContext context, byte[] plaintext) {
+        int version = keyring.currentVersion();
+        byte[] envelope = keyring.seal(context, plaintext, version);
+        em.persist(new SealedValue(context.table(), context.recordId(), context.field(), context.version(), version,
+                envelope, Instant.now()));
+    }
+
+    /** The plaintext sealed for {@code context}, if there is one. An altered value raises an alarm and fails. */
+    public Optional<byte[]> open(SealContext context) {
+        return find(context).map(value -> {
+            try {
+                return keyring.open(context, value.envelope());
+            } catch (IntegrityFailureException e) {
+                LOG.severe(() -> "INTEGRITY FAILURE: sealed value " + value.id() + " (" + context.table() + "/"
+                        + context.recordId() + "/" + context.field() + " v" + context.version()
+                        + ") failed authentication; it was altered, moved, or sealed under unknown keys");
+                throw e;
+            }
+        });
+    }
+
+    public boolean exists(SealContext context) {
+        return find(context).isPresent();
+    }
+
+    /** Removes the value for {@code context}, e.g. when its owner discards an unconfirmed enrolment. */
+    public void erase(SealContext context) {
+        find(context).ifPresent(em::remove);
+    }
+
+    private Optional<SealedValue> find(SealContext context) {
+        return em.createNamedQuery(SealedValue.BY_OWNER, SealedValue.class)
+                .setParameter("table", context.table()).setParameter("id", context.recordId())
+                .setParameter("field", context.field()).setParameter("version", context.version())
+                .getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,199 @@
+package edu.ucla.dgsom.escrow.it;
+
+import static edu.ucla.dgsom.escrow.it.PlatformIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.ucla.dgsom.escrow.crypto.control.Barrier;
+import edu.ucla.dgsom.escrow.crypto.control.KeyStoreFile;
+import edu.ucla.dgsom.escrow.crypto.control.SealContext;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.security.KeyStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Key custody, rotation under load and across a crash, retirement and readiness, against the running service. */
+@ExtendWith(LiveService.class)
+class KeysIT {
+
+    private static final int VALUES = 10_000;
+    private final Api api = Api.live();
+
+    @Test
+    void rotationOf10000ValuesSurvivesAKill9AndLeavesEveryValueReadable() throws Exception {
+        Map<Integer, String> plaintexts = sealValuesBehindTheServicesBack();
+        int before = currentVersion();
+
+        Api.Reply started = api.post("/api/v1/keys/rotations", "{\"reason\":\"Quarterly key rotation test\"}");
+        assertEquals(202, started.status(), started::toString);
+        String location = started.header("Location");
+        assertTrue(location.contains("/api/v1/keys/rotations/"), location);
+        int target = started.json().getInt("targetVersion");
+        assertEquals(before + 1, target);
+
+        assertProblem(api.post("/api/v1/keys/rotations", "{\"reason\":\"A second rotation at once\"}"), 409, "conflict");
+        assertProblem(api.delete("/api/v1/keys/" + before), 409, "conflict");
+
+        JsonObject halfway = awaitRotation(location, r -> r.getJsonNumber("rewrapped").longValue() >= 1_000);
+        assertEquals("RUNNING", halfway.getString("state"), "the rotation finished before the kill: " + halfway);
+        assertEquals("UP", api.get("/health/ready").json().getString("status"), "reads go on during a rotation");
+        LiveService.stack().killServer();
+
+        long moved = TestDatabase.count("SELECT COUNT(*) FROM sealed_value WHERE kek_version = " + target);
+        assertTrue(moved > 0 && moved < VALUES, "killed half-way: " + moved + " of " + VALUES + " re-wrapped");
+
+        LiveService.stack().startServer();
+        JsonObject done = awaitRotation(location, r -> "COMPLETED".equals(r.getString("state")));
+        assertEquals(0, done.getJsonNumber("remaining").longValue());
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM sealed_value WHERE kek_version <> " + target));
+
+        Barrier barrier = TestDatabase.barrier();
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT owner_id, envelope FROM sealed_value"
+                        + " WHERE owner_table = 'rotation_test'")) {
+            int read = 0;
+            while (rows.next()) {
+                int id = Integer.parseInt(rows.getString(1));
+                byte[] plaintext = barrier.open(new SealContext("rotation_test", rows.getString(1), "value", 1),
+                        rows.getBytes(2));
+                assertEquals(plaintexts.get(id), new String(plaintext, StandardCharsets.UTF_8));
+                read++;
+            }
+            assertEquals(VALUES, read);
+        }
+
+        Api.Reply retired = api.delete("/api/v1/keys/" + before);
+        assertEquals(204, retired.status(), retired::toString);
+        JsonObject old = api.get("/api/v1/keys").parse().asJsonArray().stream().map(v -> v.asJsonObject())
+                .filter(v -> v.getInt("version") == before).findFirst().orElseThrow();
+        assertEquals("RETIRED", old.getString("state"));
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM key_encryption_key WHERE version = " + before
+                + " AND wrapped_key IS NOT NULL"), "a retired key's material is erased");
+        assertProblem(api.delete("/api/v1/keys/" + target), 409, "conflict");
+        assertProblem(api.delete("/api/v1/keys/" + before), 404, "not-found");
+        assertEquals("UP", api.get("/health/ready").json().getString("status"));
+
+        String dump = TestDatabase.dump();
+        for (int id = 0; id < VALUES; id += 997) {
+            assertFalse(dump.contains(plaintexts.get(id)), "the database dump contains a stored plaintext");
+        }
+    }
+
+    @Test
+    void keyRingIsListedWithoutKeyMaterial() {
+        Api.Reply reply = api.get("/api/v1/keys");
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject current = reply.parse().asJsonArray().stream().map(v -> v.asJsonObject())
+                .filter(v -> v.getBoolean("current")).findFirst().orElseThrow();
+        assertEquals("ACTIVE", current.getString("state"));
+        assertTrue(current.getJsonNumber("values").longValue() >= 1, "the key check value at least");
+        assertFalse(reply.body().contains("wrapped"), reply::body);
+    }
+
+    @Test
+    void readinessIncludesTheKeys() {
+        JsonObject ready = api.get("/health/ready").json();
+        assertTrue(ready.getJsonArray("checks").stream().map(c -> c.asJsonObject())
+                .anyMatch(c -> "keys".equals(c.getString("name")) && "UP".equals(c.getString("status"))), ready::toString);
+    }
+
+    @Test
+    void auditPublicKeyIsTheKeyStoresEd25519KeyAsPem() throws Exception {
+        Api.Reply reply = api.get("/api/v1/keys/audit-public-key");
+        assertEquals(200, reply.status(), reply::toString);
+        assertTrue(reply.body().startsWith("-----BEGIN PUBLIC KEY-----\n"), reply::body);
+        byte[] der = Base64.getMimeDecoder().decode(reply.body().replaceAll("-----[A-Z ]+-----", ""));
+
+        Path keys = Path.of(System.getProperty("escrow.project.dir")).resolve("keys-sample");
+        KeyStore store = KeyStore.getInstance("BCFKS", new BouncyCastleProvider());
+        try (var in = Files.newInputStream(keys.resolve("escrow-dev.bcfks"))) {
+            store.load(in, Files.readString(keys.resolve("escrow-dev.passphrase")).strip().toCharArray());
+        }
+        X509Certificate certificate = (X509Certificate) store.getCertificate(KeyStoreFile.SIGNING_KEY_ALIAS);
+        assertArrayEquals(certificate.getPublicKey().getEncoded(), der);
+        assertEquals("Ed25519", certificate.getPublicKey().getAlgorithm());
+    }
+
+    @Test
+    void unknownRotationIsNotFound() {
+        assertProblem(api.get("/api/v1/keys/rotations/" + UUID.randomUUID()), 404, "not-found");
+    }
+
+    @Test
+    void aServerWithAWrongPassphraseOrNoKeyStoreRefusesToStartWithOneClearLine() throws Exception {
+        Path wrongPassphrase = Files.writeString(Files.createTempFile("wrong", ".passphrase"), "not the passphrase");
+        IOException wrong = assertThrows(IOException.class, () -> LiveService.stack().startAnotherServer(
+                Map.of("ESCROW_KEYSTORE_PASSPHRASE_FILE", wrongPassphrase.toString()),
+                LiveService.extraLog("payara-wrong-passphrase")));
+        assertTrue(wrong.getMessage().contains("Refusing to start: cannot open the key store at")
+                && wrong.getMessage().contains("wrong passphrase or damaged file"), wrong::getMessage);
+
+        IOException missing = assertThrows(IOException.class, () -> LiveService.stack().startAnotherServer(
+                Map.of("ESCROW_KEYSTORE_PATH", "/nonexistent/escrow.bcfks"), LiveService.extraLog("payara-no-keys")));
+        assertTrue(missing.getMessage().contains("Refusing to start: no key store at /nonexistent/escrow.bcfks"),
+                missing::getMessage);
+    }
+
+    /** Seals values with the service's own barrier code and keys, as if the service had stored them. */
+    private static Map<Integer, String> sealValuesBehindTheServicesBack() throws Exception {
+        Barrier barrier = TestDatabase.barrier();
+        int version = currentVersion();
+        Map<Integer, String> plaintexts = new HashMap<>();
+        try (Connection connection = TestDatabase.connect(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO sealed_value (owner_table, owner_id, field, owner_version, kek_version, envelope,"
+                        + " created_at) VALUES ('rotation_test', ?, 'value', 1, ?, ?, UTC_TIMESTAMP(6))")) {
+            connection.setAutoCommit(false);
+            for (int id = 0; id < VALUES; id++) {
+                String plaintext = "rotation-plaintext-" + id + "-" + UUID.randomUUID();
+                plaintexts.put(id, plaintext);
+                insert.setString(1, Integer.toString(id));
+                insert.setInt(2, version);
+                insert.setBytes(3, barrier.seal(new SealContext("rotation_test", Integer.toString(id), "value", 1),
+                        plaintext.getBytes(StandardCharsets.UTF_8), version));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+        return plaintexts;
+    }
+
+    private static int currentVersion() throws Exception {
+        return (int) TestDatabase.count("SELECT MAX(version) FROM key_encryption_key WHERE state = 'ACTIVE'");
+    }
+
+    private JsonObject awaitRotation(String location, Predicate<JsonObject> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        JsonObject rotation = null;
+        while (Instant.now().isBefore(deadline)) {
+            Api.Reply reply = api.get(location);
+            assertEquals(200, reply.status(), reply::toString);
+            rotation = reply.json();
+            if (condition.test(rotation)) {
+                return rotation;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("rotation did not reach the expected state: " + rotation);
+    }
+}
