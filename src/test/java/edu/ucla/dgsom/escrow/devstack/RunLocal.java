@@ -1,7 +1,14 @@
 package edu.ucla.dgsom.escrow.devstack;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -13,15 +20,43 @@ public final class RunLocal {
     private RunLocal() {
     }
 
+    /** The development admin's first password: made once, kept in .local/ so every run offers the same one. */
+    private static String firstAdminPassword(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        }
+        return Files.readString(file).strip();
+    }
+
+    /** Shown until the first admin has changed the password. */
+    private static String firstSignInHint(LocalStack stack, String password) {
+        try (Connection connection = stack.database().rootConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT username FROM escrow.sign_in"
+                        + " WHERE password_change_required AND last_sign_in_at IS NULL")) {
+            return rows.next()
+                    ? "First sign-in (one time; you must then change the password and enrol MFA): username "
+                            + rows.getString(1) + ", password " + password + "\n"
+                    : "";
+        } catch (SQLException e) {
+            return "";
+        }
+    }
+
     public static void main(String[] args) throws InterruptedException {
         StackLayout layout = StackLayout.fromSystemProperties();
         int httpPort = Integer.getInteger("escrow.http.port", 8080);
         int dbPort = Integer.getInteger("escrow.db.port", 3307);
         Path serverLog = layout.localDir().resolve("logs").resolve("payara.log");
         LocalStack stack;
+        String adminPassword;
         try {
+            adminPassword = firstAdminPassword(layout.localDir().resolve("first-admin-password"));
             stack = LocalStack.start(layout, dbPort, httpPort, layout.localDir().resolve("mariadb-data"), serverLog,
-                    Map.of());
+                    Map.of("ESCROW_BOOTSTRAP_ADMIN_PASSWORD", adminPassword));
         } catch (IOException e) {
             System.err.println("escrow: " + e.getMessage());
             System.exit(1);
@@ -33,8 +68,8 @@ public final class RunLocal {
 
                 DGIT credential escrow is running at %s  (API %s/api/v1, OpenAPI %s/openapi, health %s/health/ready)
                 Development database and keys only (.local/, keys-sample/). Server log: %s. Ctrl-C stops.
-
-                """, url, url, url, url, serverLog);
+                %s
+                """, url, url, url, url, serverLog, firstSignInHint(stack, adminPassword));
         while (stack.server().isAlive()) {
             Thread.sleep(1000);
         }

@@ -29,6 +29,15 @@ public final class Api {
         return new Api(LiveService.baseUri());
     }
 
+    /** As DGIT's bootstrap API token. */
+    public static Api admin() {
+        return live().bearer(LiveService.ADMIN_TOKEN);
+    }
+
+    public Api bearer(String token) {
+        return with("Authorization", "Bearer " + token);
+    }
+
     /** A copy that sends this header with every request. */
     public Api with(String name, String value) {
         Api copy = new Api(base);

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KeysIT {
 
     private static final int VALUES = 10_000;
-    private final Api api = Api.live();
+    private final Api api = Api.admin();
 
     @Test
     void rotationOf10000ValuesSurvivesAKill9AndLeavesEveryValueReadable() throws Exception {

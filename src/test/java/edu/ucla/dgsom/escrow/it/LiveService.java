@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,6 +20,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * this extension shares it; JUnit closes it when the whole run ends.
  */
 public final class LiveService implements BeforeAllCallback {
+
+    /** The bootstrap API token (DGIT_ADMIN) and first admin's password of this run: random, never committed. */
+    public static final String ADMIN_TOKEN = "esc_t_test_" + UUID.randomUUID() + UUID.randomUUID();
+    public static final String ADMIN_PASSWORD = "first-" + UUID.randomUUID();
+
+    /** Sign-in locks last this long in the tests, so a test can see one lift. */
+    public static final int LOCK_SECONDS = 4;
 
     private static volatile Running running;
 
@@ -59,7 +67,9 @@ public final class LiveService implements BeforeAllCallback {
             long started = System.nanoTime();
             // Small, throttled rotation batches, so a test can kill the server while a rotation is half-way.
             LocalStack stack = LocalStack.start(layout, LocalStack.freePort(), LocalStack.freePort(), dataDir, serverLog,
-                    Map.of("ESCROW_KEYS_ROTATION_BATCH_SIZE", "200", "ESCROW_KEYS_ROTATION_BATCH_PAUSE_MS", "40"));
+                    Map.of("ESCROW_KEYS_ROTATION_BATCH_SIZE", "200", "ESCROW_KEYS_ROTATION_BATCH_PAUSE_MS", "40",
+                            "ESCROW_BOOTSTRAP_TOKEN", ADMIN_TOKEN, "ESCROW_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                            "ESCROW_SIGN_IN_LOCK_DURATION", "PT" + LOCK_SECONDS + "S"));
             System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
                     (System.nanoTime() - started) / 1_000_000);
             running = new Running(stack, serverLog);

@@ -1,10 +1,13 @@
 package edu.ucla.dgsom.escrow.crypto.boundary;
 
+import edu.ucla.dgsom.escrow.security.Public;
+import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.crypto.control.KeyRotationWorker;
 import edu.ucla.dgsom.escrow.crypto.control.KeyRotations;
 import edu.ucla.dgsom.escrow.crypto.control.Keyring;
 import edu.ucla.dgsom.escrow.crypto.entity.KeyRotation;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -45,6 +48,7 @@ public class KeysResource {
     UriInfo uriInfo;
 
     @GET
+    @Allowed({Role.DGIT_ADMIN, Role.AUDITOR})
     @Operation(summary = "Key-encryption key versions and how many values each wraps")
     public List<KeyVersionView> versions() {
         int current = keyring.currentVersion();
@@ -55,11 +59,12 @@ public class KeysResource {
 
     @POST
     @Path("rotations")
+    @Allowed(Role.DGIT_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a new key-encryption key current and re-wrap every data key to it in the background")
     @APIResponse(responseCode = "202", description = "Started; follow the Location")
     public Response rotate(@Valid @NotNull RotationRequest request) {
-        KeyRotation rotation = rotations.start(request.reason(), null);
+        KeyRotation rotation = rotations.start(request.reason());
         worker.drive(rotation.id());
         return Response.accepted(RotationView.of(rotation, rotations.remaining(rotation)))
                 .location(uriInfo.getBaseUriBuilder().path("keys/rotations/{id}").build(rotation.id()))
@@ -68,6 +73,7 @@ public class KeysResource {
 
     @GET
     @Path("rotations/{id}")
+    @Allowed({Role.DGIT_ADMIN, Role.AUDITOR})
     @Operation(summary = "A rotation's progress")
     public RotationView rotation(@PathParam("id") String id) {
         KeyRotation rotation = rotations.find(id).orElseThrow(() -> ProblemException.notFound("Key rotation " + id));
@@ -76,6 +82,7 @@ public class KeysResource {
 
     @DELETE
     @Path("{version}")
+    @Allowed(Role.DGIT_ADMIN)
     @Operation(summary = "Retire (erase) an old key version that no stored value uses any more")
     @APIResponse(responseCode = "204", description = "Retired")
     public void retire(@PathParam("version") int version) {
@@ -84,6 +91,7 @@ public class KeysResource {
 
     @GET
     @Path("audit-public-key")
+    @Public
     @Produces("application/x-pem-file")
     @Operation(summary = "The Ed25519 public key that verifies the audit trail's signed checkpoints (PEM)")
     public String auditPublicKey() {

@@ -1,10 +1,14 @@
 package edu.ucla.dgsom.escrow.crypto.control;
 
+import edu.ucla.dgsom.escrow.audit.control.AuditAction;
+import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
+import edu.ucla.dgsom.escrow.audit.control.Outcome;
 import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
 import edu.ucla.dgsom.escrow.crypto.entity.KeyRotation;
 import edu.ucla.dgsom.escrow.crypto.entity.SealedValue;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.security.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -14,6 +18,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,14 +35,22 @@ public class KeyRotations {
     @Inject
     Keyring keyring;
 
-    public KeyRotation start(String reason, String requestedBy) {
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Caller caller;
+
+    public KeyRotation start(String reason) {
         running().ifPresent(r -> {
             throw new ProblemException(ProblemType.CONFLICT, "Key rotation " + r.id() + " is still running");
         });
         int version = keyring.createNextVersion();
-        KeyRotation rotation = new KeyRotation(version, reason, requestedBy, Instant.now());
+        KeyRotation rotation = new KeyRotation(version, reason, caller.auditName(), Instant.now());
         em.persist(rotation);
         em.flush();
+        audit.record(AuditAction.KEY_ROTATION_START, AuditTrail.Target.of("key_rotation", rotation.id()),
+                Outcome.ALLOWED, reason, Map.of("targetVersion", Integer.toString(version)));
         return rotation;
     }
 
@@ -114,5 +127,7 @@ public class KeyRotations {
         }
         kek.retire(Instant.now());
         keyring.forget(version);
+        audit.record(AuditAction.KEY_RETIRE, AuditTrail.Target.of("key", Integer.toString(version)), Outcome.ALLOWED,
+                null, null);
     }
 }

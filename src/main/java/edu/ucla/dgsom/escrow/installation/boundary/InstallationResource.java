@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.installation.boundary;
 
+import edu.ucla.dgsom.escrow.security.Public;
 import edu.ucla.dgsom.escrow.installation.control.InstallationRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ public class InstallationResource {
     InstallationRegistry registry;
 
     @GET
+    @Public
     @Operation(summary = "The installation this instance serves")
     public InstallationInfo get() {
         return InstallationInfo.of(registry.current());

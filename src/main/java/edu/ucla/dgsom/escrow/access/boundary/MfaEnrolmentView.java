@@ -1,0 +1,5 @@
+package edu.ucla.dgsom.escrow.access.boundary;
+
+/** The new seed, shown once: as an otpauth URI for a QR code, and as base32 for typing. */
+public record MfaEnrolmentView(String otpauthUri, String secret, String algorithm, int digits, int period) {
+}

@@ -1,0 +1,172 @@
+package edu.ucla.dgsom.escrow.access.boundary;
+
+import edu.ucla.dgsom.escrow.security.Public;
+import edu.ucla.dgsom.escrow.security.Allowed;
+import edu.ucla.dgsom.escrow.access.control.MfaEnrolments;
+import edu.ucla.dgsom.escrow.access.control.SignIns;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.security.AllowedWhileRestricted;
+import edu.ucla.dgsom.escrow.security.AnyCaller;
+import edu.ucla.dgsom.escrow.security.Caller;
+import edu.ucla.dgsom.escrow.security.CallerAuthentication;
+import edu.ucla.dgsom.escrow.security.SignedInPerson;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Signing in and out, password changes and MFA enrolment for people. The session travels in an HttpOnly,
+ * SameSite=Strict cookie (Secure over TLS); changes made with it need the CSRF token returned at sign-in.
+ */
+@Path("session")
+@RequestScoped
+@Tag(name = "Session")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private static final String WRONG = "The username, password or code is wrong, or the sign-in is locked for a while";
+
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    MfaEnrolments enrolments;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Public
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in; answers with the session cookie and the CSRF token")
+    @APIResponse(responseCode = "201", description = "Signed in")
+    public Response signIn(@Valid @NotNull SignInRequest credentials,
+            @CookieParam(CallerAuthentication.SESSION_COOKIE) String previousSession) {
+        char[] password = credentials.password().toCharArray();
+        SignIns.Result result;
+        try {
+            result = signIns.signIn(credentials.username(), password, credentials.totpCode(),
+                    credentials.recoveryCode(), request.getRemoteAddr(), previousSession);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        switch (result.status()) {
+            case MFA_REQUIRED -> throw new ProblemException(ProblemType.MFA_REQUIRED,
+                    "Send a current TOTP code (totpCode) or a recovery code (recoveryCode) with the password");
+            case FAILED -> {
+                pause(result.delay());
+                throw new ProblemException(ProblemType.INVALID_CREDENTIALS, WRONG);
+            }
+            default -> {
+                long maxAge = Duration.between(Instant.now(), result.expiresAt()).toSeconds();
+                NewCookie cookie = new NewCookie.Builder(CallerAuthentication.SESSION_COOKIE)
+                        .value(result.sessionToken()).path("/").httpOnly(true).secure(request.isSecure())
+                        .sameSite(NewCookie.SameSite.STRICT).maxAge((int) maxAge).build();
+                SessionView view = new SessionView("PERSON", result.personId(), null, null, null,
+                        result.restriction(), result.csrfToken(), result.expiresAt());
+                return Response.created(uriInfo.getBaseUriBuilder().path("session").build()).cookie(cookie)
+                        .entity(view).build();
+            }
+        }
+    }
+
+    @GET
+    @AnyCaller
+    @AllowedWhileRestricted
+    @Operation(summary = "Who is signed in, with roles and what must be done first")
+    public SessionView current() {
+        return new SessionView(caller.kind().name(), caller.id(), caller.name(),
+                caller.roles().stream().map(Enum::name).sorted().toList(),
+                caller.ownedDepartments().stream().sorted().toList(), caller.restriction(), null, null);
+    }
+
+    @DELETE
+    @AnyCaller
+    @AllowedWhileRestricted
+    @Operation(summary = "Sign out")
+    @APIResponse(responseCode = "204", description = "Signed out")
+    public Response signOut() {
+        signIns.signOut();
+        return Response.noContent().cookie(new NewCookie.Builder(CallerAuthentication.SESSION_COOKIE).value("")
+                .path("/").httpOnly(true).secure(request.isSecure()).sameSite(NewCookie.SameSite.STRICT).maxAge(0)
+                .build()).build();
+    }
+
+    @POST
+    @Path("password")
+    @SignedInPerson
+    @AllowedWhileRestricted
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the signed-in person's password (at least 12 characters); other sessions end")
+    @APIResponse(responseCode = "204", description = "Changed")
+    public void changePassword(@Valid @NotNull PasswordChange change) {
+        char[] current = change.currentPassword().toCharArray();
+        char[] replacement = change.newPassword().toCharArray();
+        try {
+            signIns.changePassword(current, replacement);
+        } finally {
+            Arrays.fill(current, '\0');
+            Arrays.fill(replacement, '\0');
+        }
+    }
+
+    @POST
+    @Path("mfa")
+    @SignedInPerson
+    @AllowedWhileRestricted
+    @Operation(summary = "Start TOTP enrolment: the seed is shown this once")
+    @APIResponse(responseCode = "201", description = "Pending until confirmed with a code")
+    public Response startMfaEnrolment() {
+        MfaEnrolments.Enrolment enrolment = enrolments.start();
+        return Response.created(uriInfo.getBaseUriBuilder().path("session/mfa").build())
+                .entity(new MfaEnrolmentView(enrolment.otpauthUri(), enrolment.secret(), enrolment.algorithm(),
+                        enrolment.digits(), enrolment.period())).build();
+    }
+
+    @POST
+    @Path("mfa/confirmation")
+    @SignedInPerson
+    @AllowedWhileRestricted
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm TOTP enrolment with a current code; answers with one-time recovery codes")
+    public RecoveryCodes confirmMfaEnrolment(@Valid @NotNull MfaConfirmation confirmation) {
+        List<String> codes = enrolments.confirm(confirmation.code());
+        return new RecoveryCodes(codes);
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package edu.ucla.dgsom.escrow.access.boundary;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The signed-in caller. {@code csrfToken} is returned once, at sign-in: send it as X-CSRF-Token with every change.
+ * {@code restriction} says what must be done first (change the password, enrol MFA), or is absent.
+ */
+public record SessionView(String kind, String id, String name, List<String> roles, List<String> departments,
+        String restriction, String csrfToken, Instant expiresAt) {
+}

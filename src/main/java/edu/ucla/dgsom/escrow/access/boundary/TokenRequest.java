@@ -1,0 +1,18 @@
+package edu.ucla.dgsom.escrow.access.boundary;
+
+import edu.ucla.dgsom.escrow.security.Role;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/** A system's token: a name that says whose it is, one role, and an expiry (at most a year ahead). */
+public record TokenRequest(@NotBlank @Size(max = 100) String name, @NotNull Role role, @NotNull Instant expiresAt) {
+
+    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    public TokenRequest(String name, Role role, Instant expiresAt) {
+        this.name = name;
+        this.role = role;
+        this.expiresAt = expiresAt;
+    }
+}

@@ -1,0 +1,70 @@
+package edu.ucla.dgsom.escrow.access.boundary;
+
+import edu.ucla.dgsom.escrow.security.Allowed;
+import edu.ucla.dgsom.escrow.access.control.ApiTokens;
+import edu.ucla.dgsom.escrow.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** API tokens for systems (HR's system, scripts), administered by DGIT. */
+@Path("tokens")
+@RequestScoped
+@Tag(name = "Tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Allowed(Role.DGIT_ADMIN)
+public class TokensResource {
+
+    @Inject
+    ApiTokens tokens;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a token; its secret is in this answer only")
+    @APIResponse(responseCode = "201", description = "Created")
+    public Response create(@Valid @NotNull TokenRequest request) {
+        ApiTokens.Created created = tokens.create(request.name(), request.role(), request.expiresAt());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.token().id()).build())
+                .entity(TokenView.of(created.token(), created.secret())).build();
+    }
+
+    @GET
+    @Operation(summary = "Every token, without secrets")
+    public List<TokenView> list() {
+        return tokens.all().stream().map(t -> TokenView.of(t, null)).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One token, without its secret")
+    public TokenView get(@PathParam("id") String id) {
+        return TokenView.of(tokens.find(id), null);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Revoke a token at once")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public void revoke(@PathParam("id") String id) {
+        tokens.revoke(id);
+    }
+}

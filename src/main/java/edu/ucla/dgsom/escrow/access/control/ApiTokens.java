@@ -1,0 +1,88 @@
+package edu.ucla.dgsom.escrow.access.control;
+
+import edu.ucla.dgsom.escrow.access.entity.ApiToken;
+import edu.ucla.dgsom.escrow.audit.control.AuditAction;
+import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
+import edu.ucla.dgsom.escrow.audit.control.Outcome;
+import edu.ucla.dgsom.escrow.problems.Problem;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.security.Caller;
+import edu.ucla.dgsom.escrow.security.Role;
+import edu.ucla.dgsom.escrow.security.Secrets;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** API tokens for systems. The token is shown once, at creation; only its SHA-256 digest is kept. */
+@Stateless
+public class ApiTokens {
+
+    /** Prefix of every token, so that secret scanners can recognise a leaked one. */
+    public static final String PREFIX = "esc_t_";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    AccessSettings settings;
+
+    /** A created token and, this once, its secret. */
+    public record Created(ApiToken token, String secret) {
+    }
+
+    public Created create(String name, Role role, Instant expiresAt) {
+        if (role == Role.DEPARTMENT_OWNER) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Tokens are for systems; department owners sign"
+                    + " in as people", List.of(new Problem.FieldError("role", "not for tokens")));
+        }
+        Instant now = Instant.now();
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(settings.maxTokenValidity()))) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The expiry must be in the future and within "
+                    + settings.maxTokenValidity().toDays() + " days", List.of(new Problem.FieldError("expiresAt",
+                    "out of range")));
+        }
+        String secret = Secrets.newToken(PREFIX);
+        ApiToken token = new ApiToken(name.trim(), role, Secrets.sha256Hex(secret), caller.auditName(), now, expiresAt);
+        em.persist(token);
+        audit.record(AuditAction.TOKEN_CREATE, AuditTrail.Target.of("token", token.id()), Outcome.ALLOWED, null,
+                Map.of("name", token.name(), "role", role.name()));
+        return new Created(token, secret);
+    }
+
+    /** For the first start only: a token whose secret the operator chose (ESCROW_BOOTSTRAP_TOKEN). */
+    public void createBootstrapToken(String secret, Instant expiresAt) {
+        em.persist(new ApiToken("bootstrap", Role.DGIT_ADMIN, Secrets.sha256Hex(secret), "bootstrap", Instant.now(),
+                expiresAt));
+    }
+
+    public boolean anyExist() {
+        return em.createNamedQuery(ApiToken.COUNT, Long.class).getSingleResult() > 0;
+    }
+
+    public List<ApiToken> all() {
+        return em.createNamedQuery(ApiToken.ALL, ApiToken.class).getResultList();
+    }
+
+    public ApiToken find(String id) {
+        return Optional.ofNullable(em.find(ApiToken.class, id)).orElseThrow(() -> ProblemException.notFound("Token " + id));
+    }
+
+    public void revoke(String id) {
+        ApiToken token = find(id);
+        token.revoke(Instant.now());
+        audit.record(AuditAction.TOKEN_REVOKE, AuditTrail.Target.of("token", token.id()), Outcome.ALLOWED, null,
+                Map.of("name", token.name()));
+    }
+}

@@ -1,0 +1,171 @@
+package edu.ucla.dgsom.escrow.access.control;
+
+import edu.ucla.dgsom.escrow.access.entity.Department;
+import edu.ucla.dgsom.escrow.access.entity.Person;
+import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
+import edu.ucla.dgsom.escrow.access.entity.SignIn;
+import edu.ucla.dgsom.escrow.audit.control.AuditAction;
+import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
+import edu.ucla.dgsom.escrow.audit.control.Outcome;
+import edu.ucla.dgsom.escrow.problems.Problem;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.security.Caller;
+import edu.ucla.dgsom.escrow.security.Role;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Departments, people and role grants. Reads are scoped to what the caller may see: anything else is "not found",
+ * so its existence does not leak. Every change is in the audit trail.
+ */
+@Stateless
+public class Directory {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    AccessSettings settings;
+
+    public Department createDepartment(String code, String name) {
+        String normalized = code.trim().toUpperCase(Locale.ROOT);
+        if (em.createNamedQuery(Department.BY_CODE, Department.class).setParameter("code", normalized)
+                .getResultStream().findFirst().isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "A department with code " + normalized + " exists",
+                    List.of(new Problem.FieldError("code", "already used")));
+        }
+        Department department = new Department(normalized, name.trim(), Instant.now());
+        em.persist(department);
+        audit.record(AuditAction.DEPARTMENT_CREATE, new AuditTrail.Target("department", department.id(),
+                department.id()), Outcome.ALLOWED, null, Map.of("code", normalized));
+        return department;
+    }
+
+    public List<Department> departments() {
+        if (caller.has(Role.DGIT_ADMIN) || caller.has(Role.AUDITOR)) {
+            return em.createNamedQuery(Department.ALL, Department.class).getResultList();
+        }
+        if (caller.ownedDepartments().isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(Department.BY_IDS, Department.class)
+                .setParameter("ids", caller.ownedDepartments()).getResultList();
+    }
+
+    /** The department if the caller may see it. */
+    public Department department(String id) {
+        return Optional.ofNullable(em.find(Department.class, id)).filter(d -> caller.canSeeDepartment(d.id()))
+                .orElseThrow(() -> ProblemException.notFound("Department " + id));
+    }
+
+    /** Creates a person, optionally with a sign-in whose initial password must be changed at first sign-in. */
+    public Person createPerson(String employeeId, String name, String email, String departmentId, String username,
+            char[] initialPassword) {
+        if (em.find(Department.class, departmentId) == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "No such department",
+                    List.of(new Problem.FieldError("departmentId", "no such department")));
+        }
+        if (em.createNamedQuery(Person.BY_EMPLOYEE_ID, Person.class).setParameter("employeeId", employeeId.trim())
+                .getResultStream().findFirst().isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "A person with this employee id exists",
+                    List.of(new Problem.FieldError("employeeId", "already used")));
+        }
+        Person person = new Person(employeeId.trim(), name.trim(), email.trim(), departmentId, Instant.now());
+        em.persist(person);
+        if (username != null) {
+            String normalized = username.trim().toLowerCase(Locale.ROOT);
+            if (em.createNamedQuery(SignIn.BY_USERNAME, SignIn.class).setParameter("username", normalized)
+                    .getResultStream().findFirst().isPresent()) {
+                throw new ProblemException(ProblemType.CONFLICT, "This username is taken",
+                        List.of(new Problem.FieldError("signIn.username", "already used")));
+            }
+            em.persist(new SignIn(person.id(), normalized, settings.passwordHasher().hash(initialPassword), true));
+        }
+        audit.record(AuditAction.PERSON_CREATE, new AuditTrail.Target("person", person.id(), departmentId),
+                Outcome.ALLOWED, null, username == null ? Map.of() : Map.of("username", username.trim()));
+        return person;
+    }
+
+    public List<Person> people() {
+        if (caller.has(Role.DGIT_ADMIN) || caller.has(Role.AUDITOR)) {
+            return em.createNamedQuery(Person.ALL, Person.class).getResultList();
+        }
+        if (caller.ownedDepartments().isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(Person.IN_DEPARTMENTS, Person.class)
+                .setParameter("departments", caller.ownedDepartments()).getResultList();
+    }
+
+    /** The person if the caller may see them: DGIT and auditors everyone, department owners their departments'. */
+    public Person person(String id) {
+        return Optional.ofNullable(em.find(Person.class, id)).filter(p -> caller.canSeeDepartment(p.departmentId()))
+                .orElseThrow(() -> ProblemException.notFound("Person " + id));
+    }
+
+    public Optional<SignIn> signInOf(String personId) {
+        return Optional.ofNullable(em.find(SignIn.class, personId));
+    }
+
+    public List<RoleGrant> grantsOf(String personId) {
+        return em.createNamedQuery(RoleGrant.OF_PERSON, RoleGrant.class).setParameter("person", personId)
+                .getResultList();
+    }
+
+    public RoleGrant grant(String personId, Role role, String departmentId) {
+        Person person = person(personId);
+        if (role == Role.HR_INTEGRATION) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "HR_INTEGRATION is for API tokens only",
+                    List.of(new Problem.FieldError("role", "not for people")));
+        }
+        if ((role == Role.DEPARTMENT_OWNER) != (departmentId != null)) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "DEPARTMENT_OWNER needs a department; the"
+                    + " other roles take none", List.of(new Problem.FieldError("departmentId",
+                    role == Role.DEPARTMENT_OWNER ? "required for DEPARTMENT_OWNER" : "only for DEPARTMENT_OWNER")));
+        }
+        if (departmentId != null && em.find(Department.class, departmentId) == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "No such department",
+                    List.of(new Problem.FieldError("departmentId", "no such department")));
+        }
+        boolean held = grantsOf(person.id()).stream().anyMatch(g -> g.role() == role
+                && java.util.Objects.equals(g.departmentId(), departmentId));
+        if (held) {
+            throw new ProblemException(ProblemType.CONFLICT, "The person already holds this role");
+        }
+        RoleGrant grant = new RoleGrant(person.id(), role, departmentId, caller.auditName(), Instant.now());
+        em.persist(grant);
+        audit.record(AuditAction.ROLE_GRANT, new AuditTrail.Target("person", person.id(),
+                departmentId != null ? departmentId : person.departmentId()), Outcome.ALLOWED, null,
+                departmentId == null ? Map.of("role", role.name()) : Map.of("role", role.name(), "department", departmentId));
+        return grant;
+    }
+
+    public void revoke(String personId, String grantId) {
+        Person person = person(personId);
+        RoleGrant grant = Optional.ofNullable(em.find(RoleGrant.class, grantId))
+                .filter(g -> g.personId().equals(person.id()))
+                .orElseThrow(() -> ProblemException.notFound("Role grant " + grantId));
+        if (grant.role() == Role.DGIT_ADMIN && em.createNamedQuery(RoleGrant.COUNT_ROLE, Long.class)
+                .setParameter("role", Role.DGIT_ADMIN).getSingleResult() <= 1) {
+            throw new ProblemException(ProblemType.CONFLICT, "This is the last DGIT admin; grant the role to someone"
+                    + " else first");
+        }
+        em.remove(grant);
+        audit.record(AuditAction.ROLE_REVOKE, new AuditTrail.Target("person", person.id(), person.departmentId()),
+                Outcome.ALLOWED, null, Map.of("role", grant.role().name()));
+    }
+}

@@ -1,0 +1,92 @@
+package edu.ucla.dgsom.escrow.access.control;
+
+import edu.ucla.dgsom.escrow.access.entity.ApiToken;
+import edu.ucla.dgsom.escrow.access.entity.Person;
+import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
+import edu.ucla.dgsom.escrow.access.entity.SignIn;
+import edu.ucla.dgsom.escrow.access.entity.SignInSession;
+import edu.ucla.dgsom.escrow.security.Caller;
+import edu.ucla.dgsom.escrow.security.Identity;
+import edu.ucla.dgsom.escrow.security.Role;
+import edu.ucla.dgsom.escrow.security.Secrets;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Who holds a session cookie or an API token, checked against the database on every request. */
+@Stateless
+public class Identities {
+
+    public static final String PASSWORD_CHANGE_REQUIRED = "password-change-required";
+    public static final String MFA_ENROLMENT_REQUIRED = "mfa-enrolment-required";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AccessSettings settings;
+
+    /** A live session of an active person with an enabled sign-in; an expired or idle one is deleted. */
+    public Optional<Identity> fromSession(String sessionToken) {
+        String hash = Secrets.sha256Hex(sessionToken);
+        SignInSession session = em.find(SignInSession.class, hash);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        Person person = em.find(Person.class, session.personId());
+        SignIn signIn = em.find(SignIn.class, session.personId());
+        if (!session.liveAt(now, settings.idleTimeout()) || person == null || !person.active() || signIn == null
+                || !signIn.enabled()) {
+            em.remove(session);
+            return Optional.empty();
+        }
+        session.touch(now);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Set<String> owned = new HashSet<>();
+        for (RoleGrant grant : grantsOf(person.id())) {
+            roles.add(grant.role());
+            if (grant.role() == Role.DEPARTMENT_OWNER) {
+                owned.add(grant.departmentId());
+            }
+        }
+        return Optional.of(new Identity(Caller.Kind.PERSON, person.id(), person.name(), roles, owned, hash,
+                session.csrfHash(), restriction(signIn, roles)));
+    }
+
+    /** An unrevoked, unexpired API token. */
+    public Optional<Identity> fromApiToken(String apiToken) {
+        Instant now = Instant.now();
+        return em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
+                .setParameter("hash", Secrets.sha256Hex(apiToken)).getResultStream().findFirst()
+                .filter(token -> token.usableAt(now))
+                .map(token -> {
+                    token.usedAt(now);
+                    return new Identity(Caller.Kind.TOKEN, token.id(), token.name(), EnumSet.of(token.role()),
+                            Set.of(), null, null, null);
+                });
+    }
+
+    /** What a person must do before anything else, or null. */
+    public String restriction(SignIn signIn, Set<Role> roles) {
+        if (signIn.passwordChangeRequired()) {
+            return PASSWORD_CHANGE_REQUIRED;
+        }
+        if (signIn.mfaState() != SignIn.MfaState.ENROLLED && settings.mfaRequired(roles)) {
+            return MFA_ENROLMENT_REQUIRED;
+        }
+        return null;
+    }
+
+    public List<RoleGrant> grantsOf(String personId) {
+        return em.createNamedQuery(RoleGrant.OF_PERSON, RoleGrant.class).setParameter("person", personId)
+                .getResultList();
+    }
+}

@@ -1,0 +1,120 @@
+package edu.ucla.dgsom.escrow.access.entity;
+
+import edu.ucla.dgsom.escrow.security.Role;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A system's credential (HR's system, scripts): one role, an expiry, stored only as a hash. */
+@Entity
+@Table(name = "api_token")
+@NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.tokenHash = :hash")
+@NamedQuery(name = ApiToken.ALL, query = "SELECT t FROM ApiToken t ORDER BY t.createdAt DESC, t.id")
+@NamedQuery(name = ApiToken.COUNT, query = "SELECT COUNT(t) FROM ApiToken t")
+public class ApiToken {
+
+    public static final String BY_HASH = "ApiToken.byHash";
+    public static final String ALL = "ApiToken.all";
+    public static final String COUNT = "ApiToken.count";
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    @Id
+    private String id;
+
+    @Column(nullable = false, updatable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Role role;
+
+    @Column(name = "token_hash", nullable = false, updatable = false)
+    private String tokenHash;
+
+    @Column(name = "person_id", updatable = false)
+    private String personId;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    private Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    protected ApiToken() {
+    }
+
+    public ApiToken(String name, Role role, String tokenHash, String createdBy, Instant now, Instant expiresAt) {
+        this.id = UUID.randomUUID().toString();
+        this.name = name;
+        this.role = role;
+        this.tokenHash = tokenHash;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.expiresAt = expiresAt;
+    }
+
+    public boolean usableAt(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt);
+    }
+
+    /** Records use, to the minute: enough to see which tokens are idle without a write per request. */
+    public void usedAt(Instant now) {
+        if (lastUsedAt == null || now.isAfter(lastUsedAt.plus(LAST_USED_RESOLUTION))) {
+            lastUsedAt = now;
+        }
+    }
+
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+}

@@ -1,0 +1,80 @@
+package edu.ucla.dgsom.escrow.access.entity;
+
+import edu.ucla.dgsom.escrow.security.Role;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A role held by a person; DEPARTMENT_OWNER is held for one department. */
+@Entity
+@Table(name = "role_grant")
+@NamedQuery(name = RoleGrant.OF_PERSON, query = "SELECT g FROM RoleGrant g WHERE g.personId = :person ORDER BY g.grantedAt")
+@NamedQuery(name = RoleGrant.COUNT_ROLE, query = "SELECT COUNT(g) FROM RoleGrant g WHERE g.role = :role")
+public class RoleGrant {
+
+    public static final String OF_PERSON = "RoleGrant.ofPerson";
+    public static final String COUNT_ROLE = "RoleGrant.countRole";
+    private static final String EVERY_DEPARTMENT = "";
+
+    @Id
+    private String id;
+
+    @Column(name = "person_id", nullable = false, updatable = false)
+    private String personId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Role role;
+
+    @Column(name = "department_id", nullable = false, updatable = false)
+    private String departmentId;
+
+    @Column(name = "granted_by", nullable = false, updatable = false)
+    private String grantedBy;
+
+    @Column(name = "granted_at", nullable = false, updatable = false)
+    private Instant grantedAt;
+
+    protected RoleGrant() {
+    }
+
+    public RoleGrant(String personId, Role role, String departmentId, String grantedBy, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.personId = personId;
+        this.role = role;
+        this.departmentId = departmentId == null ? EVERY_DEPARTMENT : departmentId;
+        this.grantedBy = grantedBy;
+        this.grantedAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String personId() {
+        return personId;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The department of a DEPARTMENT_OWNER grant; null for roles that are not scoped. */
+    public String departmentId() {
+        return EVERY_DEPARTMENT.equals(departmentId) ? null : departmentId;
+    }
+
+    public String grantedBy() {
+        return grantedBy;
+    }
+
+    public Instant grantedAt() {
+        return grantedAt;
+    }
+}

@@ -1,0 +1,142 @@
+package edu.ucla.dgsom.escrow.access.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * A person's means of signing in: username, Argon2id password hash and MFA state. The TOTP seed itself is sealed
+ * behind the barrier, under this person's id and the MFA generation.
+ */
+@Entity
+@Table(name = "sign_in")
+@NamedQuery(name = SignIn.BY_USERNAME, query = "SELECT s FROM SignIn s WHERE s.username = :username")
+public class SignIn {
+
+    public static final String BY_USERNAME = "SignIn.byUsername";
+
+    /** NONE: never enrolled; PENDING: seed issued, awaiting a first valid code; ENROLLED: codes required. */
+    public enum MfaState { NONE, PENDING, ENROLLED }
+
+    @Id
+    @Column(name = "person_id")
+    private String personId;
+
+    @Column(nullable = false, updatable = false)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "mfa_state", nullable = false)
+    private MfaState mfaState;
+
+    @Column(name = "mfa_generation", nullable = false)
+    private int mfaGeneration;
+
+    @Column(name = "last_totp_step", nullable = false)
+    private long lastTotpStep;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "last_sign_in_at")
+    private Instant lastSignInAt;
+
+    @Version
+    @Column(name = "row_version")
+    private int rowVersion;
+
+    protected SignIn() {
+    }
+
+    public SignIn(String personId, String username, String passwordHash, boolean passwordChangeRequired) {
+        this.personId = personId;
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.passwordChangeRequired = passwordChangeRequired;
+        this.mfaState = MfaState.NONE;
+        this.enabled = true;
+    }
+
+    public void signedIn(Instant now) {
+        lastSignInAt = now;
+    }
+
+    /** A stronger hash of the same password, after the hashing parameters changed. */
+    public void rehashed(String newHash) {
+        passwordHash = newHash;
+    }
+
+    public void passwordChanged(String newHash) {
+        passwordHash = newHash;
+        passwordChangeRequired = false;
+    }
+
+    /** Starts a new enrolment; the seed for the returned generation is sealed by the caller. */
+    public int startMfaEnrolment() {
+        mfaState = MfaState.PENDING;
+        mfaGeneration++;
+        lastTotpStep = 0;
+        return mfaGeneration;
+    }
+
+    public void confirmMfa() {
+        mfaState = MfaState.ENROLLED;
+    }
+
+    /** Records the time step of an accepted code; a code is never accepted twice. */
+    public boolean acceptTotpStep(long step) {
+        if (step <= lastTotpStep) {
+            return false;
+        }
+        lastTotpStep = step;
+        return true;
+    }
+
+    public void disable() {
+        enabled = false;
+    }
+
+    public void enable() {
+        enabled = true;
+    }
+
+    public String personId() {
+        return personId;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    public MfaState mfaState() {
+        return mfaState;
+    }
+
+    public int mfaGeneration() {
+        return mfaGeneration;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,79 @@
+package edu.ucla.dgsom.escrow.audit.control;
+
+import edu.ucla.dgsom.escrow.audit.entity.AuditEvent;
+import edu.ucla.dgsom.escrow.security.Caller;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The one way into the audit trail. An entry joins the caller's transaction, so an action and its entry commit or
+ * fail together: if the entry cannot be written, the action does not happen. The actor, client address and request
+ * id come from the current {@link Caller}. Never pass a secret, password, token or seed in any field.
+ */
+@Stateless
+public class AuditTrail {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    /** What was acted on: a type ("person", "department", "token"...), its id and its department if it has one. */
+    public record Target(String type, String id, String departmentId) {
+
+        public static Target of(String type, String id) {
+            return new Target(type, id, null);
+        }
+    }
+
+    public void record(AuditAction action, Target target, Outcome outcome, String reason, Map<String, String> details) {
+        record(caller.kind().name(), caller.id(), caller.name(), action, target, outcome, reason, details);
+    }
+
+    /** For events whose actor is not (yet) the caller, e.g. a failed sign-in names the username tried. */
+    public void record(String actorType, String actorId, String actorName, AuditAction action, Target target,
+            Outcome outcome, String reason, Map<String, String> details) {
+        String roles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        em.persist(new AuditEvent(Instant.now(), actorType, actorId, actorName, roles.isEmpty() ? null : roles,
+                action.name(), target == null ? null : target.type(), target == null ? null : target.id(),
+                target == null ? null : target.departmentId(), outcome.name(), reason, caller.clientAddress(),
+                caller.requestId(), details == null || details.isEmpty() ? null : encode(details)));
+    }
+
+    /** A small, flat JSON object with sorted keys. */
+    private static String encode(Map<String, String> details) {
+        StringBuilder json = new StringBuilder("{");
+        new TreeMap<>(details).forEach((key, value) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(quote(key)).append(':').append(quote(value));
+        });
+        return json.append('}').toString();
+    }
+
+    private static String quote(String value) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** The installation: which database (and so which set of escrowed accounts) an instance serves. */
+package edu.ucla.dgsom.escrow.installation;

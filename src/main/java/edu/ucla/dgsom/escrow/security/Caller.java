@@ -1,0 +1,125 @@
+package edu.ucla.dgsom.escrow.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who is calling, as established by {@link CallerAuthentication} for this request: a signed-in person, a system's API
+ * token, or nobody. Authorization decisions in the control layer ask this bean.
+ */
+@RequestScoped
+public class Caller {
+
+    /** How the caller proved who they are. */
+    public enum Kind { ANONYMOUS, PERSON, TOKEN }
+
+    private Kind kind = Kind.ANONYMOUS;
+    private String id;
+    private String name;
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+    private Set<String> ownedDepartments = Set.of();
+    private String sessionHash;
+    private String csrfHash;
+    private String restriction;
+    private String clientAddress;
+    private String requestId;
+
+    void identify(Kind kind, String id, String name, Set<Role> roles, Set<String> ownedDepartments) {
+        this.kind = kind;
+        this.id = id;
+        this.name = name;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        this.ownedDepartments = Set.copyOf(ownedDepartments);
+    }
+
+    void network(String clientAddress, String requestId) {
+        this.clientAddress = clientAddress;
+        this.requestId = requestId;
+    }
+
+    void session(String sessionHash, String csrfHash) {
+        this.sessionHash = sessionHash;
+        this.csrfHash = csrfHash;
+    }
+
+    /** Whether {@code csrfToken} is this session's CSRF token. Only session (cookie) callers have one. */
+    boolean csrfMatches(String csrfToken) {
+        return csrfToken != null && Secrets.sameDigest(csrfHash, Secrets.sha256Hex(csrfToken));
+    }
+
+    boolean viaSession() {
+        return sessionHash != null;
+    }
+
+    /** Signed in, but must first change the password or enrol MFA: nothing else is allowed until then. */
+    void restrict(String restriction) {
+        this.restriction = restriction;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean authenticated() {
+        return kind != Kind.ANONYMOUS;
+    }
+
+    public boolean isPerson() {
+        return kind == Kind.PERSON;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** DGIT admins see every department; department owners their own; everyone else none. */
+    public boolean canSeeDepartment(String departmentId) {
+        return has(Role.DGIT_ADMIN) || has(Role.AUDITOR) || ownsDepartment(departmentId);
+    }
+
+    public boolean ownsDepartment(String departmentId) {
+        return has(Role.DEPARTMENT_OWNER) && ownedDepartments.contains(departmentId);
+    }
+
+    public Set<String> ownedDepartments() {
+        return ownedDepartments;
+    }
+
+    public String sessionHash() {
+        return sessionHash;
+    }
+
+    public String restriction() {
+        return restriction;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** How the audit trail names this caller. */
+    public String auditName() {
+        return switch (kind) {
+            case ANONYMOUS -> "anonymous";
+            case PERSON -> "person:" + id;
+            case TOKEN -> "token:" + id;
+        };
+    }
+}

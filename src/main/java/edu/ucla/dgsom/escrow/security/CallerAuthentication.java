@@ -1,0 +1,57 @@
+package edu.ucla.dgsom.escrow.security;
+
+import edu.ucla.dgsom.escrow.access.control.Identities;
+import edu.ucla.dgsom.escrow.web.RequestIdFilter;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
+
+/**
+ * Establishes the {@link Caller} of every API request from its bearer token or session cookie. An unknown, expired or
+ * revoked credential leaves the caller anonymous; {@link AccessPolicy} then decides. Stateless: the database says
+ * who holds what, so any instance can serve any request.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class CallerAuthentication implements ContainerRequestFilter {
+
+    public static final String SESSION_COOKIE = "escrow_session";
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Identities identities;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        caller.network(request.getRemoteAddr(), RequestIdFilter.requestId(request));
+        String authorization = context.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Optional<Identity> identity = Optional.empty();
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            identity = identities.fromApiToken(authorization.substring(BEARER.length()).trim());
+        } else {
+            Cookie session = context.getCookies().get(SESSION_COOKIE);
+            if (session != null && !session.getValue().isBlank()) {
+                identity = identities.fromSession(session.getValue());
+            }
+        }
+        identity.ifPresent(found -> {
+            caller.identify(found.kind(), found.id(), found.name(), found.roles(), found.ownedDepartments());
+            caller.session(found.sessionHash(), found.csrfHash());
+            caller.restrict(found.restriction());
+        });
+    }
+}

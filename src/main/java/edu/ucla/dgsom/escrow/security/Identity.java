@@ -1,0 +1,13 @@
+package edu.ucla.dgsom.escrow.security;
+
+import java.util.Set;
+
+/**
+ * A verified caller, as the access feature finds it from a session cookie or an API token.
+ *
+ * @param csrfHash the session's CSRF token digest; null for token callers, which send no cookie
+ * @param restriction why a person may do nothing but fix their sign-in first, or null
+ */
+public record Identity(Caller.Kind kind, String id, String name, Set<Role> roles, Set<String> ownedDepartments,
+        String sessionHash, String csrfHash, String restriction) {
+}

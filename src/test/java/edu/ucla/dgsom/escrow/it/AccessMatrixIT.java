@@ -1,0 +1,107 @@
+package edu.ucla.dgsom.escrow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Role x endpoint: walks the OpenAPI document and calls every operation as every kind of caller. An operation that
+ * is not in {@link #RULES} fails the build, so no endpoint is added without deciding who may call it.
+ */
+@ExtendWith(LiveService.class)
+class AccessMatrixIT {
+
+    private static final String ANYONE = "ANONYMOUS";
+    private static final Set<String> EVERY_CALLER = Set.of("DGIT_ADMIN", "AUDITOR", "HR_INTEGRATION", "DEPARTMENT_OWNER");
+    private static final Set<String> ADMIN = Set.of("DGIT_ADMIN");
+    private static final Set<String> READERS = Set.of("DGIT_ADMIN", "AUDITOR", "DEPARTMENT_OWNER");
+    private static final Set<String> PERSON = Set.of("DEPARTMENT_OWNER");
+
+    /** Who may call what. ANONYMOUS means anyone at all. */
+    private static final Map<String, Set<String>> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put("GET /api/v1/installation", Set.of(ANYONE));
+        RULES.put("GET /api/v1/keys/audit-public-key", Set.of(ANYONE));
+        RULES.put("POST /api/v1/session", Set.of(ANYONE));
+        RULES.put("GET /api/v1/session", EVERY_CALLER);
+        RULES.put("DELETE /api/v1/session", EVERY_CALLER);
+        RULES.put("POST /api/v1/session/password", PERSON);
+        RULES.put("POST /api/v1/session/mfa", PERSON);
+        RULES.put("POST /api/v1/session/mfa/confirmation", PERSON);
+        RULES.put("GET /api/v1/keys", Set.of("DGIT_ADMIN", "AUDITOR"));
+        RULES.put("POST /api/v1/keys/rotations", ADMIN);
+        RULES.put("GET /api/v1/keys/rotations/{id}", Set.of("DGIT_ADMIN", "AUDITOR"));
+        RULES.put("DELETE /api/v1/keys/{version}", ADMIN);
+        RULES.put("GET /api/v1/departments", READERS);
+        RULES.put("POST /api/v1/departments", ADMIN);
+        RULES.put("GET /api/v1/departments/{id}", READERS);
+        RULES.put("GET /api/v1/people", READERS);
+        RULES.put("POST /api/v1/people", ADMIN);
+        RULES.put("GET /api/v1/people/{id}", READERS);
+        RULES.put("POST /api/v1/people/{id}/roles", ADMIN);
+        RULES.put("DELETE /api/v1/people/{id}/roles/{grantId}", ADMIN);
+        RULES.put("GET /api/v1/tokens", ADMIN);
+        RULES.put("POST /api/v1/tokens", ADMIN);
+        RULES.put("GET /api/v1/tokens/{id}", ADMIN);
+        RULES.put("DELETE /api/v1/tokens/{id}", ADMIN);
+    }
+
+    private static final Map<String, Api> CALLERS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void callers() {
+        CALLERS.put(ANYONE, Api.live());
+        CALLERS.put("DGIT_ADMIN", Api.admin());
+        CALLERS.put("AUDITOR", Api.live().bearer(People.token("AUDITOR")));
+        CALLERS.put("HR_INTEGRATION", Api.live().bearer(People.token("HR_INTEGRATION")));
+        CALLERS.put("DEPARTMENT_OWNER", People.departmentOwner(People.createDepartment("MATRIX")).api());
+    }
+
+    @Test
+    void everyOperationHasAnAccessRuleAndEveryCallerGetsWhatTheRuleSays() {
+        JsonObject paths = Api.live().get("/openapi", "Accept", "application/json").json().getJsonObject("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.forEach((path, item) -> item.asJsonObject().keySet().stream()
+                .filter(m -> Set.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> documented.add(m.toUpperCase() + " " + path)));
+        Set<String> unruled = new TreeSet<>(documented);
+        unruled.removeAll(RULES.keySet());
+        assertTrue(unruled.isEmpty(), "operations without an access rule in this test: " + unruled);
+        assertTrue(documented.containsAll(RULES.keySet()), "rules for operations that no longer exist");
+
+        List<String> failures = new ArrayList<>();
+        // Signing out last, so the department owner's session serves every other call first.
+        List<String> operations = documented.stream()
+                .sorted(Comparator.comparing((String op) -> op.equals("DELETE /api/v1/session")).thenComparing(op -> op))
+                .toList();
+        for (String operation : operations) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1)
+                    .replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
+            Set<String> allowed = RULES.get(operation);
+            CALLERS.forEach((who, api) -> {
+                int status = api.send(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}",
+                        "Content-Type", "application/json").status();
+                boolean permitted = allowed.contains(ANYONE) || allowed.contains(who);
+                boolean ok = permitted ? status != 401 && status != 403 : status == (who.equals(ANYONE) ? 401 : 403);
+                if (!ok) {
+                    failures.add(operation + " as " + who + " answered " + status + (permitted ? " (should pass)"
+                            : " (should be refused)"));
+                }
+            });
+        }
+        assertEquals(List.of(), failures);
+    }
+}

@@ -1,0 +1,84 @@
+package edu.ucla.dgsom.escrow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.HttpCookie;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Test helpers that set up departments, people and sessions through the API, as an administrator would. */
+public final class People {
+
+    private People() {
+    }
+
+    /** A signed-in person: an API client that sends their session cookie and CSRF token. */
+    public record Session(Api api, String personId, String cookie, String csrf, JsonObject body) {
+    }
+
+    public static String createDepartment(String code) {
+        Api.Reply reply = Api.admin().post("/api/v1/departments", Json.createObjectBuilder().add("code", code)
+                .add("name", "Department " + code).build().toString());
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json().getString("id");
+    }
+
+    /** Creates a person with a sign-in; returns their id. */
+    public static String createPerson(String departmentId, String username, String initialPassword) {
+        Api.Reply reply = Api.admin().post("/api/v1/people", Json.createObjectBuilder()
+                .add("employeeId", "E" + UUID.randomUUID().toString().substring(0, 8))
+                .add("name", "Person " + username).add("email", username + "@example.edu")
+                .add("departmentId", departmentId)
+                .add("signIn", Json.createObjectBuilder().add("username", username)
+                        .add("initialPassword", initialPassword)).build().toString());
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json().getString("id");
+    }
+
+    public static void grant(String personId, String role, String departmentId) {
+        var body = Json.createObjectBuilder().add("role", role);
+        if (departmentId != null) {
+            body.add("departmentId", departmentId);
+        }
+        Api.Reply reply = Api.admin().post("/api/v1/people/" + personId + "/roles", body.build().toString());
+        assertEquals(201, reply.status(), reply::toString);
+    }
+
+    public static String token(String role) {
+        Api.Reply reply = Api.admin().post("/api/v1/tokens", Json.createObjectBuilder().add("name", "test " + role)
+                .add("role", role).add("expiresAt", Instant.now().plusSeconds(86_400).toString()).build().toString());
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json().getString("token");
+    }
+
+    public static Api.Reply signInReply(String username, String password, String totp) {
+        var body = Json.createObjectBuilder().add("username", username).add("password", password);
+        if (totp != null) {
+            body.add("totpCode", totp);
+        }
+        return Api.live().post("/api/v1/session", body.build().toString());
+    }
+
+    public static Session signIn(String username, String password, String totp) {
+        Api.Reply reply = signInReply(username, password, totp);
+        assertEquals(201, reply.status(), reply::toString);
+        String cookie = HttpCookie.parse(reply.header("Set-Cookie")).get(0).getValue();
+        String csrf = reply.json().getString("csrfToken");
+        Api api = Api.live().with("Cookie", "escrow_session=" + cookie).with("X-CSRF-Token", csrf);
+        return new Session(api, reply.json().getString("id"), cookie, csrf, reply.json());
+    }
+
+    /** A department owner with a finished sign-in (password changed; MFA is not required of owners by default). */
+    public static Session departmentOwner(String departmentId) {
+        String username = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+        String personId = createPerson(departmentId, username, "initial-password-1");
+        grant(personId, "DEPARTMENT_OWNER", departmentId);
+        Session first = signIn(username, "initial-password-1", null);
+        Api.Reply changed = first.api().post("/api/v1/session/password",
+                "{\"currentPassword\":\"initial-password-1\",\"newPassword\":\"owner-password-22\"}");
+        assertEquals(204, changed.status(), changed::toString);
+        return first;
+    }
+}
