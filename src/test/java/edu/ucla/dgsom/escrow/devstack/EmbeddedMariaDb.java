@@ -65,14 +65,24 @@ public final class EmbeddedMariaDb extends DB {
     }
 
     /**
-     * Creates the schema and the application's user if they are missing. The user gets every privilege on its
-     * schema; the migrations need them.
+     * Creates the schemas and two users if they are missing, with the grants docs/operations.md prescribes: the owner
+     * runs the migrations; the application's user may change the escrow schema's rows but only read and append to
+     * the audit schema.
      */
-    public void createDatabase(String name, String user, String password) throws SQLException {
+    public void createDatabase(String name, String auditName, String owner, String ownerPassword, String user,
+            String password) throws SQLException {
         try (Connection connection = rootConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            for (String schema : new String[] {name, auditName}) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS `" + schema
+                        + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
+            statement.execute("CREATE USER IF NOT EXISTS '" + owner + "'@'127.0.0.1' IDENTIFIED BY '" + ownerPassword + "'");
+            statement.execute("GRANT ALL PRIVILEGES ON `" + name + "`.* TO '" + owner + "'@'127.0.0.1'");
+            statement.execute("GRANT ALL PRIVILEGES ON `" + auditName + "`.* TO '" + owner + "'@'127.0.0.1'");
             statement.execute("CREATE USER IF NOT EXISTS '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'");
-            statement.execute("GRANT ALL PRIVILEGES ON `" + name + "`.* TO '" + user + "'@'127.0.0.1'");
+            statement.execute("REVOKE ALL PRIVILEGES, GRANT OPTION FROM '" + user + "'@'127.0.0.1'");
+            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + name + "`.* TO '" + user + "'@'127.0.0.1'");
+            statement.execute("GRANT SELECT, INSERT ON `" + auditName + "`.* TO '" + user + "'@'127.0.0.1'");
         }
     }
 

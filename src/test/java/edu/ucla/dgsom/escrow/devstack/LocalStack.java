@@ -17,9 +17,12 @@ import java.util.Map;
 public final class LocalStack implements AutoCloseable {
 
     static final String DB_NAME = "escrow";
+    static final String AUDIT_DB_NAME = "escrow_audit";
     static final String DB_USER = "escrow";
+    static final String DB_OWNER = "escrow_owner";
     /** Development only: the embedded server listens on 127.0.0.1 and its data lives in a git-ignored folder. */
     static final String DB_PASSWORD = "escrow-dev-only";
+    static final String DB_OWNER_PASSWORD = "escrow-owner-dev-only";
 
     private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
 
@@ -54,13 +57,16 @@ public final class LocalStack implements AutoCloseable {
                 dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
         LocalStack stack = null;
         try {
-            database.createDatabase(DB_NAME, DB_USER, DB_PASSWORD);
+            database.createDatabase(DB_NAME, AUDIT_DB_NAME, DB_OWNER, DB_OWNER_PASSWORD, DB_USER, DB_PASSWORD);
             Map<String, String> environment = new LinkedHashMap<>();
             environment.put("ESCROW_DB_HOST", "127.0.0.1");
             environment.put("ESCROW_DB_PORT", Integer.toString(dbPort));
             environment.put("ESCROW_DB_NAME", DB_NAME);
             environment.put("ESCROW_DB_USER", DB_USER);
             environment.put("ESCROW_DB_PASSWORD", DB_PASSWORD);
+            environment.put("ESCROW_DB_MIGRATION_USER", DB_OWNER);
+            environment.put("ESCROW_DB_MIGRATION_PASSWORD", DB_OWNER_PASSWORD);
+            environment.put("ESCROW_AUDIT_SCHEMA", AUDIT_DB_NAME);
             environment.put("ESCROW_DB_POOL_MAX", "32");
             environment.put("ESCROW_HTTP_ADDRESS", "127.0.0.1");
             environment.put("ESCROW_KEYSTORE_PATH", layout.sampleKeys().resolve("escrow-dev.bcfks").toString());

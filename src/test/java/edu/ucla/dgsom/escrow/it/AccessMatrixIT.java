@@ -52,6 +52,9 @@ class AccessMatrixIT {
         RULES.put("GET /api/v1/people/{id}", READERS);
         RULES.put("POST /api/v1/people/{id}/roles", ADMIN);
         RULES.put("DELETE /api/v1/people/{id}/roles/{grantId}", ADMIN);
+        RULES.put("GET /api/v1/audit/events", READERS);
+        RULES.put("GET /api/v1/audit/export", Set.of("DGIT_ADMIN", "AUDITOR"));
+        RULES.put("POST /api/v1/audit/verifications", Set.of("DGIT_ADMIN", "AUDITOR"));
         RULES.put("GET /api/v1/tokens", ADMIN);
         RULES.put("POST /api/v1/tokens", ADMIN);
         RULES.put("GET /api/v1/tokens/{id}", ADMIN);

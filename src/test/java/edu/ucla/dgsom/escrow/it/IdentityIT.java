@@ -39,7 +39,7 @@ class IdentityIT {
         assertProblem(admin.api().get("/api/v1/departments"), 403, "sign-in-incomplete");
         Api withoutCsrf = Api.live().with("Cookie", "escrow_session=" + admin.cookie());
         String newPassword = "admin-new-password-" + UUID.randomUUID();
-        PLAINTEXTS.add(newPassword);
+        PLAINTEXTS.add(TestSecrets.remember(newPassword));
         String change = "{\"currentPassword\":\"" + LiveService.ADMIN_PASSWORD + "\",\"newPassword\":\"" + newPassword
                 + "\"}";
         assertProblem(withoutCsrf.post("/api/v1/session/password", change), 403, "csrf-rejected");
@@ -53,7 +53,7 @@ class IdentityIT {
         Api.Reply enrolment = admin.api().post("/api/v1/session/mfa", "");
         assertEquals(201, enrolment.status(), enrolment::toString);
         String secret = enrolment.json().getString("secret");
-        PLAINTEXTS.add(secret);
+        PLAINTEXTS.add(TestSecrets.remember(secret));
         assertTrue(enrolment.json().getString("otpauthUri").startsWith("otpauth://totp/"), enrolment::body);
         byte[] seed = TestTotp.base32(secret);
         Api.Reply wrongCode = admin.api().post("/api/v1/session/mfa/confirmation", "{\"code\":\"000000\"}");
@@ -63,7 +63,7 @@ class IdentityIT {
         assertEquals(200, confirmed.status(), confirmed::toString);
         assertEquals(10, confirmed.json().getJsonArray("recoveryCodes").size());
         String recoveryCode = confirmed.json().getJsonArray("recoveryCodes").getString(0);
-        PLAINTEXTS.add(recoveryCode);
+        PLAINTEXTS.add(TestSecrets.remember(recoveryCode));
         assertProblem(admin.api().post("/api/v1/session/mfa", ""), 409, "conflict");
 
         Api.Reply department = admin.api().post("/api/v1/departments", "{\"code\":\"PEDS\",\"name\":\"Pediatrics\"}");
@@ -75,7 +75,7 @@ class IdentityIT {
                 .add("signIn", Json.createObjectBuilder().add("username", "dana")
                         .add("initialPassword", "dana-initial-pw-1")).build().toString());
         assertEquals(201, person.status(), person::toString);
-        PLAINTEXTS.add("dana-initial-pw-1");
+        PLAINTEXTS.add(TestSecrets.remember("dana-initial-pw-1"));
         Api.Reply grant = admin.api().post("/api/v1/people/" + person.json().getString("id") + "/roles",
                 "{\"role\":\"DEPARTMENT_OWNER\",\"departmentId\":\"" + departmentId + "\"}");
         assertEquals(201, grant.status(), grant::toString);
@@ -83,7 +83,7 @@ class IdentityIT {
                 + "\"expiresAt\":\"" + Instant.now().plusSeconds(3600) + "\"}");
         assertEquals(201, token.status(), token::toString);
         String hrToken = token.json().getString("token");
-        PLAINTEXTS.add(hrToken);
+        PLAINTEXTS.add(TestSecrets.remember(hrToken));
         assertFalse(admin.api().get("/api/v1/tokens").body().contains(hrToken), "a token is shown once");
         assertEquals(200, Api.live().bearer(hrToken).get("/api/v1/session").status());
 
@@ -165,7 +165,7 @@ class IdentityIT {
     void unauthenticatedCallsAreRefusedWith401AndAudited() throws Exception {
         String requestId = "anonymous-" + suffix();
         assertProblem(Api.live().get("/api/v1/departments", "X-Request-Id", requestId), 401, "unauthenticated");
-        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE request_id = '" + requestId
+        assertEquals(1, TestDatabase.auditCount("request_id = '" + requestId
                 + "' AND action = 'REQUEST_DENIED' AND outcome = 'DENIED'"));
     }
 

@@ -51,6 +51,10 @@ public final class LiveService implements BeforeAllCallback {
         return running.serverLog;
     }
 
+    public static Path testDir() {
+        return Path.of(System.getProperty("escrow.test.dir"));
+    }
+
     /** A log file for another server of this run. */
     public static Path extraLog(String name) {
         return Path.of(System.getProperty("escrow.test.dir")).resolve(name + ".log");
@@ -64,12 +68,15 @@ public final class LiveService implements BeforeAllCallback {
         try {
             deleteRecursively(dataDir);
             Files.deleteIfExists(serverLog);
+            Files.deleteIfExists(testDir.resolve("audit-checkpoints.jsonl"));
             long started = System.nanoTime();
             // Small, throttled rotation batches, so a test can kill the server while a rotation is half-way.
             LocalStack stack = LocalStack.start(layout, LocalStack.freePort(), LocalStack.freePort(), dataDir, serverLog,
                     Map.of("ESCROW_KEYS_ROTATION_BATCH_SIZE", "200", "ESCROW_KEYS_ROTATION_BATCH_PAUSE_MS", "40",
                             "ESCROW_BOOTSTRAP_TOKEN", ADMIN_TOKEN, "ESCROW_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                            "ESCROW_SIGN_IN_LOCK_DURATION", "PT" + LOCK_SECONDS + "S"));
+                            "ESCROW_SIGN_IN_LOCK_DURATION", "PT" + LOCK_SECONDS + "S",
+                            "ESCROW_AUDIT_CHECKPOINT_FILE", testDir.resolve("audit-checkpoints.jsonl").toString(),
+                            "ESCROW_AUDIT_CHECKPOINT_EVERY_ENTRIES", "500", "ESCROW_AUDIT_CHECKPOINT_EVERY", "PT2S"));
             System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
                     (System.nanoTime() - started) / 1_000_000);
             running = new Running(stack, serverLog);

@@ -27,6 +27,7 @@ public final class People {
 
     /** Creates a person with a sign-in; returns their id. */
     public static String createPerson(String departmentId, String username, String initialPassword) {
+        TestSecrets.remember(initialPassword);
         Api.Reply reply = Api.admin().post("/api/v1/people", Json.createObjectBuilder()
                 .add("employeeId", "E" + UUID.randomUUID().toString().substring(0, 8))
                 .add("name", "Person " + username).add("email", username + "@example.edu")
@@ -50,7 +51,7 @@ public final class People {
         Api.Reply reply = Api.admin().post("/api/v1/tokens", Json.createObjectBuilder().add("name", "test " + role)
                 .add("role", role).add("expiresAt", Instant.now().plusSeconds(86_400).toString()).build().toString());
         assertEquals(201, reply.status(), reply::toString);
-        return reply.json().getString("token");
+        return TestSecrets.remember(reply.json().getString("token"));
     }
 
     public static Api.Reply signInReply(String username, String password, String totp) {
@@ -65,13 +66,16 @@ public final class People {
         Api.Reply reply = signInReply(username, password, totp);
         assertEquals(201, reply.status(), reply::toString);
         String cookie = HttpCookie.parse(reply.header("Set-Cookie")).get(0).getValue();
-        String csrf = reply.json().getString("csrfToken");
+        String csrf = TestSecrets.remember(reply.json().getString("csrfToken"));
+        TestSecrets.remember(cookie);
+        TestSecrets.remember(password);
         Api api = Api.live().with("Cookie", "escrow_session=" + cookie).with("X-CSRF-Token", csrf);
         return new Session(api, reply.json().getString("id"), cookie, csrf, reply.json());
     }
 
     /** A department owner with a finished sign-in (password changed; MFA is not required of owners by default). */
     public static Session departmentOwner(String departmentId) {
+        TestSecrets.remember("owner-password-22");
         String username = "owner-" + UUID.randomUUID().toString().substring(0, 8);
         String personId = createPerson(departmentId, username, "initial-password-1");
         grant(personId, "DEPARTMENT_OWNER", departmentId);

@@ -51,9 +51,11 @@ public final class TestDatabase {
         try (Connection connection = connect()) {
             DatabaseMetaData meta = connection.getMetaData();
             List<String> tables = new ArrayList<>();
-            try (ResultSet rows = meta.getTables("escrow", null, "%", new String[] {"TABLE"})) {
-                while (rows.next()) {
-                    tables.add(rows.getString("TABLE_NAME"));
+            for (String schema : new String[] {"escrow", "escrow_audit"}) {
+                try (ResultSet rows = meta.getTables(schema, null, "%", new String[] {"TABLE"})) {
+                    while (rows.next()) {
+                        tables.add(schema + "`.`" + rows.getString("TABLE_NAME"));
+                    }
                 }
             }
             try (Statement statement = connection.createStatement()) {
@@ -80,6 +82,13 @@ public final class TestDatabase {
     private static boolean binary(int sqlType) {
         return sqlType == Types.BINARY || sqlType == Types.VARBINARY || sqlType == Types.LONGVARBINARY
                 || sqlType == Types.BLOB;
+    }
+
+    /** Audit entries, chained or still pending, matching a condition on request_id, action, outcome, reason... */
+    public static long auditCount(String condition) throws SQLException {
+        return count("SELECT COUNT(*) FROM (SELECT request_id, action, outcome, reason, actor_type, actor_name,"
+                + " actor_roles FROM escrow.audit_pending UNION ALL SELECT request_id, action, outcome, reason, actor_type,"
+                + " actor_name, actor_roles FROM escrow_audit.audit_event) a WHERE " + condition);
     }
 
     /** A barrier holding the sample root key and every active KEK of the test database, as an instance would. */

@@ -1,23 +1,31 @@
 package edu.ucla.dgsom.escrow.audit.control;
 
-import edu.ucla.dgsom.escrow.audit.entity.AuditEvent;
+import edu.ucla.dgsom.escrow.audit.entity.PendingAuditEntry;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * The one way into the audit trail. An entry joins the caller's transaction, so an action and its entry commit or
- * fail together: if the entry cannot be written, the action does not happen. The actor, client address and request
+ * fail together: if the entry cannot be written, the action fails with 503 and returns nothing. Entries land in
+ * {@code audit_pending}; {@link AuditSealer} chains them moments later. The actor, client address and request
  * id come from the current {@link Caller}. Never pass a secret, password, token or seed in any field.
  */
 @Stateless
 public class AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -41,10 +49,20 @@ public class AuditTrail {
     public void record(String actorType, String actorId, String actorName, AuditAction action, Target target,
             Outcome outcome, String reason, Map<String, String> details) {
         String roles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        em.persist(new AuditEvent(Instant.now(), actorType, actorId, actorName, roles.isEmpty() ? null : roles,
+        // The action's own changes are flushed first, so that a failure below is the audit entry's and nothing else's.
+        em.flush();
+        PendingAuditEntry entry = new PendingAuditEntry(AuditChain.micros(Instant.now()), actorType, actorId, actorName, roles.isEmpty() ? null : roles,
                 action.name(), target == null ? null : target.type(), target == null ? null : target.id(),
                 target == null ? null : target.departmentId(), outcome.name(), reason, caller.clientAddress(),
-                caller.requestId(), details == null || details.isEmpty() ? null : encode(details)));
+                caller.requestId(), details == null || details.isEmpty() ? null : encode(details));
+        try {
+            em.persist(entry);
+            em.flush();
+        } catch (PersistenceException e) {
+            LOG.log(Level.SEVERE, "The audit trail cannot be written; refusing the action " + action, e);
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                    "The audit trail cannot be written right now, so nothing was done; try again later");
+        }
     }
 
     /** A small, flat JSON object with sorted keys. */

@@ -177,6 +177,11 @@ public class Keyring {
         return barrier().seal(context, plaintext, kekVersion);
     }
 
+    /** Signs an audit checkpoint with the audit signing key (Ed25519). */
+    public byte[] signAudit(byte[] payload) {
+        return barrier().sign(payload);
+    }
+
     /** Drops a retired KEK from this instance's memory (others drop it at their next refresh). */
     public void forget(int version) {
         barrier().forgetKek(version);

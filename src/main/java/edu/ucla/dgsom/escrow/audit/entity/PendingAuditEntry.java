@@ -5,18 +5,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One entry of the audit trail. Written once, never changed: there are no setters. */
+/**
+ * An audit entry as a request appends it, in the request's transaction. The sealer moves it into the hash chain
+ * (audit schema) shortly after, in order, and deletes it here. Never changed: there are no setters.
+ */
 @Entity
-@Table(name = "audit_event")
-@NamedQuery(name = AuditEvent.BY_ACTION_AND_REQUEST, query = "SELECT e FROM AuditEvent e WHERE e.requestId = :requestId"
-        + " ORDER BY e.id")
-public class AuditEvent {
-
-    public static final String BY_ACTION_AND_REQUEST = "AuditEvent.byRequest";
+@Table(name = "audit_pending")
+public class PendingAuditEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -64,10 +62,10 @@ public class AuditEvent {
     @Column(updatable = false)
     private String details;
 
-    protected AuditEvent() {
+    protected PendingAuditEntry() {
     }
 
-    public AuditEvent(Instant occurredAt, String actorType, String actorId, String actorName, String actorRoles,
+    public PendingAuditEntry(Instant occurredAt, String actorType, String actorId, String actorName, String actorRoles,
             String action, String targetType, String targetId, String departmentId, String outcome, String reason,
             String clientAddress, String requestId, String details) {
         this.occurredAt = occurredAt;
@@ -84,17 +82,5 @@ public class AuditEvent {
         this.clientAddress = clientAddress;
         this.requestId = requestId;
         this.details = details;
-    }
-
-    public Long id() {
-        return id;
-    }
-
-    public String action() {
-        return action;
-    }
-
-    public String outcome() {
-        return outcome;
     }
 }

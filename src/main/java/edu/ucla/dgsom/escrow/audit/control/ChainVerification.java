@@ -1,0 +1,101 @@
+package edu.ucla.dgsom.escrow.audit.control;
+
+import java.security.PublicKey;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * Checks a run of chain entries, fed in sequence order, against their stored hashes and against signed checkpoints.
+ * Used by the server's verification endpoint and by the offline verifier alike.
+ */
+public final class ChainVerification {
+
+    /**
+     * The outcome: {@code ok}, the range of sequence numbers checked, and otherwise the first sequence number that is
+     * wrong or missing and why.
+     */
+    public record Verdict(boolean ok, long fromSeq, long toSeq, long entries, int checkpoints, Long firstBadSeq,
+            String problem) {
+    }
+
+    private final PublicKey key;
+    private final NavigableMap<Long, AuditCheckpoint> checkpoints = new TreeMap<>();
+    private final long fromSeq;
+    private byte[] previous;
+    private long expected;
+    private long entries;
+    private int checkpointsVerified;
+    private long lastGoodCheckpoint;
+    private Long firstBad;
+    private String problem;
+
+    /** Starts at {@code fromSeq}, whose entry chains from {@code previousHash} (the genesis hash for 1). */
+    public ChainVerification(PublicKey key, long fromSeq, byte[] previousHash, Iterable<AuditCheckpoint> known) {
+        this.key = key;
+        this.fromSeq = fromSeq;
+        this.expected = fromSeq;
+        this.previous = previousHash.clone();
+        this.lastGoodCheckpoint = fromSeq - 1;
+        for (AuditCheckpoint checkpoint : known) {
+            AuditCheckpoint other = checkpoints.putIfAbsent(checkpoint.seq(), checkpoint);
+            if (other != null && !Arrays.equals(other.headHash(), checkpoint.headHash())) {
+                fail(checkpoint.seq(), "two checkpoints for sequence " + checkpoint.seq() + " disagree");
+            }
+        }
+        for (Map.Entry<Long, AuditCheckpoint> checkpoint : checkpoints.entrySet()) {
+            if (!AuditChain.signatureValid(checkpoint.getValue(), key)) {
+                fail(checkpoint.getKey(), "the checkpoint at " + checkpoint.getKey() + " has an invalid signature");
+            }
+        }
+    }
+
+    /** Feeds the next entry with the hash stored beside it; returns false once something is wrong. */
+    public boolean accept(AuditEntry entry, byte[] storedHash) {
+        if (firstBad != null) {
+            return false;
+        }
+        if (entry.seq() != expected) {
+            return fail(expected, entry.seq() > expected ? "entries " + expected + " to " + (entry.seq() - 1)
+                    + " are missing" : "sequence " + entry.seq() + " appears out of order or twice");
+        }
+        byte[] computed = AuditChain.hash(previous, entry);
+        if (!Arrays.equals(computed, storedHash)) {
+            return fail(entry.seq(), "entry " + entry.seq() + " does not match its hash: it was altered");
+        }
+        AuditCheckpoint checkpoint = checkpoints.get(entry.seq());
+        if (checkpoint != null) {
+            if (!Arrays.equals(checkpoint.headHash(), computed)) {
+                return fail(lastGoodCheckpoint + 1, "the entries after sequence " + lastGoodCheckpoint
+                        + " do not lead to the signed checkpoint at " + entry.seq() + ": they were rewritten");
+            }
+            checkpointsVerified++;
+            lastGoodCheckpoint = entry.seq();
+        }
+        previous = computed;
+        expected++;
+        entries++;
+        return true;
+    }
+
+    public Verdict finish() {
+        long last = expected - 1;
+        if (firstBad == null) {
+            Map.Entry<Long, AuditCheckpoint> beyond = checkpoints.higherEntry(last);
+            if (beyond != null) {
+                fail(last + 1, "a signed checkpoint covers sequence " + beyond.getKey() + " but the trail ends at "
+                        + last + ": the newest entries were removed");
+            }
+        }
+        return new Verdict(firstBad == null, fromSeq, last, entries, checkpointsVerified, firstBad, problem);
+    }
+
+    private boolean fail(long seq, String why) {
+        if (firstBad == null) {
+            firstBad = seq;
+            problem = why;
+        }
+        return false;
+    }
+}
