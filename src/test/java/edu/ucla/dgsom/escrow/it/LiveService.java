@@ -96,7 +96,7 @@ public final class LiveService implements BeforeAllCallback {
         }
     }
 
-    private record Running(LocalStack stack, Path serverLog) implements ExtensionContext.Store.CloseableResource {
+    private record Running(LocalStack stack, Path serverLog) implements AutoCloseable {
 
         @Override
         public void close() {

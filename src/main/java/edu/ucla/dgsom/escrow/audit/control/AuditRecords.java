@@ -42,8 +42,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class AuditRecords {
 
-    private static final String COLUMNS = "seq, occurred_at, actor_type, actor_id, actor_name, actor_roles, action,"
-            + " target_type, target_id, department_id, outcome, reason, client_address, request_id, details, entry_hash";
+    private static final String COLUMNS = "seq, " + AuditRows.FIELDS + ", entry_hash";
 
     @Resource(lookup = "jdbc/escrow")
     DataSource dataSource;
@@ -248,10 +247,7 @@ public class AuditRecords {
     }
 
     private static AuditEntry entry(ResultSet rows) throws SQLException {
-        return new AuditEntry(rows.getLong(1), rows.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11), rows.getString(12),
-                rows.getString(13), rows.getString(14), rows.getString(15));
+        return AuditRows.entry(rows, 2, rows.getLong(1));
     }
 
     private static void condition(StringBuilder sql, List<Object> parameters, String condition, Object value) {

@@ -31,9 +31,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class AuditSealing {
 
-    private static final String FIELDS = "occurred_at, actor_type, actor_id, actor_name, actor_roles, action,"
-            + " target_type, target_id, department_id, outcome, reason, client_address, request_id, details";
-
     @Resource(lookup = "jdbc/escrow")
     DataSource dataSource;
 
@@ -73,18 +70,14 @@ public class AuditSealing {
                 checkpointAt = state.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC);
             }
             List<Long> ids = new ArrayList<>(size);
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, " + FIELDS
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, " + AuditRows.FIELDS
                     + " FROM audit_pending ORDER BY id LIMIT ?");
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema + ".audit_event (seq, "
-                            + FIELDS + ", entry_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                            + AuditRows.FIELDS + ", entry_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 select.setInt(1, size);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        AuditEntry entry = new AuditEntry(lastSeq + 1,
-                                rows.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                                rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11),
-                                rows.getString(12), rows.getString(13), rows.getString(14), rows.getString(15));
+                        AuditEntry entry = AuditRows.entry(rows, 2, lastSeq + 1);
                         byte[] hash = AuditChain.hash(lastHash, entry);
                         insert.setLong(1, entry.seq());
                         insert.setObject(2, LocalDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
