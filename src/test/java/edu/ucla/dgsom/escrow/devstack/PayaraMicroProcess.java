@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 public final class PayaraMicroProcess implements AutoCloseable {
 
     /** Answers only once the WAR is deployed and its schema migrated: Payara logs "ready" even after a failed deployment. */
+    private static final Duration READY_GRACE = Duration.ofSeconds(45);
     private static final System.Logger LOG = System.getLogger(PayaraMicroProcess.class.getName());
 
     public static final String PROBE_PATH = "/api/v1/installation";
@@ -88,30 +89,38 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public void awaitDeployment(Duration timeout) throws IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve(PROBE_PATH)).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve(PROBE_PATH)).timeout(Duration.ofSeconds(10)).build();
         Instant deadline = Instant.now().plus(timeout);
+        Instant readyDeadline = null;
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IOException("Payara Micro exited with status " + process.exitValue() + serverErrors());
             }
             // Read before probing, so a "ready" logged just after a refused probe is not taken for a failure.
             boolean serverWasReady = serverReady();
-            String answer;
+            int status;
             try {
-                int status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200) {
-                    return;
-                }
-                answer = "answered " + status;
+                status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException notListening) {
-                answer = "did not answer";
+                status = -1;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("Interrupted while waiting for Payara Micro", e);
             }
+            if (status == 200) {
+                return;
+            }
+            if (serverWasReady && status > 0) {
+                throw new IOException("The application answered " + status + " after the server came up: the WAR"
+                        + " failed to deploy or to start" + serverErrors());
+            }
             if (serverWasReady) {
-                throw new IOException("The application " + answer + " after the server came up: the WAR failed to"
-                        + " deploy or to start" + serverErrors());
+                // No answer yet: a loaded machine may take a while for the first request after "ready".
+                readyDeadline = readyDeadline != null ? readyDeadline : Instant.now().plus(READY_GRACE);
+                if (Instant.now().isAfter(readyDeadline)) {
+                    throw new IOException("The application did not answer within " + READY_GRACE.toSeconds()
+                            + " s after the server came up: the WAR failed to deploy or to start" + serverErrors());
+                }
             }
             sleep(Duration.ofMillis(300));
         }
