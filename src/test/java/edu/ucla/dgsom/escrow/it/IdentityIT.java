@@ -151,13 +151,16 @@ class IdentityIT {
     }
 
     @Test
-    void revokedTokenStopsWorkingAtOnce() {
+    void revokedTokenStopsWorkingAtOnce() throws Exception {
         Api.Reply created = Api.admin().post("/api/v1/tokens", "{\"name\":\"script\",\"role\":\"AUDITOR\","
                 + "\"expiresAt\":\"" + Instant.now().plusSeconds(3600) + "\"}");
         Api script = Api.live().bearer(created.json().getString("token"));
         assertEquals(200, script.get("/api/v1/keys").status());
         assertEquals(204, Api.admin().delete("/api/v1/tokens/" + created.json().getString("id")).status());
-        assertProblem(script.get("/api/v1/keys"), 401, "unauthenticated");
+        String requestId = "revoked-token-" + suffix();
+        assertProblem(script.get("/api/v1/keys", "X-Request-Id", requestId), 401, "unauthenticated");
+        assertEquals(1, TestDatabase.auditCount("request_id = '" + requestId + "' AND action = 'TOKEN_USE'"
+                + " AND outcome = 'DENIED' AND reason = 'revoked'"), "a revoked token's use is audited");
         assertNull(Api.admin().get("/api/v1/tokens/" + created.json().getString("id")).json().get("token"));
     }
 

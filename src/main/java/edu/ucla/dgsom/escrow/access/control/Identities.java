@@ -5,6 +5,9 @@ import edu.ucla.dgsom.escrow.access.entity.Person;
 import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
 import edu.ucla.dgsom.escrow.access.entity.SignIn;
 import edu.ucla.dgsom.escrow.access.entity.SignInSession;
+import edu.ucla.dgsom.escrow.audit.control.AuditAction;
+import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
+import edu.ucla.dgsom.escrow.audit.control.Outcome;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Identity;
 import edu.ucla.dgsom.escrow.security.Role;
@@ -32,6 +35,9 @@ public class Identities {
 
     @Inject
     AccessSettings settings;
+
+    @Inject
+    AuditTrail audit;
 
     /** A live session of an active person with an enabled sign-in; an expired or idle one is deleted. */
     public Optional<Identity> fromSession(String sessionToken) {
@@ -61,17 +67,28 @@ public class Identities {
                 session.csrfHash(), restriction(signIn, roles)));
     }
 
-    /** An unrevoked, unexpired API token. */
+    /**
+     * An unrevoked, unexpired API token. Its use is audited once a minute at most; a revoked or expired token that is
+     * still presented is audited every time, since someone still holds it.
+     */
     public Optional<Identity> fromApiToken(String apiToken) {
         Instant now = Instant.now();
-        return em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
-                .setParameter("hash", Secrets.sha256Hex(apiToken)).getResultStream().findFirst()
-                .filter(token -> token.usableAt(now))
-                .map(token -> {
-                    token.usedAt(now);
-                    return new Identity(Caller.Kind.TOKEN, token.id(), token.name(), EnumSet.of(token.role()),
-                            Set.of(), null, null, null);
-                });
+        ApiToken token = em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
+                .setParameter("hash", Secrets.sha256Hex(apiToken)).getResultStream().findFirst().orElse(null);
+        if (token == null) {
+            return Optional.empty();
+        }
+        AuditTrail.Target target = AuditTrail.Target.of("token", token.id());
+        String refusal = token.refusal(now);
+        if (refusal != null) {
+            audit.record("TOKEN", token.id(), token.name(), AuditAction.TOKEN_USE, target, Outcome.DENIED, refusal, null);
+            return Optional.empty();
+        }
+        if (token.usedAt(now)) {
+            audit.record("TOKEN", token.id(), token.name(), AuditAction.TOKEN_USE, target, Outcome.ALLOWED, null, null);
+        }
+        return Optional.of(new Identity(Caller.Kind.TOKEN, token.id(), token.name(), EnumSet.of(token.role()),
+                Set.of(), null, null, null));
     }
 
     /** What a person must do before anything else, or null. */

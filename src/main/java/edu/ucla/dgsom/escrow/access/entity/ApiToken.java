@@ -69,15 +69,21 @@ public class ApiToken {
         this.expiresAt = expiresAt;
     }
 
-    public boolean usableAt(Instant now) {
-        return revokedAt == null && now.isBefore(expiresAt);
-    }
-
-    /** Records use, to the minute: enough to see which tokens are idle without a write per request. */
-    public void usedAt(Instant now) {
+    /**
+     * Records use, to the minute: enough to see which tokens are idle, and to audit their use, without a write per
+     * request. Returns whether this use was recorded.
+     */
+    public boolean usedAt(Instant now) {
         if (lastUsedAt == null || now.isAfter(lastUsedAt.plus(LAST_USED_RESOLUTION))) {
             lastUsedAt = now;
+            return true;
         }
+        return false;
+    }
+
+    /** Why the token cannot be used now, or null. */
+    public String refusal(Instant now) {
+        return revokedAt != null ? "revoked" : now.isBefore(expiresAt) ? null : "expired";
     }
 
     public void revoke(Instant now) {
