@@ -88,7 +88,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * the deployment fails or the time runs out.
      */
     public void awaitDeployment(Duration timeout) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve(PROBE_PATH)).timeout(Duration.ofSeconds(10)).build();
         Instant deadline = Instant.now().plus(timeout);
         Instant readyDeadline = null;

@@ -55,6 +55,7 @@ class AccessMatrixIT {
         RULES.put("GET /api/v1/audit/events", READERS);
         RULES.put("GET /api/v1/audit/export", Set.of("DGIT_ADMIN", "AUDITOR"));
         RULES.put("POST /api/v1/audit/verifications", Set.of("DGIT_ADMIN", "AUDITOR"));
+        RULES.put("POST /api/v1/passwords", PERSON);
         RULES.put("GET /api/v1/tokens", ADMIN);
         RULES.put("POST /api/v1/tokens", ADMIN);
         RULES.put("GET /api/v1/tokens/{id}", ADMIN);

@@ -113,7 +113,8 @@ class AuditIT {
     void thirtyTwoConcurrentWritersOfAThousandActionsEachLeaveAGapFreeVerifiedChain() throws Exception {
         String token = People.token("HR_INTEGRATION");
         URI uri = LiveService.baseUri().resolve("/api/v1/departments");
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         String run = UUID.randomUUID().toString().substring(0, 8);
         ExecutorService writers = Executors.newFixedThreadPool(32);
         long started = System.nanoTime();
@@ -156,12 +157,13 @@ class AuditIT {
     @Order(5)
     void anExportOf100000EntriesVerifiesOfflineWithThePublicKeyAloneAndFailsWhenOneByteChanges() throws Exception {
         appendPendingEntries(100_000);
+        awaitSealed();
         assertTrue(verify().getBoolean("ok"));
         Path dir = LiveService.testDir();
         Path export = dir.resolve("audit-export.jsonl");
         Path key = dir.resolve("audit-public-key.pem");
         Files.writeString(key, Api.live().get("/api/v1/keys/audit-public-key").body());
-        HttpResponse<Path> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<Path> download = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                 LiveService.baseUri().resolve("/api/v1/audit/export?format=jsonl"))
                 .header("Authorization", "Bearer " + LiveService.ADMIN_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofFile(export));
@@ -308,6 +310,15 @@ class AuditIT {
             }
             statement.executeUpdate("UPDATE escrow_audit.audit_event e JOIN swap_rows s ON s.seq = " + (a + b)
                     + " - e.seq SET " + set);
+        }
+    }
+
+    /** Waits for the background sealer to chain everything pending, as it does within moments in normal use. */
+    private static void awaitSealed() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(240);
+        while (TestDatabase.count("SELECT COUNT(*) FROM escrow.audit_pending") > 0) {
+            assertTrue(Instant.now().isBefore(deadline), "the sealer did not catch up");
+            Thread.sleep(500);
         }
     }
 

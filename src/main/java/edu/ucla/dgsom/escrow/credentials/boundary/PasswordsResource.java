@@ -1,0 +1,37 @@
+package edu.ucla.dgsom.escrow.credentials.boundary;
+
+import edu.ucla.dgsom.escrow.credentials.control.PasswordGenerator;
+import edu.ucla.dgsom.escrow.security.SignedInPerson;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Password generation for the people who rotate credentials; the answer is not cached (no-store) nor stored. */
+@Path("passwords")
+@RequestScoped
+@Tag(name = "Passwords")
+@Produces(MediaType.APPLICATION_JSON)
+public class PasswordsResource {
+
+    @Inject
+    PasswordGenerator generator;
+
+    @POST
+    @SignedInPerson
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Generate a strong password within a platform's limits")
+    public GeneratedPassword generate(@Valid @NotNull PasswordRequest request) {
+        PasswordGenerator.Generated generated = generator.generate(request.platform(), request.length(),
+                request.symbols() == null || request.symbols());
+        return new GeneratedPassword(generated.password(), request.platform().name(), generated.length(),
+                generated.symbols());
+    }
+}
