@@ -18,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,8 +27,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Base64.Decoder;
 import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -237,10 +233,7 @@ public class AuditRecords {
 
     private PublicKey publicKey() {
         try {
-            String pem = keyring.auditPublicKeyPem();
-            Decoder base64 = Base64.getMimeDecoder();
-            byte[] der = base64.decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
+            return AuditVerifier.publicKey(keyring.auditPublicKeyPem());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the audit public key is unusable", e);
         }
