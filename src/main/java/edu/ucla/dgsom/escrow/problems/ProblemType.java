@@ -23,6 +23,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", Status.NOT_ACCEPTABLE, "The resource cannot produce the requested media type"),
     CONFLICT("conflict", Status.CONFLICT, "The request conflicts with the current state of the resource"),
     PRECONDITION_FAILED("precondition-failed", Status.PRECONDITION_FAILED, "The resource has changed since the version named in the request"),
+    PRECONDITION_REQUIRED("precondition-required", 428, "Name the version being replaced in an If-Match header"),
+    UNPROCESSABLE("unprocessable", 422, "The request is well formed but breaks a rule of the registry"),
     PAYLOAD_TOO_LARGE("payload-too-large", Status.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "The request body's media type is not supported"),
     INTEGRITY_FAILURE("integrity-failure", Status.INTERNAL_SERVER_ERROR, "Stored data failed its integrity check"),
@@ -33,10 +35,15 @@ public enum ProblemType {
     public static final String BASE = "https://escrow.dgit.dgsom.ucla.edu/problems/";
 
     private final URI type;
-    private final Status status;
+    private final int status;
     private final String title;
 
     ProblemType(String slug, Status status, String title) {
+        this(slug, status.getStatusCode(), title);
+    }
+
+    /** For statuses {@link Status} does not name. */
+    ProblemType(String slug, int status, String title) {
         this.type = URI.create(BASE + slug);
         this.status = status;
         this.title = title;
@@ -47,7 +54,7 @@ public enum ProblemType {
     }
 
     public int status() {
-        return status.getStatusCode();
+        return status;
     }
 
     public String title() {
@@ -67,6 +74,8 @@ public enum ProblemType {
             case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> UNPROCESSABLE;
+            case 428 -> PRECONDITION_REQUIRED;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR;
         };

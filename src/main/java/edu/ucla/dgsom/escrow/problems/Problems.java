@@ -14,6 +14,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one place that turns an exception into a problem document. Callers get a stable type and a human message; the
@@ -23,6 +25,7 @@ import java.util.logging.Logger;
 public final class Problems {
 
     private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+    private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("^Json property ([A-Za-z0-9_.-]{1,64}) can not be mapped");
 
     private Problems() {
     }
@@ -44,7 +47,16 @@ public final class Problems {
             return new Problem(ProblemType.VALIDATION_FAILED.type(), ProblemType.VALIDATION_FAILED.title(), 400,
                     "One or more fields are invalid", instance, requestId, fieldErrors(violations));
         }
+        if (causedBy(failure, BodyTooLargeException.class)) {
+            return of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large", instance, requestId);
+        }
         if (causedByBadJson(failure)) {
+            String unknown = unknownProperty(failure);
+            if (unknown != null) {
+                return new Problem(ProblemType.MALFORMED_REQUEST.type(), ProblemType.MALFORMED_REQUEST.title(), 400,
+                        "The request has a property the server does not know: " + unknown, instance, requestId,
+                        List.of(new Problem.FieldError(unknown, "unknown property")));
+            }
             return of(ProblemType.MALFORMED_REQUEST, "The request body could not be read as the expected JSON document",
                     instance, requestId);
         }
@@ -86,6 +98,26 @@ public final class Problems {
             }
         }
         return "";
+    }
+
+    /** The name in JSON-B's (Yasson's) "Json property X can not be mapped" message, if it is a plain name. */
+    private static String unknownProperty(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Matcher matcher = cause.getMessage() == null ? null : UNKNOWN_PROPERTY.matcher(cause.getMessage());
+            if (matcher != null && matcher.find()) {
+                return matcher.group(1);
+            }
+        }
+        return null;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByBadJson(Throwable failure) {
