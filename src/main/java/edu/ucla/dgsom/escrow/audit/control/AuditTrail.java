@@ -5,6 +5,8 @@ import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Caller;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -43,6 +45,16 @@ public class AuditTrail {
 
     public void record(AuditAction action, Target target, Outcome outcome, String reason, Map<String, String> details) {
         record(caller.kind().name(), caller.id(), caller.name(), action, target, outcome, reason, details);
+    }
+
+    /**
+     * A refusal or failure whose request is about to fail: the entry commits in its own transaction, since the
+     * request's is rolled back. If it cannot be written, the request fails with 503 instead.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordRefusal(AuditAction action, Target target, Outcome outcome, String reason,
+            Map<String, String> details) {
+        record(action, target, outcome, reason, details);
     }
 
     /** For events whose actor is not (yet) the caller, e.g. a failed sign-in names the username tried. */

@@ -1,0 +1,36 @@
+package edu.ucla.dgsom.escrow.accounts.boundary;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A new official account. {@code platformName} names the platform when {@code platform} is OTHER (and only then);
+ * {@code status} may be set by DGIT admins only (default REQUESTED, policy section I).
+ */
+public record AccountRequest(
+        @NotBlank @Size(max = 16) String platform,
+        @Size(max = 60) String platformName,
+        @NotBlank @Size(max = 200) String handle,
+        @Size(max = 2000) String profileUrl,
+        @NotBlank @Size(max = 200) String displayName,
+        @NotBlank @Size(max = 36) String departmentId,
+        @NotBlank @Size(max = 36) String contentOwnerId,
+        @NotBlank @Size(max = 36) String backupModeratorId,
+        @Size(max = 4000) String notes,
+        @Size(max = 16) String status) {
+
+    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    public AccountRequest(String platform, String platformName, String handle, String profileUrl, String displayName,
+            String departmentId, String contentOwnerId, String backupModeratorId, String notes, String status) {
+        this.platform = platform;
+        this.platformName = platformName;
+        this.handle = handle;
+        this.profileUrl = profileUrl;
+        this.displayName = displayName;
+        this.departmentId = departmentId;
+        this.contentOwnerId = contentOwnerId;
+        this.backupModeratorId = backupModeratorId;
+        this.notes = notes;
+        this.status = status;
+    }
+}

@@ -1,0 +1,18 @@
+package edu.ucla.dgsom.escrow.accounts.boundary;
+
+import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
+import java.time.Instant;
+
+/** An official account's metadata. Never a secret: the credentials are only revealed by their own endpoints. */
+public record AccountView(String id, String platform, String platformName, String handle, String profileUrl,
+        String displayName, String departmentId, String status, String contentOwnerId, String backupModeratorId,
+        String notes, int credentialVersion, Instant createdAt, String createdBy, Instant updatedAt,
+        String updatedBy) {
+
+    public static AccountView of(OfficialAccount account) {
+        return new AccountView(account.id(), account.platform().name(), account.platformName(), account.handle(),
+                account.profileUrl(), account.displayName(), account.departmentId(), account.status().name(),
+                account.contentOwnerId(), account.backupModeratorId(), account.notes(), account.credentialVersion(),
+                account.createdAt(), account.createdBy(), account.updatedAt(), account.updatedBy());
+    }
+}

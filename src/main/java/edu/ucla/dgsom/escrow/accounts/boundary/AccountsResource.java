@@ -1,0 +1,97 @@
+package edu.ucla.dgsom.escrow.accounts.boundary;
+
+import edu.ucla.dgsom.escrow.accounts.control.AccountFilter;
+import edu.ucla.dgsom.escrow.accounts.control.Accounts;
+import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
+import edu.ucla.dgsom.escrow.problems.Problem;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.security.Allowed;
+import edu.ucla.dgsom.escrow.security.AnyCaller;
+import edu.ucla.dgsom.escrow.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The registry of official accounts. Metadata only: credentials have their own resource. Who sees which account is
+ * decided per account (docs/access.md); an account the caller may not see is "not found".
+ */
+@Path("accounts")
+@RequestScoped
+@Tag(name = "Accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    private static final int MAX_PAGE = 200;
+
+    @Inject
+    Accounts accounts;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Allowed({Role.DGIT_ADMIN, Role.DEPARTMENT_OWNER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an official account of a department")
+    @APIResponse(responseCode = "201", description = "Registered")
+    public Response create(@Valid @NotNull AccountRequest request) {
+        OfficialAccount account = accounts.create(request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(account.id()).build())
+                .entity(AccountView.of(account)).build();
+    }
+
+    @GET
+    @AnyCaller
+    @Operation(summary = "The official accounts the caller may see, by display name")
+    public AccountPage list(@QueryParam("department") String department, @QueryParam("platform") String platform,
+            @QueryParam("status") String status, @QueryParam("owner") String owner,
+            @QueryParam("moderator") String moderator, @QueryParam("text") String text,
+            @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The page size is out of range",
+                    List.of(new Problem.FieldError("limit", "between 1 and " + MAX_PAGE)));
+        }
+        AccountFilter filter = new AccountFilter(department, platform == null ? null : Accounts.platform(platform),
+                status == null ? null : Accounts.status(status), owner, moderator, text);
+        List<OfficialAccount> page = accounts.list(filter, after, limit + 1);
+        List<AccountView> items = page.stream().limit(limit).map(AccountView::of).toList();
+        return new AccountPage(items, page.size() > limit ? items.get(limit - 1).id() : null);
+    }
+
+    @GET
+    @Path("{id}")
+    @AnyCaller
+    @Operation(summary = "One official account")
+    public AccountView get(@PathParam("id") String id) {
+        return AccountView.of(accounts.account(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Allowed({Role.DGIT_ADMIN, Role.DEPARTMENT_OWNER})
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change an account's metadata, or reassign its content owner and backup moderator")
+    public AccountView update(@PathParam("id") String id, @Valid @NotNull AccountChange change) {
+        return AccountView.of(accounts.update(id, change));
+    }
+}

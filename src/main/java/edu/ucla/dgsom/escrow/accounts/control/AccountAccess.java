@@ -1,0 +1,142 @@
+package edu.ucla.dgsom.escrow.accounts.control;
+
+import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
+import edu.ucla.dgsom.escrow.audit.control.AuditAction;
+import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
+import edu.ucla.dgsom.escrow.audit.control.Outcome;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.security.Caller;
+import edu.ucla.dgsom.escrow.security.Role;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Map;
+
+/**
+ * Who may do what with an official account (docs/access.md). DGIT admins may do everything on every account; a
+ * department owner everything on their departments' accounts; the content owner and the backup moderator may read,
+ * reveal the current credentials, get TOTP codes and rotate; auditors read metadata only; API tokens other than
+ * DGIT's nothing. An account the caller may not see is "not found"; a refusal that does not depend on the account
+ * (an auditor asking for a secret) is "forbidden". Every refusal is in the audit trail, with the caller's reason.
+ */
+@Stateless
+public class AccountAccess {
+
+    /** What a caller wants to do with an account. */
+    public enum Capability {
+        READ(false),
+        READ_HISTORY(false),
+        REVEAL_CURRENT(true),
+        REVEAL_HISTORY(true),
+        ROTATE(true),
+        MANAGE(false);
+
+        private final boolean secret;
+
+        Capability(boolean secret) {
+            this.secret = secret;
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    /**
+     * The account, if the caller may do {@code capability} with it; otherwise the refusal is audited under
+     * {@code action} and thrown. With {@code lock}, the account's row stays locked until the transaction ends.
+     */
+    public OfficialAccount require(String accountId, Capability capability, AuditAction action, String reason,
+            boolean lock) {
+        requireRole(capability, action, AuditTrail.Target.of("account", accountId), reason);
+        OfficialAccount account = em.find(OfficialAccount.class, accountId,
+                lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
+        if (account == null || !visible(account)) {
+            throw refuse(action, AuditTrail.Target.of("account", accountId), reason, "not visible to the caller",
+                    ProblemException.notFound("Account " + accountId));
+        }
+        if (!permits(account, capability)) {
+            throw refuse(action, target(account), reason, "not a steward of the account",
+                    new ProblemException(ProblemType.FORBIDDEN, capability == Capability.REVEAL_HISTORY
+                            ? "Only DGIT admins and the department's owners may reveal earlier versions"
+                            : "Only DGIT admins and the department's owners may do this"));
+        }
+        return account;
+    }
+
+    /** Refusals that do not depend on any account: auditors and systems' tokens never see a secret. */
+    public void requireRole(Capability capability, AuditAction action, AuditTrail.Target target, String reason) {
+        boolean steward = caller.has(Role.DGIT_ADMIN) || caller.has(Role.DEPARTMENT_OWNER);
+        boolean allowed = capability.secret
+                ? steward || (caller.isPerson() && !caller.has(Role.AUDITOR))
+                : steward || caller.has(Role.AUDITOR) || caller.isPerson();
+        if (!allowed) {
+            throw refuse(action, target, reason, "role not allowed", new ProblemException(ProblemType.FORBIDDEN,
+                    capability.secret ? "Your role does not allow access to credentials"
+                            : "Your role does not allow access to official accounts"));
+        }
+    }
+
+    /** Whether the caller may see the account at all. */
+    public boolean visible(OfficialAccount account) {
+        return caller.has(Role.DGIT_ADMIN) || caller.has(Role.AUDITOR) || caller.ownsDepartment(account.departmentId())
+                || heldByCaller(account);
+    }
+
+    private boolean permits(OfficialAccount account, Capability capability) {
+        boolean steward = caller.has(Role.DGIT_ADMIN) || caller.ownsDepartment(account.departmentId());
+        if (steward) {
+            return true;
+        }
+        return switch (capability) {
+            case READ -> true;
+            case READ_HISTORY -> caller.has(Role.AUDITOR);
+            case REVEAL_CURRENT, ROTATE -> heldByCaller(account) && !caller.has(Role.AUDITOR);
+            case REVEAL_HISTORY, MANAGE -> false;
+        };
+    }
+
+    private boolean heldByCaller(OfficialAccount account) {
+        return caller.isPerson() && account.heldBy(caller.id());
+    }
+
+    /** Audits a refusal (DENIED) in its own transaction, since the request's is rolled back; returns it for throwing. */
+    public ProblemException refuse(AuditAction action, AuditTrail.Target target, String reason, String refusal,
+            ProblemException problem) {
+        return record(Outcome.DENIED, action, target, reason, refusal, problem);
+    }
+
+    /** Like {@link #refuse}, for a request that was allowed but could not be carried out (FAILED). */
+    public ProblemException fail(AuditAction action, AuditTrail.Target target, String reason, String failure,
+            ProblemException problem) {
+        return record(Outcome.FAILED, action, target, reason, failure, problem);
+    }
+
+    private ProblemException record(Outcome outcome, AuditAction action, AuditTrail.Target target, String reason,
+            String why, ProblemException problem) {
+        audit.recordRefusal(action, target, outcome, clip(reason), Map.of(outcome == Outcome.DENIED ? "refused"
+                : "failed", why));
+        return problem;
+    }
+
+    public static AuditTrail.Target target(OfficialAccount account) {
+        return new AuditTrail.Target("account", account.id(), account.departmentId());
+    }
+
+    /** The stated reason as the audit trail keeps it: trimmed and at most 500 characters. */
+    public static String clip(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        String trimmed = reason.strip();
+        return trimmed.length() > 500 ? trimmed.substring(0, 500) : trimmed;
+    }
+}

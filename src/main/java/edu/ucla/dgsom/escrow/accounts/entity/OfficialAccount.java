@@ -1,0 +1,222 @@
+package edu.ucla.dgsom.escrow.accounts.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An official social-media account of a department: where it lives, who answers for it (a content owner and a
+ * different backup moderator, policy section I) and which version of its credential set is current. Metadata only:
+ * the credentials are sealed elsewhere and never pass through this object.
+ */
+@Entity
+@Table(name = "official_account")
+public class OfficialAccount {
+
+    @Id
+    private String id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Platform platform;
+
+    @Column(name = "platform_name")
+    private String platformName;
+
+    @Column(nullable = false)
+    private String handle;
+
+    @Column(name = "identity_key", nullable = false)
+    private String identityKey;
+
+    @Column(name = "profile_url")
+    private String profileUrl;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "department_id", nullable = false)
+    private String departmentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AccountStatus status;
+
+    @Column(name = "content_owner_id", nullable = false)
+    private String contentOwnerId;
+
+    @Column(name = "backup_moderator_id", nullable = false)
+    private String backupModeratorId;
+
+    private String notes;
+
+    @Column(name = "credential_version", nullable = false)
+    private int credentialVersion;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    private String updatedBy;
+
+    @Version
+    @Column(name = "row_version")
+    private int rowVersion;
+
+    protected OfficialAccount() {
+    }
+
+    public OfficialAccount(Platform platform, String platformName, String handle, String profileUrl,
+            String displayName, String departmentId, AccountStatus status, String contentOwnerId,
+            String backupModeratorId, String notes, String by, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.platform = platform;
+        this.platformName = platformName;
+        this.departmentId = departmentId;
+        this.status = status;
+        this.credentialVersion = 0;
+        this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        this.createdBy = by;
+        rename(handle, displayName, profileUrl);
+        this.notes = notes;
+        assign(contentOwnerId, backupModeratorId);
+        touch(by, now);
+    }
+
+    /** The platform, the other platform's name and the handle, case-folded: one registration per real account. */
+    public static String identityKey(Platform platform, String platformName, String handle) {
+        return (platform.name() + "\n" + (platformName == null ? "" : platformName) + "\n" + handle)
+                .toLowerCase(Locale.ROOT);
+    }
+
+    public void rename(String handle, String displayName, String profileUrl) {
+        this.handle = handle;
+        this.displayName = displayName;
+        this.profileUrl = profileUrl;
+        this.identityKey = identityKey(platform, platformName, handle);
+    }
+
+    /** Names the content owner and the backup moderator; they must be two different people. */
+    public void assign(String contentOwnerId, String backupModeratorId) {
+        if (Objects.equals(contentOwnerId, backupModeratorId)) {
+            throw new IllegalArgumentException("content owner and backup moderator must differ");
+        }
+        this.contentOwnerId = Objects.requireNonNull(contentOwnerId);
+        this.backupModeratorId = Objects.requireNonNull(backupModeratorId);
+    }
+
+    public void moveTo(String departmentId) {
+        this.departmentId = departmentId;
+    }
+
+    public void changeStatus(AccountStatus status) {
+        this.status = status;
+    }
+
+    public void annotate(String notes) {
+        this.notes = notes;
+    }
+
+    /** Records that version {@code version} of the credential set replaced the one before it. */
+    public void credentialsRotated(int version, String by, Instant now) {
+        if (version != credentialVersion + 1) {
+            throw new IllegalStateException("credential versions follow each other");
+        }
+        this.credentialVersion = version;
+        touch(by, now);
+    }
+
+    /** Who changed the account last, and when (to the microsecond, as the database keeps it). */
+    public void touch(String by, Instant now) {
+        this.updatedBy = by;
+        this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Whether {@code personId} is this account's content owner or backup moderator. */
+    public boolean heldBy(String personId) {
+        return personId != null && (personId.equals(contentOwnerId) || personId.equals(backupModeratorId));
+    }
+
+    public boolean hasCredentials() {
+        return credentialVersion > 0;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public String platformName() {
+        return platformName;
+    }
+
+    public String handle() {
+        return handle;
+    }
+
+    public String profileUrl() {
+        return profileUrl;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String departmentId() {
+        return departmentId;
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    public String contentOwnerId() {
+        return contentOwnerId;
+    }
+
+    public String backupModeratorId() {
+        return backupModeratorId;
+    }
+
+    public String notes() {
+        return notes;
+    }
+
+    public int credentialVersion() {
+        return credentialVersion;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String updatedBy() {
+        return updatedBy;
+    }
+}

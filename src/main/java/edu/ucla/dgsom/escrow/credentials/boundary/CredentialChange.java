@@ -1,0 +1,46 @@
+package edu.ucla.dgsom.escrow.credentials.boundary;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * A rotation: the fields that change, and why. Fields left out carry over from the version being replaced;
+ * {@code clear} names fields to drop; {@code recoveryCodesUsed} marks recovery codes (numbered from 1) as used.
+ */
+public record CredentialChange(
+        @Size(max = 500) String reason,
+        @Size(min = 1, max = 320) String loginIdentifier,
+        @Size(min = 1, max = 1024) String password,
+        @Valid TotpInput totp,
+        @Size(min = 1, max = 50) List<@NotBlank @Size(max = 100) String> recoveryCodes,
+        @Size(max = 50) List<@NotNull @Positive Integer> recoveryCodesUsed,
+        @Email @Size(max = 254) String recoveryEmail,
+        @Pattern(regexp = "\\+?[0-9][0-9 ().-]{3,30}", message = "a phone number, e.g. +1 310 555 0100")
+        String recoveryPhone,
+        @Size(min = 1, max = 20) List<@NotNull @Valid SecurityQuestion> securityQuestions,
+        @Size(min = 1, max = 8000) String notes,
+        @Size(max = 8) List<@NotBlank @Size(max = 32) String> clear) {
+
+    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    public CredentialChange(String reason, String loginIdentifier, String password, TotpInput totp,
+            List<String> recoveryCodes, List<Integer> recoveryCodesUsed, String recoveryEmail, String recoveryPhone,
+            List<SecurityQuestion> securityQuestions, String notes, List<String> clear) {
+        this.reason = reason;
+        this.loginIdentifier = loginIdentifier;
+        this.password = password;
+        this.totp = totp;
+        this.recoveryCodes = recoveryCodes;
+        this.recoveryCodesUsed = recoveryCodesUsed;
+        this.recoveryEmail = recoveryEmail;
+        this.recoveryPhone = recoveryPhone;
+        this.securityQuestions = securityQuestions;
+        this.notes = notes;
+        this.clear = clear;
+    }
+}

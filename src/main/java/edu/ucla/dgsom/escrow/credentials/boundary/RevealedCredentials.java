@@ -1,0 +1,18 @@
+package edu.ucla.dgsom.escrow.credentials.boundary;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The plaintext of one version of a credential set; fields it does not hold, or not asked for, are absent. */
+public record RevealedCredentials(String accountId, int version, Instant rotatedAt, String rotatedBy,
+        String loginIdentifier, String password, RevealedTotp totp, List<RecoveryCode> recoveryCodes,
+        String recoveryEmail, String recoveryPhone, List<SecurityQuestion> securityQuestions, String notes) {
+
+    /** The seed in base32, as authenticator apps take it, with its parameters. */
+    public record RevealedTotp(String secret, String algorithm, int digits, int period) {
+    }
+
+    /** A recovery code, numbered from 1, and whether it has been used. */
+    public record RecoveryCode(int number, String code, boolean used) {
+    }
+}

@@ -1,0 +1,14 @@
+package edu.ucla.dgsom.escrow.credentials.boundary;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A security question of the platform and the answer given to it. */
+public record SecurityQuestion(@NotBlank @Size(max = 500) String question, @NotBlank @Size(max = 500) String answer) {
+
+    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    public SecurityQuestion(String question, String answer) {
+        this.question = question;
+        this.answer = answer;
+    }
+}

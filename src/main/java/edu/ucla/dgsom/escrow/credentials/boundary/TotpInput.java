@@ -1,0 +1,17 @@
+package edu.ucla.dgsom.escrow.credentials.boundary;
+
+import jakarta.validation.constraints.Size;
+
+/** A TOTP seed: either an {@code otpauth://totp/...} URI, or a base32 secret with optional algorithm, digits, period. */
+public record TotpInput(@Size(max = 1000) String uri, @Size(max = 300) String secret, @Size(max = 10) String algorithm,
+        Integer digits, Integer period) {
+
+    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    public TotpInput(String uri, String secret, String algorithm, Integer digits, Integer period) {
+        this.uri = uri;
+        this.secret = secret;
+        this.algorithm = algorithm;
+        this.digits = digits;
+        this.period = period;
+    }
+}

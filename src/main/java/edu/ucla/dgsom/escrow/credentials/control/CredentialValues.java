@@ -1,0 +1,137 @@
+package edu.ucla.dgsom.escrow.credentials.control;
+
+import edu.ucla.dgsom.escrow.credentials.boundary.CredentialChange;
+import edu.ucla.dgsom.escrow.credentials.boundary.RevealedCredentials;
+import edu.ucla.dgsom.escrow.credentials.boundary.SecurityQuestion;
+import edu.ucla.dgsom.escrow.credentials.boundary.TotpInput;
+import edu.ucla.dgsom.escrow.credentials.entity.CredentialField;
+import edu.ucla.dgsom.escrow.credentials.entity.CredentialVersion;
+import edu.ucla.dgsom.escrow.crypto.control.Totp;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How each credential field is written before sealing: text as UTF-8 exactly as given, the TOTP seed in
+ * {@link TotpSettings}' binary form, recovery codes and security questions as small JSON arrays.
+ */
+final class CredentialValues {
+
+    private CredentialValues() {
+    }
+
+    /** The plaintext of every field {@code change} sets; the caller wipes the arrays. */
+    static Map<CredentialField, byte[]> of(CredentialChange change) {
+        Map<CredentialField, byte[]> values = new EnumMap<>(CredentialField.class);
+        try {
+            text(values, CredentialField.LOGIN_IDENTIFIER, change.loginIdentifier());
+            text(values, CredentialField.PASSWORD, change.password());
+            text(values, CredentialField.RECOVERY_EMAIL, change.recoveryEmail());
+            text(values, CredentialField.RECOVERY_PHONE, change.recoveryPhone());
+            text(values, CredentialField.NOTES, change.notes());
+            TotpInput totp = change.totp();
+            if (totp != null) {
+                TotpSettings settings = TotpSettings.of("totp", totp.uri(), totp.secret(), totp.algorithm(),
+                        totp.digits(), totp.period());
+                values.put(CredentialField.TOTP, settings.encode());
+                settings.wipe();
+            }
+            if (change.recoveryCodes() != null) {
+                JsonArrayBuilder codes = Json.createArrayBuilder();
+                change.recoveryCodes().forEach(code -> codes.add(Json.createObjectBuilder().add("code", code)
+                        .add("used", false)));
+                values.put(CredentialField.RECOVERY_CODES, bytes(codes.build()));
+            }
+            if (change.securityQuestions() != null) {
+                JsonArrayBuilder questions = Json.createArrayBuilder();
+                change.securityQuestions().forEach(q -> questions.add(Json.createObjectBuilder()
+                        .add("question", q.question()).add("answer", q.answer())));
+                values.put(CredentialField.SECURITY_QUESTIONS, bytes(questions.build()));
+            }
+            return values;
+        } catch (RuntimeException e) {
+            values.values().forEach(CredentialValues::wipe);
+            throw e;
+        }
+    }
+
+    /** The recovery codes with those numbered (from 1) in {@code numbers} marked used; wipes {@code codes}. */
+    static byte[] markUsed(byte[] codes, List<Integer> numbers) {
+        JsonArray array = array(codes);
+        wipe(codes);
+        JsonArrayBuilder marked = Json.createArrayBuilder();
+        for (Integer number : numbers) {
+            if (number > array.size()) {
+                throw Credentials.invalid("recoveryCodesUsed", "there are only " + array.size() + " recovery codes");
+            }
+        }
+        for (int i = 0; i < array.size(); i++) {
+            JsonObject code = array.getJsonObject(i);
+            marked.add(Json.createObjectBuilder().add("code", code.getString("code"))
+                    .add("used", code.getBoolean("used") || numbers.contains(i + 1)));
+        }
+        return bytes(marked.build());
+    }
+
+    static RevealedCredentials reveal(String accountId, CredentialVersion version,
+            Map<CredentialField, byte[]> plaintext) {
+        RevealedCredentials.RevealedTotp totp = null;
+        if (plaintext.containsKey(CredentialField.TOTP)) {
+            TotpSettings settings = TotpSettings.decode(plaintext.get(CredentialField.TOTP));
+            totp = new RevealedCredentials.RevealedTotp(Totp.base32(settings.seed()), settings.algorithm().name(),
+                    settings.digits(), settings.period());
+            settings.wipe();
+        }
+        List<RevealedCredentials.RecoveryCode> codes = null;
+        if (plaintext.containsKey(CredentialField.RECOVERY_CODES)) {
+            JsonArray array = array(plaintext.get(CredentialField.RECOVERY_CODES));
+            codes = java.util.stream.IntStream.range(0, array.size()).mapToObj(i -> new RevealedCredentials
+                    .RecoveryCode(i + 1, array.getJsonObject(i).getString("code"),
+                    array.getJsonObject(i).getBoolean("used"))).toList();
+        }
+        List<SecurityQuestion> questions = null;
+        if (plaintext.containsKey(CredentialField.SECURITY_QUESTIONS)) {
+            questions = array(plaintext.get(CredentialField.SECURITY_QUESTIONS)).getValuesAs(JsonObject.class)
+                    .stream().map(q -> new SecurityQuestion(q.getString("question"), q.getString("answer"))).toList();
+        }
+        return new RevealedCredentials(accountId, version.version(), version.createdAt(), version.createdBy(),
+                text(plaintext.get(CredentialField.LOGIN_IDENTIFIER)), text(plaintext.get(CredentialField.PASSWORD)),
+                totp, codes, text(plaintext.get(CredentialField.RECOVERY_EMAIL)),
+                text(plaintext.get(CredentialField.RECOVERY_PHONE)), questions,
+                text(plaintext.get(CredentialField.NOTES)));
+    }
+
+    static void wipe(byte[] plaintext) {
+        if (plaintext != null) {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    private static void text(Map<CredentialField, byte[]> values, CredentialField field, String value) {
+        if (value != null) {
+            values.put(field, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String text(byte[] plaintext) {
+        return plaintext == null ? null : new String(plaintext, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(JsonArray array) {
+        return array.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonArray array(byte[] json) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
+            return reader.readArray();
+        }
+    }
+}

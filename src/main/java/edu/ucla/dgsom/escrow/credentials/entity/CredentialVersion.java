@@ -1,0 +1,135 @@
+package edu.ucla.dgsom.escrow.credentials.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One immutable version of an account's credential set: which fields it holds, which changed from the version
+ * before, who made it, when and why. The values are sealed by the barrier, bound to account, version and field.
+ */
+@Entity
+@Table(name = "credential_version")
+@IdClass(CredentialVersion.Key.class)
+@NamedQuery(name = CredentialVersion.OF_ACCOUNT, query = "SELECT v FROM CredentialVersion v"
+        + " WHERE v.accountId = :account ORDER BY v.version DESC")
+public class CredentialVersion {
+
+    public static final String OF_ACCOUNT = "CredentialVersion.ofAccount";
+
+    /** The composite primary key. */
+    public static class Key implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private String accountId;
+        private int version;
+
+        public Key() {
+        }
+
+        public Key(String accountId, int version) {
+            this.accountId = accountId;
+            this.version = version;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.accountId.equals(accountId) && key.version == version;
+        }
+
+        @Override
+        public int hashCode() {
+            return accountId.hashCode() * 31 + version;
+        }
+    }
+
+    @Id
+    @Column(name = "account_id")
+    private String accountId;
+
+    @Id
+    private int version;
+
+    @Column(nullable = false, updatable = false)
+    private String fields;
+
+    @Column(name = "changed_fields", nullable = false, updatable = false)
+    private String changedFields;
+
+    @Column(nullable = false, updatable = false)
+    private String reason;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    protected CredentialVersion() {
+    }
+
+    public CredentialVersion(String accountId, int version, Set<CredentialField> fields,
+            Set<CredentialField> changedFields, String reason, String createdBy, Instant createdAt) {
+        this.accountId = accountId;
+        this.version = version;
+        this.fields = encode(fields);
+        this.changedFields = encode(changedFields);
+        this.reason = reason;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String encode(Set<CredentialField> fields) {
+        return fields.stream().sorted().map(CredentialField::key).collect(Collectors.joining(","));
+    }
+
+    private static Set<CredentialField> decode(String keys) {
+        Set<CredentialField> set = EnumSet.noneOf(CredentialField.class);
+        Arrays.stream(keys.split(",")).filter(k -> !k.isEmpty())
+                .forEach(k -> set.add(CredentialField.byKey(k).orElseThrow()));
+        return set;
+    }
+
+    public boolean holds(CredentialField field) {
+        return fields().contains(field);
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public Set<CredentialField> fields() {
+        return decode(fields);
+    }
+
+    public Set<CredentialField> changedFields() {
+        return decode(changedFields);
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+}
