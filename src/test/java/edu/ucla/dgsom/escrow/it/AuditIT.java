@@ -75,6 +75,32 @@ class AuditIT {
         assertEquals("Audit test: yearly rotation", started.getString("reason"));
         assertEquals("TOKEN", started.getString("actorType"));
         assertEquals("DGIT_ADMIN", started.getString("actorRoles"));
+
+        CredentialsIT.Fixture account = CredentialsIT.Fixture.create("AUDIT");
+        String stored = "audit-credentials-" + UUID.randomUUID();
+        String password = TestSecrets.remember("audit-secret-" + UUID.randomUUID());
+        Api.Reply rotationOfCredentials = account.owner().api().send("PUT", account.path(""), "{\"reason\":"
+                + "\"Audit test: escrow at registration\",\"password\":\"" + password + "\"}", "Content-Type",
+                "application/json", "If-Match", "\"0\"", "X-Request-Id", stored);
+        assertEquals(201, rotationOfCredentials.status(), rotationOfCredentials::toString);
+        JsonObject rotatedCredentials = onlyEntry(stored, "CREDENTIAL_ROTATE");
+        assertEquals("ALLOWED", rotatedCredentials.getString("outcome"));
+        assertEquals(account.owner().personId(), rotatedCredentials.getString("actorId"));
+        assertEquals("Audit test: escrow at registration", rotatedCredentials.getString("reason"));
+        assertEquals(account.accountId(), rotatedCredentials.getString("targetId"));
+
+        String revealed = "audit-reveal-" + UUID.randomUUID();
+        Api.Reply reveal = account.contentOwner().api().post(account.path("/reveal"), "{\"reason\":\"Audit test:"
+                + " posting the weekly update\"}", "X-Request-Id", revealed);
+        assertEquals(password, reveal.json().getString("password"), reveal::toString);
+        JsonObject revealEntry = onlyEntry(revealed, "CREDENTIAL_REVEAL");
+        assertEquals("ALLOWED", revealEntry.getString("outcome"));
+        assertEquals("PERSON", revealEntry.getString("actorType"));
+        assertEquals(account.contentOwner().personId(), revealEntry.getString("actorId"));
+        assertEquals("Audit test: posting the weekly update", revealEntry.getString("reason"));
+        assertEquals(account.departmentId(), revealEntry.getString("departmentId"));
+        assertTrue(revealEntry.getString("details").contains("\"version\":\"1\""), revealEntry::toString);
+        assertFalse(revealEntry.toString().contains(password));
     }
 
     @Test
@@ -106,6 +132,34 @@ class AuditIT {
         assertProblem(reply, 503, "service-unavailable");
         assertFalse(reply.body().contains("esc_t_"), reply::body);
         assertEquals(tokensBefore, admin.get("/api/v1/tokens").parse().asJsonArray().size(), "nothing was done");
+    }
+
+    @Test
+    @Order(3)
+    void withTheAuditTrailUnwritableARevealAnswers503AndCarriesNoSecret() throws Exception {
+        CredentialsIT.Fixture account = CredentialsIT.Fixture.create("AUDIT503");
+        String password = TestSecrets.remember("unwritable-" + UUID.randomUUID());
+        assertEquals(201, account.owner().api().send("PUT", account.path(""), "{\"reason\":\"Escrow before the"
+                + " outage\",\"password\":\"" + password + "\",\"totp\":{\"secret\":\""
+                + TestSecrets.remember("KRUGS4ZANFZSAYJAONSWKZBAMZXXEIDUMVZXI===") + "\"}}", "Content-Type",
+                "application/json", "If-Match",
+                "\"0\"").status());
+        TestDatabase.update("RENAME TABLE escrow.audit_pending TO escrow.audit_pending_off");
+        Api.Reply reveal;
+        Api.Reply code;
+        try {
+            reveal = account.contentOwner().api().post(account.path("/reveal"), "{\"reason\":\"Posting during"
+                    + " the audit outage\"}");
+            code = account.contentOwner().api().post(account.path("/totp"), "{\"reason\":\"Posting during"
+                    + " the audit outage\"}");
+        } finally {
+            TestDatabase.update("RENAME TABLE escrow.audit_pending_off TO escrow.audit_pending");
+        }
+        assertProblem(reveal, 503, "service-unavailable");
+        assertFalse(reveal.body().contains(password), reveal::body);
+        assertProblem(code, 503, "service-unavailable");
+        assertEquals(password, account.contentOwner().api().post(account.path("/reveal"), "{\"reason\":\"After"
+                + " the outage is over\"}").json().getString("password"), "works again once the trail is back");
     }
 
     @Test

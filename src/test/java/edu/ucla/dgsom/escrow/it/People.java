@@ -75,10 +75,21 @@ public final class People {
 
     /** A department owner with a finished sign-in (password changed; MFA is not required of owners by default). */
     public static Session departmentOwner(String departmentId) {
+        return signedInPerson(departmentId, "DEPARTMENT_OWNER");
+    }
+
+    /** A workforce member without any role, e.g. an account's content owner or backup moderator, signed in. */
+    public static Session member(String departmentId) {
+        return signedInPerson(departmentId, null);
+    }
+
+    private static Session signedInPerson(String departmentId, String role) {
         TestSecrets.remember("owner-password-22");
-        String username = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = (role == null ? "member-" : "owner-") + UUID.randomUUID().toString().substring(0, 8);
         String personId = createPerson(departmentId, username, "initial-password-1");
-        grant(personId, "DEPARTMENT_OWNER", departmentId);
+        if (role != null) {
+            grant(personId, role, departmentId);
+        }
         Session first = signIn(username, "initial-password-1", null);
         Api.Reply changed = first.api().post("/api/v1/session/password",
                 "{\"currentPassword\":\"initial-password-1\",\"newPassword\":\"owner-password-22\"}");

@@ -1,0 +1,164 @@
+package edu.ucla.dgsom.escrow.it;
+
+import static edu.ucla.dgsom.escrow.it.CredentialsIT.assertField;
+import static edu.ucla.dgsom.escrow.it.PlatformIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The registry of official accounts: registration rules, bad input, listing and reassignment. */
+@ExtendWith(LiveService.class)
+class AccountsIT {
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static JsonObjectBuilder account(String department, String owner, String moderator) {
+        return Json.createObjectBuilder().add("platform", "FACEBOOK").add("handle", "dgsom." + unique())
+                .add("displayName", "DGSOM page " + unique()).add("departmentId", department)
+                .add("contentOwnerId", owner).add("backupModeratorId", moderator);
+    }
+
+    @Test
+    void departmentOwnersRegisterTheirAccountsAndOnlyDgitSetsTheStatus() throws Exception {
+        String department = People.createDepartment("REG-" + unique());
+        People.Session owner = People.departmentOwner(department);
+        People.Session content = People.member(department);
+        People.Session moderator = People.member(department);
+        Api.Reply created = owner.api().post("/api/v1/accounts", account(department, content.personId(),
+                moderator.personId()).add("profileUrl", "https://facebook.com/dgsom").add("notes", "Main page")
+                .build().toString());
+        assertEquals(201, created.status(), created::toString);
+        JsonObject body = created.json();
+        assertEquals("REQUESTED", body.getString("status"), "new accounts await approval");
+        assertEquals(0, body.getInt("credentialVersion"));
+        assertTrue(created.header("Location").endsWith("/api/v1/accounts/" + body.getString("id")));
+        assertEquals(body, owner.api().get("/api/v1/accounts/" + body.getString("id")).json());
+        assertEquals(200, content.api().get("/api/v1/accounts/" + body.getString("id")).status(),
+                "holders see their account");
+
+        assertField(owner.api().post("/api/v1/accounts", account(department, content.personId(), moderator.personId())
+                .add("status", "ACTIVE").build().toString()), 422, "status");
+        String other = People.createDepartment("REG-O-" + unique());
+        String refused = UUID.randomUUID().toString();
+        assertProblem(owner.api().post("/api/v1/accounts", account(other, content.personId(), moderator.personId())
+                .build().toString(), "X-Request-Id", refused), 403, "forbidden");
+        assertEquals(1, TestDatabase.auditCount("request_id = '" + refused + "' AND action = 'ACCOUNT_CREATE'"
+                + " AND outcome = 'DENIED'"));
+        Api.Reply active = Api.admin().post("/api/v1/accounts", account(other, content.personId(),
+                moderator.personId()).add("status", "ACTIVE").build().toString());
+        assertEquals("ACTIVE", active.json().getString("status"), active::toString);
+
+        String id = body.getString("id");
+        assertProblem(owner.api().send("PATCH", "/api/v1/accounts/" + id, "{\"status\":\"ACTIVE\"}", "Content-Type",
+                "application/json"), 422, "unprocessable");
+        Api.Reply approved = Api.admin().send("PATCH", "/api/v1/accounts/" + id, "{\"status\":\"ACTIVE\","
+                + "\"reason\":\"Approved by the supervisor\"}", "Content-Type", "application/merge-patch+json");
+        assertEquals("ACTIVE", approved.json().getString("status"), approved::toString);
+        assertProblem(content.api().send("PATCH", "/api/v1/accounts/" + id, "{\"notes\":\"mine now\"}",
+                "Content-Type", "application/json"), 403, "forbidden");
+
+        People.Session successor = People.member(department);
+        String reassign = UUID.randomUUID().toString();
+        Api.Reply reassigned = owner.api().send("PATCH", "/api/v1/accounts/" + id, Json.createObjectBuilder()
+                .add("contentOwnerId", successor.personId()).add("reason", "Content owner moved to another team")
+                .build().toString(), "Content-Type", "application/json", "X-Request-Id", reassign);
+        assertEquals(200, reassigned.status(), reassigned::toString);
+        assertEquals(successor.personId(), reassigned.json().getString("contentOwnerId"));
+        assertEquals(1, TestDatabase.auditCount("request_id = '" + reassign + "' AND action = 'ACCOUNT_REASSIGN'"
+                + " AND outcome = 'ALLOWED' AND reason = 'Content owner moved to another team'"));
+        assertProblem(content.api().get("/api/v1/accounts/" + id), 404, "not-found");
+        assertField(owner.api().send("PATCH", "/api/v1/accounts/" + id, "{\"backupModeratorId\":\""
+                + successor.personId() + "\"}", "Content-Type", "application/json"), 422, "backupModeratorId");
+    }
+
+    @Test
+    void badRegistrationsNameTheFieldAndWriteNothing() throws Exception {
+        String department = People.createDepartment("BAD-" + unique());
+        String a = People.member(department).personId();
+        String b = People.member(department).personId();
+        String gone = People.member(department).personId();
+        TestDatabase.update("UPDATE escrow.person SET status = 'OFFBOARDED' WHERE id = '" + gone + "'");
+        Api admin = Api.admin();
+        String path = "/api/v1/accounts";
+        assertField(admin.post(path, account(department, a, b).add("platform", "MYSPACE").build().toString()), 400,
+                "platform");
+        assertField(admin.post(path, account(department, a, b).add("platform", "OTHER").build().toString()), 400,
+                "platformName");
+        assertField(admin.post(path, account(department, a, b).add("profileUrl", "javascript:alert(1)").build()
+                .toString()), 400, "profileUrl");
+        assertField(admin.post(path, account(department, a, b).add("profileUrl", "https://user:pw@example.com/")
+                .build().toString()), 400, "profileUrl");
+        assertField(admin.post(path, account(department, a, a).build().toString()), 422, "backupModeratorId");
+        assertField(admin.post(path, account(department, gone, b).build().toString()), 422, "contentOwnerId");
+        assertField(admin.post(path, account(department, a, UUID.randomUUID().toString()).build().toString()), 422,
+                "backupModeratorId");
+        assertField(admin.post(path, account(department, a, b).add("handle", "h".repeat(201)).build().toString()),
+                400, "handle");
+        assertField(admin.post(path, account(department, a, b).add("passwrd", "oops").build().toString()), 400,
+                "passwrd");
+        assertProblem(admin.post(path, account(department, a, b).add("notes", "n".repeat(100_000)).build()
+                .toString()), 413, "payload-too-large");
+        assertField(admin.post(path, account(UUID.randomUUID().toString(), a, b).build().toString()), 422,
+                "departmentId");
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM escrow.official_account WHERE department_id = '"
+                + department + "'"), "nothing half-written");
+
+        JsonObjectBuilder first = account(department, a, b).add("platform", "OTHER").add("platformName", "Mastodon")
+                .add("handle", "@dgsom@med.social");
+        assertEquals(201, admin.post(path, first.build().toString()).status());
+        Api.Reply twice = admin.post(path, account(department, b, a).add("platform", "other")
+                .add("platformName", "mastodon").add("handle", "@DGSOM@med.social").build().toString());
+        assertField(twice, 409, "handle");
+    }
+
+    @Test
+    void listsFilterAndPageAndShowEachCallerOnlyWhatTheyMaySee() {
+        String department = People.createDepartment("LIST-" + unique());
+        People.Session owner = People.departmentOwner(department);
+        People.Session holder = People.member(department);
+        String other = People.member(department).personId();
+        String marker = "Lister-" + unique();
+        for (int i = 0; i < 5; i++) {
+            Api.Reply reply = owner.api().post("/api/v1/accounts", account(department, i < 2 ? holder.personId()
+                    : other, i < 2 ? other : owner.personId()).add("platform", i % 2 == 0 ? "YOUTUBE" : "X")
+                    .add("displayName", marker + " " + i).build().toString());
+            assertEquals(201, reply.status(), reply::toString);
+        }
+        List<String> names = new ArrayList<>();
+        String after = null;
+        do {
+            JsonObject page = owner.api().get("/api/v1/accounts?limit=2&text=" + marker
+                    + (after == null ? "" : "&after=" + after)).json();
+            page.getJsonArray("items").getValuesAs(JsonObject.class).forEach(a -> names.add(a.getString("displayName")));
+            after = page.containsKey("nextAfter") ? page.getString("nextAfter") : null;
+        } while (after != null);
+        assertEquals(List.of(marker + " 0", marker + " 1", marker + " 2", marker + " 3", marker + " 4"), names);
+
+        assertEquals(3, Api.admin().get("/api/v1/accounts?platform=youtube&department=" + department).json()
+                .getJsonArray("items").size());
+        assertEquals(2, Api.admin().get("/api/v1/accounts?owner=" + holder.personId()).json().getJsonArray("items")
+                .size());
+        assertEquals(2, Api.admin().get("/api/v1/accounts?moderator=" + other + "&department=" + department
+                + "&status=REQUESTED").json().getJsonArray("items").size());
+        assertEquals(2, holder.api().get("/api/v1/accounts").json().getJsonArray("items").size(),
+                "a holder sees only their accounts");
+        assertEquals(5, Api.live().bearer(People.token("AUDITOR")).get("/api/v1/accounts?department=" + department)
+                .json().getJsonArray("items").size());
+        assertEquals(0, People.departmentOwner(People.createDepartment("LIST-O-" + unique())).api()
+                .get("/api/v1/accounts?text=" + marker).json().getJsonArray("items").size());
+        assertField(Api.admin().get("/api/v1/accounts?status=DELETED"), 400, "status");
+        assertField(Api.admin().get("/api/v1/accounts?limit=0"), 400, "limit");
+        assertTrue(Api.admin().get("/api/v1/accounts?text=%25&department=" + department).json()
+                .getJsonArray("items").isEmpty(), "a % in the text is a character, not a wildcard");
+    }
+}
