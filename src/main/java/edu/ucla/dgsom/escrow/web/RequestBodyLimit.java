@@ -71,6 +71,16 @@ public class RequestBodyLimit implements ContainerRequestFilter {
             return n;
         }
 
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            read += skipped;
+            if (read > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+            return skipped;
+        }
+
         private void count(int n) throws BodyTooLargeException {
             read += n;
             if (read > limit) {

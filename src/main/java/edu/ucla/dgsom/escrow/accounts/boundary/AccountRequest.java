@@ -5,7 +5,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A new official account. {@code platformName} names the platform when {@code platform} is OTHER (and only then);
- * {@code status} may be set by DGIT admins only (default REQUESTED, policy section I).
+ * {@code status} may be set by DGIT admins only (default REQUESTED, policy section I); {@code reason} goes to the
+ * audit trail.
  */
 public record AccountRequest(
         @NotBlank @Size(max = 16) String platform,
@@ -17,11 +18,13 @@ public record AccountRequest(
         @NotBlank @Size(max = 36) String contentOwnerId,
         @NotBlank @Size(max = 36) String backupModeratorId,
         @Size(max = 4000) String notes,
-        @Size(max = 16) String status) {
+        @Size(max = 16) String status,
+        @Size(max = 500) String reason) {
 
     /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
     public AccountRequest(String platform, String platformName, String handle, String profileUrl, String displayName,
-            String departmentId, String contentOwnerId, String backupModeratorId, String notes, String status) {
+            String departmentId, String contentOwnerId, String backupModeratorId, String notes, String status,
+            String reason) {
         this.platform = platform;
         this.platformName = platformName;
         this.handle = handle;
@@ -32,5 +35,6 @@ public record AccountRequest(
         this.backupModeratorId = backupModeratorId;
         this.notes = notes;
         this.status = status;
+        this.reason = reason;
     }
 }

@@ -6,13 +6,14 @@ import java.time.Instant;
 /** An official account's metadata. Never a secret: the credentials are only revealed by their own endpoints. */
 public record AccountView(String id, String platform, String platformName, String handle, String profileUrl,
         String displayName, String departmentId, String status, String contentOwnerId, String backupModeratorId,
-        String notes, int credentialVersion, Instant createdAt, String createdBy, Instant updatedAt,
-        String updatedBy) {
+        String notes, int credentialVersion, Instant rotationRequiredSince, Instant rotationDueAt, Instant createdAt,
+        String createdBy, Instant updatedAt, String updatedBy) {
 
     public static AccountView of(OfficialAccount account) {
         return new AccountView(account.id(), account.platform().name(), account.platformName(), account.handle(),
                 account.profileUrl(), account.displayName(), account.departmentId(), account.status().name(),
                 account.contentOwnerId(), account.backupModeratorId(), account.notes(), account.credentialVersion(),
-                account.createdAt(), account.createdBy(), account.updatedAt(), account.updatedBy());
+                account.rotationRequiredSince(), account.rotationDueAt(), account.createdAt(), account.createdBy(),
+                account.updatedAt(), account.updatedBy());
     }
 }

@@ -66,7 +66,8 @@ public class AccountsResource {
     public AccountPage list(@QueryParam("department") String department, @QueryParam("platform") String platform,
             @QueryParam("status") String status, @QueryParam("owner") String owner,
             @QueryParam("moderator") String moderator, @QueryParam("text") String text,
-            @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("50") int limit) {
+            @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("50") String pageSize) {
+        int limit = pageSize.matches("[0-9]{1,4}") ? Integer.parseInt(pageSize) : -1;
         if (limit < 1 || limit > MAX_PAGE) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The page size is out of range",
                     List.of(new Problem.FieldError("limit", "between 1 and " + MAX_PAGE)));

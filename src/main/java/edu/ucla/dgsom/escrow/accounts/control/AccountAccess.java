@@ -57,8 +57,7 @@ public class AccountAccess {
     public OfficialAccount require(String accountId, Capability capability, AuditAction action, String reason,
             boolean lock) {
         requireRole(capability, action, AuditTrail.Target.of("account", accountId), reason);
-        OfficialAccount account = em.find(OfficialAccount.class, accountId,
-                lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
+        OfficialAccount account = em.find(OfficialAccount.class, accountId);
         if (account == null || !visible(account)) {
             throw refuse(action, AuditTrail.Target.of("account", accountId), reason, "not visible to the caller",
                     ProblemException.notFound("Account " + accountId));
@@ -68,6 +67,10 @@ public class AccountAccess {
                     new ProblemException(ProblemType.FORBIDDEN, capability == Capability.REVEAL_HISTORY
                             ? "Only DGIT admins and the department's owners may reveal earlier versions"
                             : "Only DGIT admins and the department's owners may do this"));
+        }
+        if (lock) {
+            // Locked only once the caller is known to be entitled, and re-read under the lock.
+            em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
         }
         return account;
     }
@@ -122,9 +125,15 @@ public class AccountAccess {
 
     private ProblemException record(Outcome outcome, AuditAction action, AuditTrail.Target target, String reason,
             String why, ProblemException problem) {
+        recordApart(outcome, action, target, reason, why);
+        return problem;
+    }
+
+    /** Audits a refusal or failure in a transaction of its own, for a request that is about to fail. */
+    public void recordApart(Outcome outcome, AuditAction action, AuditTrail.Target target, String reason,
+            String why) {
         audit.recordRefusal(action, target, outcome, clip(reason), Map.of(outcome == Outcome.DENIED ? "refused"
                 : "failed", why));
-        return problem;
     }
 
     public static AuditTrail.Target target(OfficialAccount account) {

@@ -58,27 +58,30 @@ public class Accounts {
         String displayName = text("displayName", request.displayName());
         String profileUrl = profileUrl(request.profileUrl());
         AccountStatus status = request.status() == null ? AccountStatus.REQUESTED : status(request.status());
-        String departmentId = request.departmentId().strip();
-        AuditTrail.Target target = new AuditTrail.Target("account", null, departmentId);
-        if (em.find(Department.class, departmentId) == null) {
-            throw unprocessable("departmentId", "no such department");
-        }
-        if (!caller.has(Role.DGIT_ADMIN) && !caller.ownsDepartment(departmentId)) {
-            throw access.refuse(AuditAction.ACCOUNT_CREATE, target, null, "not an owner of the department",
+        String reason = AccountAccess.clip(request.reason());
+        AuditTrail.Target target = new AuditTrail.Target("account", null, request.departmentId().strip());
+        if (!caller.has(Role.DGIT_ADMIN) && !caller.ownsDepartment(request.departmentId().strip())) {
+            throw access.refuse(AuditAction.ACCOUNT_CREATE, target, reason, "not an owner of the department",
                     new ProblemException(ProblemType.FORBIDDEN,
                             "Only DGIT admins and the department's owners may register its accounts"));
         }
-        if (status != AccountStatus.REQUESTED && !caller.has(Role.DGIT_ADMIN)) {
-            throw unprocessable("status", "only DGIT admins set the status; new accounts start REQUESTED");
+        Department department = em.find(Department.class, request.departmentId().strip());
+        if (department == null) {
+            throw unprocessable("departmentId", "no such department");
         }
-        holders(request.contentOwnerId().strip(), request.backupModeratorId().strip());
+        if (status != AccountStatus.REQUESTED && !caller.has(Role.DGIT_ADMIN)) {
+            throw access.refuse(AuditAction.ACCOUNT_CREATE, target, reason, "status set by a non-DGIT caller",
+                    new ProblemException(ProblemType.FORBIDDEN, "Only DGIT admins set the status; new accounts"
+                            + " start REQUESTED", List.of(new Problem.FieldError("status", "DGIT admins only"))));
+        }
+        Holders holders = holders(request.contentOwnerId().strip(), request.backupModeratorId().strip());
         requireUnique(OfficialAccount.identityKey(platform, platformName, handle), null);
         Instant now = Instant.now();
         OfficialAccount account = new OfficialAccount(platform, platformName, handle, profileUrl, displayName,
-                departmentId, status, request.contentOwnerId().strip(), request.backupModeratorId().strip(),
+                department.id(), status, holders.contentOwnerId(), holders.backupModeratorId(),
                 optional(request.notes()), caller.auditName(), now);
         em.persist(account);
-        audit.record(AuditAction.ACCOUNT_CREATE, AccountAccess.target(account), Outcome.ALLOWED, null, Map.of(
+        audit.record(AuditAction.ACCOUNT_CREATE, AccountAccess.target(account), Outcome.ALLOWED, reason, Map.of(
                 "platform", platform.name(), "handle", handle, "status", status.name(),
                 "contentOwner", account.contentOwnerId(), "backupModerator", account.backupModeratorId()));
         return account;
@@ -120,24 +123,27 @@ public class Accounts {
             AccountStatus status = status(change.status());
             if (status != account.status()) {
                 if (!caller.has(Role.DGIT_ADMIN)) {
-                    throw unprocessable("status", "only DGIT admins change the status");
+                    throw access.refuse(AuditAction.ACCOUNT_UPDATE, AccountAccess.target(account), reason,
+                            "status changed by a non-DGIT caller", new ProblemException(ProblemType.FORBIDDEN,
+                                    "Only DGIT admins change the status", List.of(new Problem.FieldError("status",
+                                    "DGIT admins only"))));
                 }
                 changed.put("status", account.status() + "->" + status);
                 account.changeStatus(status);
             }
         }
         if (change.departmentId() != null && !change.departmentId().strip().equals(account.departmentId())) {
-            String departmentId = change.departmentId().strip();
-            if (em.find(Department.class, departmentId) == null) {
-                throw unprocessable("departmentId", "no such department");
-            }
-            if (!caller.has(Role.DGIT_ADMIN) && !caller.ownsDepartment(departmentId)) {
+            if (!caller.has(Role.DGIT_ADMIN) && !caller.ownsDepartment(change.departmentId().strip())) {
                 throw access.refuse(AuditAction.ACCOUNT_UPDATE, AccountAccess.target(account), reason,
                         "not an owner of the target department", new ProblemException(ProblemType.FORBIDDEN,
                                 "You may only move accounts between departments you own"));
             }
-            changed.put("department", account.departmentId() + "->" + departmentId);
-            account.moveTo(departmentId);
+            Department department = em.find(Department.class, change.departmentId().strip());
+            if (department == null) {
+                throw unprocessable("departmentId", "no such department");
+            }
+            changed.put("department", account.departmentId() + "->" + department.id());
+            account.moveTo(department.id());
         }
         Instant now = Instant.now();
         if (!changed.isEmpty()) {
@@ -148,11 +154,11 @@ public class Accounts {
         String moderator = change.backupModeratorId() == null ? account.backupModeratorId()
                 : change.backupModeratorId().strip();
         if (!owner.equals(account.contentOwnerId()) || !moderator.equals(account.backupModeratorId())) {
-            holders(owner, moderator);
+            Holders holders = holders(owner, moderator);
             Map<String, String> details = new LinkedHashMap<>();
-            details.put("contentOwner", account.contentOwnerId() + "->" + owner);
-            details.put("backupModerator", account.backupModeratorId() + "->" + moderator);
-            account.assign(owner, moderator);
+            details.put("contentOwner", account.contentOwnerId() + "->" + holders.contentOwnerId());
+            details.put("backupModerator", account.backupModeratorId() + "->" + holders.backupModeratorId());
+            account.assign(holders.contentOwnerId(), holders.backupModeratorId());
             account.touch(caller.auditName(), now);
             audit.record(AuditAction.ACCOUNT_REASSIGN, AccountAccess.target(account), Outcome.ALLOWED, reason,
                     details);
@@ -186,7 +192,7 @@ public class Accounts {
         }
         if (after != null) {
             OfficialAccount last = em.find(OfficialAccount.class, after);
-            if (last == null) {
+            if (last == null || !access.visible(last)) {
                 throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown cursor",
                         List.of(new Problem.FieldError("after", "not an account id from a previous page")));
             }
@@ -208,27 +214,33 @@ public class Accounts {
         }
     }
 
+    /** The two holders, as the database spells their ids. */
+    private record Holders(String contentOwnerId, String backupModeratorId) {
+    }
+
     /** Two different, active people: policy section I wants a content owner and a separate backup moderator. */
-    private void holders(String contentOwnerId, String backupModeratorId) {
+    private Holders holders(String contentOwnerId, String backupModeratorId) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        holder("contentOwnerId", contentOwnerId, errors);
-        holder("backupModeratorId", backupModeratorId, errors);
-        if (errors.isEmpty() && contentOwnerId.equals(backupModeratorId)) {
+        Person owner = holder("contentOwnerId", contentOwnerId, errors);
+        Person moderator = holder("backupModeratorId", backupModeratorId, errors);
+        if (errors.isEmpty() && owner.id().equals(moderator.id())) {
             errors.add(new Problem.FieldError("backupModeratorId", "must be a different person from the content owner"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The account needs a content owner and a different"
                     + " backup moderator, both active", errors);
         }
+        return new Holders(owner.id(), moderator.id());
     }
 
-    private void holder(String field, String personId, List<Problem.FieldError> errors) {
+    private Person holder(String field, String personId, List<Problem.FieldError> errors) {
         Person person = em.find(Person.class, personId);
         if (person == null) {
             errors.add(new Problem.FieldError(field, "no such person"));
         } else if (!person.active()) {
             errors.add(new Problem.FieldError(field, "this person is offboarded"));
         }
+        return person;
     }
 
     private void requireUnique(String identityKey, String exceptId) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -20,7 +21,17 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "official_account")
+@NamedQuery(name = OfficialAccount.HELD_BY, query = "SELECT a FROM OfficialAccount a"
+        + " WHERE a.contentOwnerId = :person OR a.backupModeratorId = :person ORDER BY a.id")
+@NamedQuery(name = OfficialAccount.WITH_CREDENTIALS_IN, query = "SELECT a FROM OfficialAccount a"
+        + " WHERE a.credentialVersion > 0 AND a.departmentId IN :departments ORDER BY a.id")
+@NamedQuery(name = OfficialAccount.WITH_CREDENTIALS, query = "SELECT a FROM OfficialAccount a"
+        + " WHERE a.credentialVersion > 0 ORDER BY a.id")
 public class OfficialAccount {
+
+    public static final String HELD_BY = "OfficialAccount.heldBy";
+    public static final String WITH_CREDENTIALS_IN = "OfficialAccount.withCredentialsIn";
+    public static final String WITH_CREDENTIALS = "OfficialAccount.withCredentials";
 
     @Id
     private String id;
@@ -61,6 +72,12 @@ public class OfficialAccount {
 
     @Column(name = "credential_version", nullable = false)
     private int credentialVersion;
+
+    @Column(name = "rotation_required_since")
+    private Instant rotationRequiredSince;
+
+    @Column(name = "rotation_due_at")
+    private Instant rotationDueAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -138,7 +155,19 @@ public class OfficialAccount {
             throw new IllegalStateException("credential versions follow each other");
         }
         this.credentialVersion = version;
+        this.rotationRequiredSince = null;
+        this.rotationDueAt = null;
         touch(by, now);
+    }
+
+    /** Flags the credentials for rotation by {@code due} (e.g. someone who could reveal them left); the earliest due date stays. */
+    public void requireRotation(Instant now, Instant due) {
+        if (rotationRequiredSince == null) {
+            rotationRequiredSince = now.truncatedTo(ChronoUnit.MICROS);
+        }
+        if (rotationDueAt == null || due.isBefore(rotationDueAt)) {
+            rotationDueAt = due.truncatedTo(ChronoUnit.MICROS);
+        }
     }
 
     /** Who changed the account last, and when (to the microsecond, as the database keeps it). */
@@ -202,6 +231,14 @@ public class OfficialAccount {
 
     public int credentialVersion() {
         return credentialVersion;
+    }
+
+    public Instant rotationRequiredSince() {
+        return rotationRequiredSince;
+    }
+
+    public Instant rotationDueAt() {
+        return rotationDueAt;
     }
 
     public Instant createdAt() {

@@ -43,4 +43,10 @@ public record CredentialChange(
         this.notes = notes;
         this.clear = clear;
     }
+
+    /** Never prints the secret it carries, should anything log it. */
+    @Override
+    public String toString() {
+        return "CredentialChange[redacted]";
+    }
 }

@@ -8,11 +8,27 @@ public record RevealedCredentials(String accountId, int version, Instant rotated
         String loginIdentifier, String password, RevealedTotp totp, List<RecoveryCode> recoveryCodes,
         String recoveryEmail, String recoveryPhone, List<SecurityQuestion> securityQuestions, String notes) {
 
+    /** Never prints the secrets it carries, should anything log it. */
+    @Override
+    public String toString() {
+        return "RevealedCredentials[" + accountId + " v" + version + ", redacted]";
+    }
+
     /** The seed in base32, as authenticator apps take it, with its parameters. */
     public record RevealedTotp(String secret, String algorithm, int digits, int period) {
+
+        @Override
+        public String toString() {
+            return "RevealedTotp[redacted]";
+        }
     }
 
     /** A recovery code, numbered from 1, and whether it has been used. */
     public record RecoveryCode(int number, String code, boolean used) {
+
+        @Override
+        public String toString() {
+            return "RecoveryCode[" + number + ", redacted]";
+        }
     }
 }

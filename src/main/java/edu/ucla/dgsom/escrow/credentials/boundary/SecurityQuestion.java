@@ -11,4 +11,10 @@ public record SecurityQuestion(@NotBlank @Size(max = 500) String question, @NotB
         this.question = question;
         this.answer = answer;
     }
+
+    /** Never prints the secret it carries, should anything log it. */
+    @Override
+    public String toString() {
+        return "SecurityQuestion[redacted]";
+    }
 }

@@ -14,4 +14,10 @@ public record TotpInput(@Size(max = 1000) String uri, @Size(max = 300) String se
         this.digits = digits;
         this.period = period;
     }
+
+    /** Never prints the secret it carries, should anything log it. */
+    @Override
+    public String toString() {
+        return "TotpInput[redacted]";
+    }
 }

@@ -19,6 +19,7 @@ import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Caller;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -59,6 +60,9 @@ public class Credentials {
     @Inject
     SealedValues sealed;
 
+    @Inject
+    Event<CredentialsRotated> rotated;
+
     /**
      * Creates the version after {@code replacing}, which must be the current one (0 for the first set; null when
      * the caller named none, which is refused).
@@ -85,6 +89,10 @@ public class Credentials {
             Set<CredentialField> cleared = cleared(change, values.keySet());
             CredentialVersion previous = replacing == 0 ? null
                     : em.find(CredentialVersion.class, new CredentialVersion.Key(account.id(), replacing));
+            if (replacing > 0 && previous == null) {
+                throw new IllegalStateException("credential version " + replacing + " of " + account.id()
+                        + " is missing");
+            }
             Set<CredentialField> changed = EnumSet.noneOf(CredentialField.class);
             changed.addAll(values.keySet());
             for (CredentialField field : CredentialField.values()) {
@@ -117,6 +125,7 @@ public class Credentials {
                     caller.auditName(), now);
             em.persist(created);
             account.credentialsRotated(version, caller.auditName(), now);
+            rotated.fire(new CredentialsRotated(account.id(), version));
             audit.record(AuditAction.CREDENTIAL_ROTATE, AccountAccess.target(account), Outcome.ALLOWED, reason,
                     Map.of("version", Integer.toString(version), "replaced", Integer.toString(replacing),
                             "changed", keys(changed)));
@@ -144,6 +153,11 @@ public class Credentials {
                 plaintext.put(field, open(account.id(), revealed.version(), field));
             }
             return CredentialValues.reveal(account.id(), revealed, plaintext);
+        } catch (RuntimeException e) {
+            // The ALLOWED entry rolls back with the request: the attempt is kept apart.
+            access.recordApart(Outcome.FAILED, AuditAction.CREDENTIAL_REVEAL, AccountAccess.target(account), reason,
+                    "could not open the stored values");
+            throw e;
         } finally {
             plaintext.values().forEach(CredentialValues::wipe);
         }
@@ -161,9 +175,16 @@ public class Credentials {
         }
         audit.record(AuditAction.TOTP_CODE, AccountAccess.target(account), Outcome.ALLOWED, reason,
                 Map.of("version", Integer.toString(current.version())));
-        byte[] encoded = open(account.id(), current.version(), CredentialField.TOTP);
-        TotpSettings settings = TotpSettings.decode(encoded);
-        CredentialValues.wipe(encoded);
+        TotpSettings settings;
+        try {
+            byte[] encoded = open(account.id(), current.version(), CredentialField.TOTP);
+            settings = TotpSettings.decode(encoded);
+            CredentialValues.wipe(encoded);
+        } catch (RuntimeException e) {
+            access.recordApart(Outcome.FAILED, AuditAction.TOTP_CODE, AccountAccess.target(account), reason,
+                    "could not open the stored seed");
+            throw e;
+        }
         try {
             Instant now = Instant.now();
             String code = Totp.code(settings.seed(), Totp.step(now, settings.period()), settings.algorithm(),
