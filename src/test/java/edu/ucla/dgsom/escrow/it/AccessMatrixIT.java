@@ -68,6 +68,10 @@ class AccessMatrixIT {
         RULES.put("POST /api/v1/accounts/{id}/credentials/reveal", STEWARDS);
         RULES.put("POST /api/v1/accounts/{id}/credentials/versions/{version}/reveal", STEWARDS);
         RULES.put("POST /api/v1/accounts/{id}/credentials/totp", STEWARDS);
+        RULES.put("POST /api/v1/offboardings", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
+        RULES.put("GET /api/v1/offboardings", Set.of("DGIT_ADMIN", "HR_INTEGRATION", "AUDITOR"));
+        RULES.put("GET /api/v1/offboardings/{id}", Set.of("DGIT_ADMIN", "HR_INTEGRATION", "AUDITOR"));
+        RULES.put("POST /api/v1/offboardings/{id}/items/{itemId}/confirmation", EVERY_CALLER);
         RULES.put("GET /api/v1/tokens", ADMIN);
         RULES.put("POST /api/v1/tokens", ADMIN);
         RULES.put("GET /api/v1/tokens/{id}", ADMIN);

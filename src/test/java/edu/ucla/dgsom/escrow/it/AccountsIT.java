@@ -47,7 +47,7 @@ class AccountsIT {
                 "holders see their account");
 
         assertField(owner.api().post("/api/v1/accounts", account(department, content.personId(), moderator.personId())
-                .add("status", "ACTIVE").build().toString()), 422, "status");
+                .add("status", "ACTIVE").build().toString()), 403, "status");
         String other = People.createDepartment("REG-O-" + unique());
         String refused = UUID.randomUUID().toString();
         assertProblem(owner.api().post("/api/v1/accounts", account(other, content.personId(), moderator.personId())
@@ -60,7 +60,7 @@ class AccountsIT {
 
         String id = body.getString("id");
         assertProblem(owner.api().send("PATCH", "/api/v1/accounts/" + id, "{\"status\":\"ACTIVE\"}", "Content-Type",
-                "application/json"), 422, "unprocessable");
+                "application/json"), 403, "forbidden");
         Api.Reply approved = Api.admin().send("PATCH", "/api/v1/accounts/" + id, "{\"status\":\"ACTIVE\","
                 + "\"reason\":\"Approved by the supervisor\"}", "Content-Type", "application/merge-patch+json");
         assertEquals("ACTIVE", approved.json().getString("status"), approved::toString);
@@ -158,6 +158,10 @@ class AccountsIT {
                 .get("/api/v1/accounts?text=" + marker).json().getJsonArray("items").size());
         assertField(Api.admin().get("/api/v1/accounts?status=DELETED"), 400, "status");
         assertField(Api.admin().get("/api/v1/accounts?limit=0"), 400, "limit");
+        assertField(Api.admin().get("/api/v1/accounts?limit=ten"), 400, "limit");
+        String unseen = Api.admin().get("/api/v1/accounts?owner=" + other + "&department=" + department).json()
+                .getJsonArray("items").getJsonObject(0).getString("id");
+        assertField(holder.api().get("/api/v1/accounts?after=" + unseen), 400, "after");
         assertTrue(Api.admin().get("/api/v1/accounts?text=%25&department=" + department).json()
                 .getJsonArray("items").isEmpty(), "a % in the text is a character, not a wildcard");
     }

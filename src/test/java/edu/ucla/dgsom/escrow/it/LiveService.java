@@ -1,5 +1,7 @@
 package edu.ucla.dgsom.escrow.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import edu.ucla.dgsom.escrow.devstack.LocalStack;
 import edu.ucla.dgsom.escrow.devstack.StackLayout;
 import java.io.IOException;
@@ -29,6 +31,7 @@ public final class LiveService implements BeforeAllCallback {
     public static final int LOCK_SECONDS = 4;
 
     private static volatile Running running;
+    private static volatile GreenMail mail;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -38,6 +41,11 @@ public final class LiveService implements BeforeAllCallback {
 
     public static URI baseUri() {
         return stack().server().baseUri();
+    }
+
+    /** The SMTP server the service under test sends its mail to (GreenMail, started with the stack). */
+    public static GreenMail mail() {
+        return mail;
     }
 
     public static LocalStack stack() {
@@ -70,16 +78,27 @@ public final class LiveService implements BeforeAllCallback {
             Files.deleteIfExists(serverLog);
             Files.deleteIfExists(testDir.resolve("audit-checkpoints.jsonl"));
             long started = System.nanoTime();
+            int smtpPort = LocalStack.freePort();
+            GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            mail = smtp;
             // Small, throttled rotation batches, so a test can kill the server while a rotation is half-way.
             LocalStack stack = LocalStack.start(layout, LocalStack.freePort(), LocalStack.freePort(), dataDir, serverLog,
-                    Map.of("ESCROW_KEYS_ROTATION_BATCH_SIZE", "200", "ESCROW_KEYS_ROTATION_BATCH_PAUSE_MS", "40",
-                            "ESCROW_BOOTSTRAP_TOKEN", ADMIN_TOKEN, "ESCROW_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                            "ESCROW_SIGN_IN_LOCK_DURATION", "PT" + LOCK_SECONDS + "S",
-                            "ESCROW_AUDIT_CHECKPOINT_FILE", testDir.resolve("audit-checkpoints.jsonl").toString(),
-                            "ESCROW_AUDIT_CHECKPOINT_EVERY_ENTRIES", "500", "ESCROW_AUDIT_CHECKPOINT_EVERY", "PT2S"));
+                    Map.ofEntries(Map.entry("ESCROW_KEYS_ROTATION_BATCH_SIZE", "200"),
+                            Map.entry("ESCROW_KEYS_ROTATION_BATCH_PAUSE_MS", "40"),
+                            Map.entry("ESCROW_BOOTSTRAP_TOKEN", ADMIN_TOKEN),
+                            Map.entry("ESCROW_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                            Map.entry("ESCROW_SIGN_IN_LOCK_DURATION", "PT" + LOCK_SECONDS + "S"),
+                            Map.entry("ESCROW_AUDIT_CHECKPOINT_FILE",
+                                    testDir.resolve("audit-checkpoints.jsonl").toString()),
+                            Map.entry("ESCROW_AUDIT_CHECKPOINT_EVERY_ENTRIES", "500"),
+                            Map.entry("ESCROW_AUDIT_CHECKPOINT_EVERY", "PT2S"),
+                            Map.entry("ESCROW_MAIL_HOST", "127.0.0.1"),
+                            Map.entry("ESCROW_MAIL_PORT", Integer.toString(smtpPort)),
+                            Map.entry("ESCROW_MAIL_FROM", "escrow@dgit.test")));
             System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
                     (System.nanoTime() - started) / 1_000_000);
-            running = new Running(stack, serverLog);
+            running = new Running(stack, serverLog, smtp);
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,11 +115,12 @@ public final class LiveService implements BeforeAllCallback {
         }
     }
 
-    private record Running(LocalStack stack, Path serverLog) implements AutoCloseable {
+    private record Running(LocalStack stack, Path serverLog, GreenMail smtp) implements AutoCloseable {
 
         @Override
         public void close() {
             stack.close();
+            smtp.stop();
         }
     }
 }

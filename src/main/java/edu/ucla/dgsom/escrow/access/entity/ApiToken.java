@@ -18,10 +18,13 @@ import java.util.UUID;
 @NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.tokenHash = :hash")
 @NamedQuery(name = ApiToken.ALL, query = "SELECT t FROM ApiToken t ORDER BY t.createdAt DESC, t.id")
 @NamedQuery(name = ApiToken.COUNT, query = "SELECT COUNT(t) FROM ApiToken t")
+@NamedQuery(name = ApiToken.LIVE_OF_PERSON, query = "SELECT t FROM ApiToken t WHERE (t.personId = :person"
+        + " OR t.createdBy = :creator) AND t.revokedAt IS NULL")
 public class ApiToken {
 
     public static final String BY_HASH = "ApiToken.byHash";
     public static final String ALL = "ApiToken.all";
+    public static final String LIVE_OF_PERSON = "ApiToken.liveOfPerson";
     public static final String COUNT = "ApiToken.count";
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 

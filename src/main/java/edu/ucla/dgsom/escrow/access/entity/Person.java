@@ -69,6 +69,12 @@ public class Person {
         this.updatedAt = now;
     }
 
+    /** Ends the person's standing: every check of an active person now fails for them. */
+    public void offboard(Instant now) {
+        status = Status.OFFBOARDED;
+        updatedAt = now;
+    }
+
     public boolean active() {
         return status == Status.ACTIVE;
     }

@@ -15,10 +15,13 @@ import java.util.UUID;
 @Entity
 @Table(name = "role_grant")
 @NamedQuery(name = RoleGrant.OF_PERSON, query = "SELECT g FROM RoleGrant g WHERE g.personId = :person ORDER BY g.grantedAt")
+@NamedQuery(name = RoleGrant.OF_ROLE, query = "SELECT g FROM RoleGrant g WHERE g.role = :role"
+        + " ORDER BY g.grantedAt, g.id")
 @NamedQuery(name = RoleGrant.COUNT_ROLE, query = "SELECT COUNT(g) FROM RoleGrant g WHERE g.role = :role")
 public class RoleGrant {
 
     public static final String OF_PERSON = "RoleGrant.ofPerson";
+    public static final String OF_ROLE = "RoleGrant.ofRole";
     public static final String COUNT_ROLE = "RoleGrant.countRole";
     private static final String EVERY_DEPARTMENT = "";
 

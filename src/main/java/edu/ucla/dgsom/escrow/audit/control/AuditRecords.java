@@ -28,6 +28,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -63,6 +65,33 @@ public class AuditRecords {
 
     /** A page of entries, newest first; {@code nextBefore} continues the listing, or is null at the end. */
     public record Page(List<AuditEntry> entries, List<byte[]> hashes, Long nextBefore) {
+    }
+
+    /**
+     * The ids of the targets of {@code targetType} on which {@code actorId} was allowed {@code action}, whether the
+     * entries are chained already or still pending: e.g. every account whose credentials a person revealed.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Set<String> targetsActedOn(String actorId, AuditAction action, String targetType) {
+        String where = " WHERE actor_id = ? AND action = ? AND target_type = ? AND outcome = 'ALLOWED'";
+        Set<String> targets = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT target_id FROM " + schema
+                        + ".audit_event" + where + " UNION SELECT DISTINCT target_id FROM audit_pending" + where)) {
+            for (int offset : new int[] {0, 3}) {
+                statement.setString(offset + 1, actorId);
+                statement.setString(offset + 2, action.name());
+                statement.setString(offset + 3, targetType);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    targets.add(rows.getString(1));
+                }
+            }
+            return targets;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit trail", e);
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

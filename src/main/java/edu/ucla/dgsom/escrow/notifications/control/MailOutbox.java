@@ -1,0 +1,103 @@
+package edu.ucla.dgsom.escrow.notifications.control;
+
+import edu.ucla.dgsom.escrow.notifications.entity.OutboxMail;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Notification mail through an outbox: {@link #enqueue} writes the message in the caller's transaction, so it is
+ * sent if and only if what it reports was committed; {@link #deliverDue} hands due messages to the SMTP server and
+ * retries failures with back-off, so a mail outage delays messages but loses none. Several instances share the work:
+ * each message is locked by the one sending it. A crash between the SMTP server's acceptance and the commit can
+ * send a message twice, never zero times.
+ */
+@Stateless
+public class MailOutbox {
+
+    private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "escrow.mail.host", defaultValue = "")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "escrow.mail.port", defaultValue = "25")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "escrow.mail.from", defaultValue = "escrow@localhost")
+    String from;
+
+    @Inject
+    @ConfigProperty(name = "escrow.mail.starttls", defaultValue = "false")
+    boolean startTls;
+
+    public void enqueue(String recipient, String subject, String body) {
+        em.persist(new OutboxMail(recipient, subject, body, Instant.now()));
+    }
+
+    public boolean configured() {
+        return !host.isBlank();
+    }
+
+    /** Sends up to {@code limit} due messages; returns how many were attempted. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int deliverDue(int limit) {
+        @SuppressWarnings("unchecked")
+        List<OutboxMail> due = em.createNativeQuery("SELECT * FROM mail_outbox WHERE sent_at IS NULL"
+                + " AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED", OutboxMail.class)
+                .setParameter(1, Instant.now()).setParameter(2, limit).getResultList();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Session session = session();
+        for (OutboxMail mail : due) {
+            try {
+                MimeMessage message = new MimeMessage(session);
+                message.setFrom(new InternetAddress(from));
+                message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
+                message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+                message.setText(mail.body(), StandardCharsets.UTF_8.name());
+                Transport.send(message);
+                mail.sent(Instant.now());
+            } catch (MessagingException | RuntimeException e) {
+                mail.failed(e.getClass().getSimpleName(), Instant.now());
+                LOG.warning(() -> "Mail " + mail.id() + " not sent (attempt " + mail.attempts() + ", "
+                        + e.getClass().getSimpleName() + "); it will be retried");
+            }
+        }
+        return due.size();
+    }
+
+    private Session session() {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", host);
+        properties.put("mail.smtp.port", Integer.toString(port));
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "10000");
+        properties.put("mail.smtp.writetimeout", "10000");
+        properties.put("mail.smtp.starttls.enable", Boolean.toString(startTls));
+        properties.put("mail.smtp.starttls.required", Boolean.toString(startTls));
+        return Session.getInstance(properties);
+    }
+}

@@ -1,0 +1,30 @@
+package edu.ucla.dgsom.escrow.offboarding.boundary;
+
+import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase;
+import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem;
+import java.time.Instant;
+import java.util.List;
+
+/** An offboarding case with every item and its state. */
+public record OffboardingView(String id, String personId, String employeeId, String successorId, String hrReference,
+        Instant effectiveAt, String state, String requestedBy, Instant requestedAt, Instant executedAt,
+        Instant completedAt, List<Item> items) {
+
+    /** One step taken or awaited. */
+    public record Item(String id, String kind, String state, String accountId, String departmentId,
+            String fromPerson, String toPerson, String detail, Instant dueAt, Instant resolvedAt, String resolvedBy) {
+
+        static Item of(OffboardingItem item) {
+            return new Item(item.id(), item.kind().name(), item.state().name(), item.accountId(),
+                    item.departmentId(), item.fromPerson(), item.toPerson(), item.detail(), item.dueAt(),
+                    item.resolvedAt(), item.resolvedBy());
+        }
+    }
+
+    public static OffboardingView of(OffboardingCase offboarding, List<OffboardingItem> items) {
+        return new OffboardingView(offboarding.id(), offboarding.personId(), offboarding.employeeId(),
+                offboarding.successorId(), offboarding.hrReference(), offboarding.effectiveAt(),
+                offboarding.state().name(), offboarding.requestedBy(), offboarding.requestedAt(),
+                offboarding.executedAt(), offboarding.completedAt(), items.stream().map(Item::of).toList());
+    }
+}

@@ -1,0 +1,130 @@
+package edu.ucla.dgsom.escrow.offboarding.boundary;
+
+import edu.ucla.dgsom.escrow.offboarding.control.Offboardings;
+import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase;
+import edu.ucla.dgsom.escrow.problems.Problem;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.security.Allowed;
+import edu.ucla.dgsom.escrow.security.AnyCaller;
+import edu.ucla.dgsom.escrow.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * HR's offboarding API: one call ends a person's access and hands everything they held on (docs/offboarding.md).
+ * Idempotent by the {@code Idempotency-Key} header or HR's reference. A case due now is executed before the answer.
+ */
+@Path("offboardings")
+@RequestScoped
+@Tag(name = "Offboarding")
+@Produces(MediaType.APPLICATION_JSON)
+public class OffboardingsResource {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @Inject
+    Offboardings offboardings;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Offboard a workforce member, now or at a scheduled time")
+    @APIResponse(responseCode = "202", description = "A new case; it is executed at its effective time")
+    @APIResponse(responseCode = "200", description = "The case this request, or the person's offboarding, already has")
+    public Response request(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Valid @NotNull OffboardingRequest request) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,100}")) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid Idempotency-Key",
+                    List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "1 to 100 printable ASCII characters")));
+        }
+        Offboardings.Requested requested = offboardings.request(request.employeeId(), instant(request.effectiveAt()),
+                blankToNull(request.successorId()), blankToNull(request.hrReference()), idempotencyKey);
+        String id = requested.offboarding().id();
+        if (requested.created()) {
+            offboardings.executeIfDue(id);
+        }
+        OffboardingView view = OffboardingView.of(offboardings.offboarding(id), offboardings.items(id));
+        return (requested.created() ? Response.accepted(view) : Response.ok(view))
+                .location(uriInfo.getAbsolutePathBuilder().path(id).build()).build();
+    }
+
+    @GET
+    @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN, Role.AUDITOR})
+    @Operation(summary = "Offboarding cases, newest first, optionally by state or employee id")
+    public List<OffboardingView> list(@QueryParam("state") String state, @QueryParam("employeeId") String employeeId,
+            @QueryParam("limit") @DefaultValue("50") String pageSize) {
+        int limit = pageSize.matches("[0-9]{1,3}") ? Integer.parseInt(pageSize) : -1;
+        if (limit < 1 || limit > 200) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The page size is out of range",
+                    List.of(new Problem.FieldError("limit", "between 1 and 200")));
+        }
+        OffboardingCase.State parsed;
+        try {
+            parsed = state == null ? null : OffboardingCase.State.valueOf(state.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown state",
+                    List.of(new Problem.FieldError("state", "SCHEDULED, IN_PROGRESS or COMPLETED")));
+        }
+        return offboardings.list(parsed, employeeId, limit).stream()
+                .map(c -> OffboardingView.of(c, offboardings.items(c.id()))).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN, Role.AUDITOR})
+    @Operation(summary = "One case with every step and item")
+    public OffboardingView get(@PathParam("id") String id) {
+        return OffboardingView.of(offboardings.offboarding(id), offboardings.items(id));
+    }
+
+    @POST
+    @Path("{id}/items/{itemId}/confirmation")
+    @AnyCaller
+    @Operation(summary = "Confirm a hand-over (the new holder or a DGIT admin)")
+    public OffboardingView confirm(@PathParam("id") String id, @PathParam("itemId") String itemId) {
+        offboardings.confirm(id, itemId);
+        return OffboardingView.of(offboardings.offboarding(id), offboardings.items(id));
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "effectiveAt is not an instant",
+                    List.of(new Problem.FieldError("effectiveAt", "an ISO-8601 instant, e.g. 2026-12-01T17:00:00Z")));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,184 @@
+package edu.ucla.dgsom.escrow.offboarding.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** One thing an offboarding did or still waits for: an access ended, a holder replaced, a rotation required. */
+@Entity
+@Table(name = "offboarding_item")
+@NamedQuery(name = OffboardingItem.OF_CASE, query = "SELECT i FROM OffboardingItem i WHERE i.caseId = :case"
+        + " ORDER BY i.createdAt, i.kind, i.accountId, i.id")
+@NamedQuery(name = OffboardingItem.COUNT_OPEN, query = "SELECT COUNT(i) FROM OffboardingItem i WHERE i.caseId = :case"
+        + " AND i.state = edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem.State.OPEN")
+@NamedQuery(name = OffboardingItem.OPEN_ROTATIONS_OF_ACCOUNT, query = "SELECT i FROM OffboardingItem i"
+        + " WHERE i.accountId = :account AND i.kind = edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem.Kind"
+        + ".ROTATION_REQUIRED AND i.state = edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem.State.OPEN")
+public class OffboardingItem {
+
+    public static final String OF_CASE = "OffboardingItem.ofCase";
+    public static final String COUNT_OPEN = "OffboardingItem.countOpen";
+    public static final String OPEN_ROTATIONS_OF_ACCOUNT = "OffboardingItem.openRotationsOfAccount";
+
+    /** What the item is about. Holder replacements wait for confirmation, rotations for a new credential version. */
+    public enum Kind {
+        SIGN_IN_DISABLED, SESSIONS_REVOKED, TOKENS_REVOKED, CONTENT_OWNER_REPLACED, BACKUP_MODERATOR_REPLACED,
+        DEPARTMENT_OWNERSHIP_TO_DGIT, ROTATION_REQUIRED
+    }
+
+    /** DONE items need nothing more. */
+    public enum State { OPEN, DONE }
+
+    @Id
+    private String id;
+
+    @Column(name = "case_id", nullable = false, updatable = false)
+    private String caseId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Kind kind;
+
+    @Column(name = "account_id", updatable = false)
+    private String accountId;
+
+    @Column(name = "department_id", updatable = false)
+    private String departmentId;
+
+    @Column(name = "from_person", updatable = false)
+    private String fromPerson;
+
+    @Column(name = "to_person", updatable = false)
+    private String toPerson;
+
+    @Column(updatable = false)
+    private String detail;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private State state;
+
+    @Column(name = "due_at", updatable = false)
+    private Instant dueAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "resolved_by")
+    private String resolvedBy;
+
+    protected OffboardingItem() {
+    }
+
+    private OffboardingItem(String caseId, Kind kind, String accountId, String departmentId, String fromPerson,
+            String toPerson, String detail, boolean open, Instant dueAt, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.caseId = caseId;
+        this.kind = kind;
+        this.accountId = accountId;
+        this.departmentId = departmentId;
+        this.fromPerson = fromPerson;
+        this.toPerson = toPerson;
+        this.detail = detail;
+        this.state = open ? State.OPEN : State.DONE;
+        this.dueAt = dueAt == null ? null : dueAt.truncatedTo(ChronoUnit.MICROS);
+        this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        if (!open) {
+            this.resolvedAt = this.createdAt;
+            this.resolvedBy = "offboarding";
+        }
+    }
+
+    /** An access that was ended at once; nothing is left to do. */
+    public static OffboardingItem done(String caseId, Kind kind, String departmentId, String detail, Instant now) {
+        return new OffboardingItem(caseId, kind, null, departmentId, null, null, detail, false, null, now);
+    }
+
+    /** A holder replaced on an account; open until the new holder or a DGIT admin confirms it. */
+    public static OffboardingItem replaced(String caseId, Kind kind, String accountId, String departmentId,
+            String fromPerson, String toPerson, String detail, Instant now) {
+        return new OffboardingItem(caseId, kind, accountId, departmentId, fromPerson, toPerson, detail, true, null,
+                now);
+    }
+
+    /** A credential that must be rotated by {@code dueAt}; open until a new version is stored. */
+    public static OffboardingItem rotation(String caseId, String accountId, String departmentId, String detail,
+            Instant dueAt, Instant now) {
+        return new OffboardingItem(caseId, Kind.ROTATION_REQUIRED, accountId, departmentId, null, null, detail, true,
+                dueAt, now);
+    }
+
+    public void resolve(String by, Instant now) {
+        if (state == State.OPEN) {
+            state = State.DONE;
+            resolvedBy = by;
+            resolvedAt = now.truncatedTo(ChronoUnit.MICROS);
+        }
+    }
+
+    public boolean confirmable() {
+        return state == State.OPEN && (kind == Kind.CONTENT_OWNER_REPLACED || kind == Kind.BACKUP_MODERATOR_REPLACED);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String departmentId() {
+        return departmentId;
+    }
+
+    public String fromPerson() {
+        return fromPerson;
+    }
+
+    public String toPerson() {
+        return toPerson;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant resolvedAt() {
+        return resolvedAt;
+    }
+
+    public String resolvedBy() {
+        return resolvedBy;
+    }
+}
