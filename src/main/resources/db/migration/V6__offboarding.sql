@@ -54,7 +54,7 @@ CREATE TABLE mail_outbox (
     id               CHAR(36)      NOT NULL,
     recipient        VARCHAR(254)  NOT NULL,
     subject          VARCHAR(200)  NOT NULL,
-    body             TEXT          NOT NULL,
+    body             MEDIUMTEXT    NOT NULL,
     created_at       DATETIME(6)   NOT NULL,
     attempts         INT           NOT NULL DEFAULT 0,
     next_attempt_at  DATETIME(6)   NOT NULL,

@@ -44,6 +44,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Handover {
 
+    /** A mail lists this many accounts at most; the case lists them all. */
+    private static final int MAX_MAIL_LINES = 100;
+
     @PersistenceContext
     EntityManager em;
 
@@ -219,10 +222,13 @@ public class Handover {
         lines.forEach((personId, text) -> {
             Person person = em.find(Person.class, personId);
             if (person != null && person.active()) {
+                List<String> shown = text.size() > MAX_MAIL_LINES ? text.subList(0, MAX_MAIL_LINES) : text;
+                String more = text.size() > shown.size() ? "\n- ... and " + (text.size() - shown.size())
+                        + " more: see the case" : "";
                 mail.enqueue(person.email(), "Offboarding of " + leaver.name() + ": accounts handed over to you",
                         "Hello " + person.name() + ",\n\n" + leaver.name() + " (employee " + leaver.employeeId()
                                 + ") has left. Offboarding case " + offboarding.id() + ":\n\n"
-                                + String.join("\n", text) + "\n\nThe DGIT credential escrow\n");
+                                + String.join("\n", shown) + more + "\n\nThe DGIT credential escrow\n");
             }
         });
     }
