@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Answers every exception that leaves a JAX-RS resource with a problem document. */
+/** Answers every exception that leaves a JAX-RS resource with a problem document (SCIM's error shape under /scim). */
 @Provider
 public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -16,10 +16,14 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        return respond(Problems.from(failure, request.getRequestURI(), RequestIdFilter.requestId(request)));
+        return respond(request, Problems.from(failure, request.getRequestURI(), RequestIdFilter.requestId(request)));
     }
 
-    static Response respond(Problem problem) {
+    /** A problem document, or for SCIM's requests the same problem in SCIM's error shape. */
+    static Response respond(HttpServletRequest request, Problem problem) {
+        if (ScimError.applies(request)) {
+            return Response.status(problem.status()).type(ScimError.MEDIA_TYPE).entity(ScimError.of(problem)).build();
+        }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

@@ -20,7 +20,7 @@ public class ValidationProblemMapper implements ExceptionMapper<ValidationExcept
 
     @Override
     public Response toResponse(ValidationException failure) {
-        return ProblemExceptionMapper.respond(
+        return ProblemExceptionMapper.respond(request,
                 Problems.from(failure, request.getRequestURI(), RequestIdFilter.requestId(request)));
     }
 }

@@ -72,6 +72,15 @@ class AccessMatrixIT {
         RULES.put("GET /api/v1/offboardings", Set.of("DGIT_ADMIN", "HR_INTEGRATION", "AUDITOR"));
         RULES.put("GET /api/v1/offboardings/{id}", Set.of("DGIT_ADMIN", "HR_INTEGRATION", "AUDITOR"));
         RULES.put("POST /api/v1/offboardings/{id}/items/{itemId}/confirmation", EVERY_CALLER);
+        RULES.put("GET /api/v1/scim/v2/Users", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
+        RULES.put("POST /api/v1/scim/v2/Users", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
+        RULES.put("GET /api/v1/scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
+        RULES.put("PUT /api/v1/scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
+        RULES.put("PATCH /api/v1/scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
+        RULES.put("DELETE /api/v1/scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
+        RULES.put("GET /api/v1/scim/v2/ServiceProviderConfig", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
+        RULES.put("GET /api/v1/scim/v2/ResourceTypes", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
+        RULES.put("GET /api/v1/scim/v2/Schemas", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
         RULES.put("GET /api/v1/tokens", ADMIN);
         RULES.put("POST /api/v1/tokens", ADMIN);
         RULES.put("GET /api/v1/tokens/{id}", ADMIN);

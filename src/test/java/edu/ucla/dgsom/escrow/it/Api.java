@@ -35,6 +35,11 @@ public final class Api {
         return live().bearer(LiveService.ADMIN_TOKEN);
     }
 
+    /** A query parameter value, URL-encoded. */
+    public static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public Api bearer(String token) {
         return with("Authorization", "Bearer " + token);
     }

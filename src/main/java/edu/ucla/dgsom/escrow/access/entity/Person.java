@@ -15,6 +15,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "person")
 @NamedQuery(name = Person.BY_EMPLOYEE_ID, query = "SELECT p FROM Person p WHERE p.employeeId = :employeeId")
+@NamedQuery(name = Person.BY_USER_NAME, query = "SELECT p FROM Person p WHERE p.userName = :userName")
 @NamedQuery(name = Person.ALL, query = "SELECT p FROM Person p ORDER BY p.name, p.id")
 @NamedQuery(name = Person.IN_DEPARTMENTS, query = "SELECT p FROM Person p WHERE p.departmentId IN :departments"
         + " ORDER BY p.name, p.id")
@@ -22,6 +23,7 @@ public class Person {
 
     public static final String BY_EMPLOYEE_ID = "Person.byEmployeeId";
     public static final String ALL = "Person.all";
+    public static final String BY_USER_NAME = "Person.byUserName";
     public static final String IN_DEPARTMENTS = "Person.inDepartments";
 
     /** Offboarded people keep their record (the audit trail names them) but can no longer act. */
@@ -45,6 +47,12 @@ public class Person {
     @Enumerated(EnumType.STRING)
     private Status status;
 
+    @Column(name = "user_name")
+    private String userName;
+
+    @Column(name = "scim_deleted_at")
+    private Instant scimDeletedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -67,6 +75,39 @@ public class Person {
         this.status = Status.ACTIVE;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** Name and e-mail as the identity system now has them; {@code userName} is its key for the person. */
+    public void describe(String name, String email, String userName, Instant now) {
+        this.name = name;
+        this.email = email;
+        this.userName = userName;
+        this.updatedAt = now;
+    }
+
+    /** Active again (e.g. rehired): they may act again, but hold nothing they held before. */
+    public void reactivate(Instant now) {
+        status = Status.ACTIVE;
+        scimDeletedAt = null;
+        updatedAt = now;
+    }
+
+    /** The identity system deleted the person: the record stays for the audit trail, SCIM no longer shows it. */
+    public void scimDeleted(Instant now) {
+        scimDeletedAt = now;
+        updatedAt = now;
+    }
+
+    public boolean scimVisible() {
+        return scimDeletedAt == null;
+    }
+
+    public String userName() {
+        return userName;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     /** Ends the person's standing: every check of an active person now fails for them. */

@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,8 +38,8 @@ public class MailOutbox {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "escrow.mail.host", defaultValue = "")
-    String host;
+    @ConfigProperty(name = "escrow.mail.host")
+    Optional<String> host;
 
     @Inject
     @ConfigProperty(name = "escrow.mail.port", defaultValue = "25")
@@ -57,7 +58,7 @@ public class MailOutbox {
     }
 
     public boolean configured() {
-        return !host.isBlank();
+        return host.filter(h -> !h.isBlank()).isPresent();
     }
 
     /** Sends up to {@code limit} due messages; returns how many were attempted. */
@@ -91,7 +92,7 @@ public class MailOutbox {
 
     private Session session() {
         Properties properties = new Properties();
-        properties.put("mail.smtp.host", host);
+        properties.put("mail.smtp.host", host.orElseThrow());
         properties.put("mail.smtp.port", Integer.toString(port));
         properties.put("mail.smtp.connectiontimeout", "10000");
         properties.put("mail.smtp.timeout", "10000");

@@ -1,0 +1,144 @@
+package edu.ucla.dgsom.escrow.scim.boundary;
+
+import edu.ucla.dgsom.escrow.access.entity.Person;
+import edu.ucla.dgsom.escrow.offboarding.control.Offboardings;
+import edu.ucla.dgsom.escrow.problems.Problem;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.problems.ScimError;
+import edu.ucla.dgsom.escrow.scim.control.ScimUsers;
+import edu.ucla.dgsom.escrow.security.Allowed;
+import edu.ucla.dgsom.escrow.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * SCIM 2.0 Users (RFC 7644) for campus identity systems, at {@code /scim/v2/Users}. Deactivation ({@code active}
+ * false, by PUT or PATCH) and DELETE start exactly the same offboarding as {@code POST /api/v1/offboardings}.
+ */
+@Path("scim/v2/Users")
+@RequestScoped
+@Tag(name = "SCIM")
+@Produces({ScimError.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+@Consumes({ScimError.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+@Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN})
+public class ScimUsersResource {
+
+    private static final int MAX_COUNT = 200;
+
+    @Inject
+    ScimUsers users;
+
+    @Inject
+    Offboardings offboardings;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Operation(summary = "Users, optionally filtered: userName, externalId or id eq \"value\"")
+    public JsonObject list(@QueryParam("filter") String filter, @QueryParam("startIndex") @DefaultValue("1")
+            String startIndex, @QueryParam("count") @DefaultValue("100") String count) {
+        int start = number(startIndex, "startIndex");
+        int size = Math.min(number(count, "count"), MAX_COUNT);
+        List<Person> page = size == 0 ? List.of() : users.users(filter, Math.max(start, 1), size);
+        JsonArrayBuilder resources = Json.createArrayBuilder();
+        page.forEach(p -> resources.add(document(p)));
+        return Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(ScimDocuments.LIST))
+                .add("totalResults", users.total(filter)).add("startIndex", Math.max(start, 1))
+                .add("itemsPerPage", page.size()).add("Resources", resources).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One user")
+    public JsonObject get(@PathParam("id") String id) {
+        return document(users.user(id));
+    }
+
+    @POST
+    @Operation(summary = "Create a person")
+    @APIResponse(responseCode = "201", description = "Created")
+    public Response create(@NotNull JsonObject user) {
+        Person person = users.create(ScimDocuments.changes(user));
+        return Response.created(location(person)).entity(document(person)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a user; active=false offboards, active=true reactivates")
+    public JsonObject replace(@PathParam("id") String id, @NotNull JsonObject user) {
+        return update(id, ScimDocuments.changes(user));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Operation(summary = "Patch a user (PatchOp); active=false offboards, active=true reactivates")
+    public JsonObject patch(@PathParam("id") String id, @NotNull JsonObject patch) {
+        return update(id, ScimDocuments.patch(patch));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a user: offboards them; the person's record stays for the audit trail")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") String id) {
+        offboard(users.delete(id));
+    }
+
+    private JsonObject update(String id, edu.ucla.dgsom.escrow.scim.control.ScimChanges changes) {
+        ScimUsers.Updated updated = users.update(id, changes);
+        if (updated.deactivate()) {
+            offboard(updated.person());
+        }
+        return document(users.user(id));
+    }
+
+    /** The same offboarding as HR's native call, effective now. */
+    private void offboard(Person person) {
+        Offboardings.Requested requested = offboardings.request(person.employeeId(), null, null, null, null);
+        if (requested.created()) {
+            offboardings.executeIfDue(requested.offboarding().id());
+        }
+    }
+
+    private JsonObject document(Person person) {
+        return ScimDocuments.user(person, users.departmentCode(person), location(person));
+    }
+
+    private URI location(Person person) {
+        return uriInfo.getBaseUri().resolve("/scim/v2/Users/" + person.id());
+    }
+
+    private static int number(String value, String field) {
+        if (!value.matches("-?[0-9]{1,6}")) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, field + " is not a number",
+                    List.of(new Problem.FieldError(field, "an integer")));
+        }
+        return Math.max(Integer.parseInt(value), 0);
+    }
+}
