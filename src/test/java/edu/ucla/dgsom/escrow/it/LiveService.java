@@ -32,6 +32,7 @@ public final class LiveService implements BeforeAllCallback {
 
     private static volatile Running running;
     private static volatile GreenMail mail;
+    private static volatile ServerSetup smtpSetup;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -46,6 +47,18 @@ public final class LiveService implements BeforeAllCallback {
     /** The SMTP server the service under test sends its mail to (GreenMail, started with the stack). */
     public static GreenMail mail() {
         return mail;
+    }
+
+    /** A mail outage: the SMTP server is down until {@link #startMail()}. */
+    public static void stopMail() {
+        mail.stop();
+    }
+
+    /** The SMTP server is back, on the same port, with an empty mailbox. */
+    public static void startMail() {
+        GreenMail restarted = new GreenMail(smtpSetup);
+        restarted.start();
+        mail = restarted;
     }
 
     public static LocalStack stack() {
@@ -79,7 +92,8 @@ public final class LiveService implements BeforeAllCallback {
             Files.deleteIfExists(testDir.resolve("audit-checkpoints.jsonl"));
             long started = System.nanoTime();
             int smtpPort = LocalStack.freePort();
-            GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtpSetup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            GreenMail smtp = new GreenMail(smtpSetup);
             smtp.start();
             mail = smtp;
             // Small, throttled rotation batches, so a test can kill the server while a rotation is half-way.
@@ -98,7 +112,7 @@ public final class LiveService implements BeforeAllCallback {
                             Map.entry("ESCROW_MAIL_FROM", "escrow@dgit.test")));
             System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
                     (System.nanoTime() - started) / 1_000_000);
-            running = new Running(stack, serverLog, smtp);
+            running = new Running(stack, serverLog);
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -115,12 +129,12 @@ public final class LiveService implements BeforeAllCallback {
         }
     }
 
-    private record Running(LocalStack stack, Path serverLog, GreenMail smtp) implements AutoCloseable {
+    private record Running(LocalStack stack, Path serverLog) implements AutoCloseable {
 
         @Override
         public void close() {
             stack.close();
-            smtp.stop();
+            mail.stop();
         }
     }
 }

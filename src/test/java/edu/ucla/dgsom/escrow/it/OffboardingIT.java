@@ -230,8 +230,41 @@ class OffboardingIT {
                 + "'"), "one set of items");
     }
 
+    @Test
+    void aMailOutageDelaysTheNotificationsAndLosesNone() throws Exception {
+        CredentialsIT.Fixture fixture = CredentialsIT.Fixture.create("OUTAGE");
+        store(fixture);
+        LiveService.stopMail();
+        String caseId;
+        try {
+            Api.Reply reply = hr.post("/api/v1/offboardings", "{\"employeeId\":\""
+                    + employeeId(fixture.contentOwner().personId()) + "\"}");
+            assertEquals(202, reply.status(), reply::toString);
+            caseId = reply.json().getString("id");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (TestDatabase.count("SELECT COUNT(*) FROM escrow.mail_outbox WHERE attempts > 0 AND sent_at IS NULL"
+                    + " AND body LIKE '%" + caseId + "%'") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertTrue(TestDatabase.count("SELECT COUNT(*) FROM escrow.mail_outbox WHERE attempts > 0 AND sent_at"
+                    + " IS NULL AND body LIKE '%" + caseId + "%'") > 0, "delivery was tried and failed");
+        } finally {
+            LiveService.startMail();
+        }
+        List<MimeMessage> delivered = awaitMail(0, 2);
+        assertTrue(delivered.stream().allMatch(m -> {
+            try {
+                return m.getContent().toString().contains(caseId);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM escrow.mail_outbox WHERE sent_at IS NULL AND body"
+                + " LIKE '%" + caseId + "%'"), "every message was sent after the outage");
+    }
+
     static List<MimeMessage> awaitMail(int before, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (System.nanoTime() < deadline) {
             MimeMessage[] all = LiveService.mail().getReceivedMessages();
             if (all.length - before >= expected) {
@@ -239,7 +272,7 @@ class OffboardingIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("expected " + expected + " mails within 20 s, got "
+        throw new AssertionError("expected " + expected + " mails within 40 s, got "
                 + (LiveService.mail().getReceivedMessages().length - before));
     }
 }
