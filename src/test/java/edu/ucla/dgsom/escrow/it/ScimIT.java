@@ -137,6 +137,13 @@ class ScimIT {
         assertEquals(0, Api.admin().get("/api/v1/accounts?owner=" + leaver).json().getJsonArray("items").size()
                 + Api.admin().get("/api/v1/accounts?moderator=" + leaver).json().getJsonArray("items").size(),
                 "no old assignments");
+
+        Api.Reply leftAgain = hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"Replace\","
+                + "\"path\":\"active\",\"value\":\"False\"}]}", "Content-Type", SCIM);
+        assertFalse(leftAgain.json().getBoolean("active"), leftAgain::toString);
+        assertEquals(2, Api.admin().get("/api/v1/offboardings?employeeId=" + employeeId).parse().asJsonArray().size(),
+                "a reactivated person who leaves again gets a new case");
+        PlatformIT.assertProblem(People.signInReply(username, "owner-password-22", null), 401, "invalid-credentials");
     }
 
     @Test

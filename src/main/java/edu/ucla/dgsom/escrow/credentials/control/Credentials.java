@@ -125,7 +125,7 @@ public class Credentials {
                     caller.auditName(), now);
             em.persist(created);
             account.credentialsRotated(version, caller.auditName(), now);
-            rotated.fire(new CredentialsRotated(account.id(), version));
+            rotated.fire(new CredentialsRotated(account.id(), version, Set.copyOf(changed)));
             audit.record(AuditAction.CREDENTIAL_ROTATE, AccountAccess.target(account), Outcome.ALLOWED, reason,
                     Map.of("version", Integer.toString(version), "replaced", Integer.toString(replacing),
                             "changed", keys(changed)));

@@ -89,14 +89,19 @@ public class Handover {
             reassign(offboarding, account, leaver.id(), candidates, now, items);
         }
 
+        // Every role goes: a person reactivated later (e.g. rehired) starts with none.
         for (RoleGrant grant : grants) {
+            em.remove(grant);
             if (grant.role() == Role.DEPARTMENT_OWNER) {
-                em.remove(grant);
                 items.add(OffboardingItem.done(offboarding.id(), Kind.DEPARTMENT_OWNERSHIP_TO_DGIT,
                         grant.departmentId(), "DGIT holds the department until a new owner is named", now));
-                record(AuditAction.ROLE_REVOKE, new AuditTrail.Target("person", leaver.id(), grant.departmentId()),
-                        offboarding, Map.of("role", Role.DEPARTMENT_OWNER.name(), "department", grant.departmentId()));
             }
+            Map<String, String> details = new TreeMap<>(Map.of("role", grant.role().name()));
+            if (grant.departmentId() != null) {
+                details.put("department", grant.departmentId());
+            }
+            record(AuditAction.ROLE_REVOKE, new AuditTrail.Target("person", leaver.id(), grant.departmentId()),
+                    offboarding, details);
         }
 
         if (wasAdmin) {
@@ -161,7 +166,12 @@ public class Handover {
         String successor = candidates.successor();
         String newOwner = owner;
         String newModerator = moderator;
-        if (leaverId.equals(owner)) {
+        String remaining = leaverId.equals(owner) ? moderator : owner;
+        if (!candidates.active(remaining)) {
+            // The other holder has left too: both places are filled anew.
+            newOwner = successor != null ? successor : candidates.stewardOtherThan(account.departmentId(), null);
+            newModerator = candidates.stewardOtherThan(account.departmentId(), newOwner);
+        } else if (leaverId.equals(owner)) {
             if (successor != null && !successor.equals(moderator)) {
                 newOwner = successor;
             } else {
@@ -241,6 +251,12 @@ public class Handover {
                 owners.add(grant.personId());
             }
         }
+        if (owners.isEmpty()) {
+            // The department's ownership fell to DGIT: its admins are told instead.
+            em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class).setParameter("role", Role.DGIT_ADMIN)
+                    .getResultList().stream().map(RoleGrant::personId).filter(p -> !p.equals(leaverId)).distinct()
+                    .forEach(owners::add);
+        }
         return owners;
     }
 
@@ -289,6 +305,11 @@ public class Handover {
 
         String successor() {
             return successor;
+        }
+
+        boolean active(String personId) {
+            Person person = em.find(Person.class, personId);
+            return person != null && person.active();
         }
 
         String stewardOtherThan(String departmentId, String other) {

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 /**
  * Executes due cases every five seconds on every instance. The schedule lives in the database, so cases survive
  * restarts and a case whose request was interrupted by a crash is executed here; each case runs once, however many
- * instances look (the row is claimed with FOR UPDATE SKIP LOCKED).
+ * instances look (the case row is locked and its state checked), and a case that fails does not hold up the others.
  */
 @Startup
 @Singleton
@@ -33,11 +33,19 @@ public class OffboardingScheduler {
             return;
         }
         try {
-            while (offboardings.executeNextDue()) {
-                LOG.info("Executed a due offboarding case");
+            for (String caseId : offboardings.dueCaseIds()) {
+                try {
+                    if (offboardings.executeIfDue(caseId)) {
+                        LOG.info(() -> "Executed offboarding case " + caseId);
+                    }
+                } catch (RuntimeException e) {
+                    // One case that cannot run (e.g. nobody can take over an account) must not hold up the others.
+                    LOG.log(Level.WARNING, "Offboarding case " + caseId + " could not be executed; it is retried in a"
+                            + " few seconds", e);
+                }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "An offboarding case could not be executed; it is retried in a few seconds", e);
+            LOG.log(Level.WARNING, "Due offboarding cases could not be read; retried in a few seconds", e);
         } finally {
             running.set(false);
         }

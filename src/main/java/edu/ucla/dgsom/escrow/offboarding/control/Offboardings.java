@@ -22,7 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,8 +75,11 @@ public class Offboardings {
         }
         List<OffboardingCase> earlier = em.createNamedQuery(OffboardingCase.OF_PERSON, OffboardingCase.class)
                 .setParameter("person", person.id()).getResultList();
-        Optional<OffboardingCase> current = earlier.stream().filter(OffboardingCase::open).findFirst()
-                .or(() -> person.active() ? Optional.empty() : earlier.stream().findFirst());
+        // An active person's pending case is this request's; once executed, a case no longer stands for an active
+        // (e.g. reactivated) person, who is offboarded anew. An offboarded person's latest case is the answer.
+        Optional<OffboardingCase> current = person.active()
+                ? earlier.stream().filter(c -> c.state() == OffboardingCase.State.SCHEDULED).findFirst()
+                : earlier.stream().findFirst();
         if (current.isPresent()) {
             return new Requested(current.get(), false);
         }
@@ -103,7 +106,10 @@ public class Offboardings {
         return new Requested(offboarding, true);
     }
 
-    /** Executes the case now if it is due and nobody has yet; false if there was nothing to do. */
+    /**
+     * Executes the case now if it is due and nobody has yet; false if there was nothing to do. The row lock makes a
+     * second instance wait and then find the case executed.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean executeIfDue(String caseId) {
         OffboardingCase offboarding = em.find(OffboardingCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
@@ -115,19 +121,11 @@ public class Offboardings {
         return true;
     }
 
-    /** Claims and executes the next due case that no other instance is executing; false if there is none. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean executeNextDue() {
-        @SuppressWarnings("unchecked")
-        List<OffboardingCase> due = em.createNativeQuery("SELECT * FROM offboarding_case WHERE state = 'SCHEDULED'"
-                + " AND effective_at <= ? ORDER BY effective_at LIMIT 1 FOR UPDATE SKIP LOCKED", OffboardingCase.class)
-                .setParameter(1, Instant.now()).getResultList();
-        if (due.isEmpty()) {
-            return false;
-        }
-        handover.execute(due.get(0));
-        completeIfDone(due.get(0));
-        return true;
+    /** The cases due now; each is then executed by {@link #executeIfDue} in a transaction of its own. */
+    public List<String> dueCaseIds() {
+        return em.createQuery("SELECT c.id FROM OffboardingCase c WHERE c.state = :state AND c.effectiveAt <= :now"
+                + " ORDER BY c.effectiveAt", String.class).setParameter("state", OffboardingCase.State.SCHEDULED)
+                .setParameter("now", Instant.now()).setMaxResults(100).getResultList();
     }
 
     public OffboardingCase offboarding(String id) {
@@ -181,9 +179,15 @@ public class Offboardings {
         return offboarding;
     }
 
-    /** A rotation closes the rotation items of the account, in the rotation's transaction. */
+    /**
+     * A rotation of the password or the TOTP seed closes the rotation items of the account, in the rotation's
+     * transaction (marking a recovery code used is not a rotation). Cases are locked in id order.
+     */
     public void credentialsRotated(@Observes CredentialsRotated rotated) {
-        Set<String> cases = new LinkedHashSet<>();
+        if (!rotated.secretReplaced()) {
+            return;
+        }
+        Set<String> cases = new TreeSet<>();
         for (OffboardingItem item : em.createNamedQuery(OffboardingItem.OPEN_ROTATIONS_OF_ACCOUNT,
                 OffboardingItem.class).setParameter("account", rotated.accountId()).getResultList()) {
             item.resolve(caller.auditName(), Instant.now());

@@ -107,7 +107,9 @@ public class ScimUsersResource {
     @Operation(summary = "Delete a user: offboards them; the person's record stays for the audit trail")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") String id) {
-        offboard(users.delete(id));
+        // Offboarded first: if that fails, the user is still there for the identity system's retry.
+        offboard(users.user(id));
+        users.delete(id);
     }
 
     private JsonObject update(String id, edu.ucla.dgsom.escrow.scim.control.ScimChanges changes) {

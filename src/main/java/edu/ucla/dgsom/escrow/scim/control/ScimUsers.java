@@ -69,7 +69,7 @@ public class ScimUsers {
             String attribute = matcher.group(1).toLowerCase(Locale.ROOT);
             value = matcher.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
             jpql += switch (attribute) {
-                case "username" -> " AND p.userName = :value";
+                case "username" -> " AND (p.userName = :value OR (p.userName IS NULL AND p.email = :value))";
                 case "externalid" -> " AND p.employeeId = :value";
                 default -> " AND p.id = :value";
             };
