@@ -145,6 +145,38 @@ class OffboardingIT {
     }
 
     @Test
+    void aDepartingAdminsSessionAndTheTokensTheyIssuedEndAtOnceAndTheirRolesGo() throws Exception {
+        String department = People.createDepartment("ADMINLEAVE-" + UUID.randomUUID().toString().substring(0, 4));
+        People.Session admin = People.member(department);
+        People.grant(admin.personId(), "DGIT_ADMIN", null);
+        Api.Reply enrolment = admin.api().post("/api/v1/session/mfa", "");
+        assertEquals(201, enrolment.status(), enrolment::toString);
+        byte[] seed = TestTotp.base32(TestSecrets.remember(enrolment.json().getString("secret")));
+        Api.Reply confirmed = admin.api().post("/api/v1/session/mfa/confirmation", "{\"code\":\""
+                + TestTotp.code(seed, Instant.now(), "HmacSHA1", 6, 30) + "\"}");
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        confirmed.json().getJsonArray("recoveryCodes").getValuesAs(jakarta.json.JsonString.class)
+                .forEach(code -> TestSecrets.remember(code.getString()));
+        Api.Reply issued = admin.api().post("/api/v1/tokens", Json.createObjectBuilder().add("name", "reporting")
+                .add("role", "AUDITOR").add("expiresAt", Instant.now().plus(Duration.ofDays(1)).toString()).build()
+                .toString());
+        assertEquals(201, issued.status(), issued::toString);
+        Api token = Api.live().bearer(TestSecrets.remember(issued.json().getString("token")));
+        assertEquals(200, token.get("/api/v1/keys").status(), "the token works before");
+
+        Api.Reply reply = hr.post("/api/v1/offboardings", "{\"employeeId\":\"" + employeeId(admin.personId())
+                + "\"}");
+        assertEquals(202, reply.status(), reply::toString);
+        assertProblem(admin.api().get("/api/v1/session"), 401, "unauthenticated");
+        assertProblem(token.get("/api/v1/keys"), 401, "unauthenticated");
+        assertTrue(reply.json().getJsonArray("items").getValuesAs(JsonObject.class).stream().anyMatch(i ->
+                i.getString("kind").equals("TOKENS_REVOKED") && i.getString("detail").startsWith("1 ")),
+                reply::toString);
+        assertEquals(0, Api.admin().get("/api/v1/people/" + admin.personId()).json().getJsonArray("roles").size(),
+                "every role is revoked");
+    }
+
+    @Test
     void theSameRequestSentThreeTimesMakesOneCase() throws Exception {
         String department = People.createDepartment("TWICE-" + UUID.randomUUID().toString().substring(0, 4));
         String leaver = People.member(department).personId();

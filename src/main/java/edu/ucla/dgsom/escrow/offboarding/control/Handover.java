@@ -69,15 +69,16 @@ public class Handover {
     /** Runs the case's steps; the caller holds the case's row lock and has checked that it is due. */
     public void execute(OffboardingCase offboarding) {
         Instant now = Instant.now();
+        Journal journal = new Journal();
         Person leaver = em.find(Person.class, offboarding.personId(), LockModeType.PESSIMISTIC_WRITE);
-        List<OffboardingItem> items = new ArrayList<>();
-        endAccess(offboarding, leaver, now, items);
+        endAccess(offboarding, leaver, now, journal);
 
         List<RoleGrant> grants = em.createNamedQuery(RoleGrant.OF_PERSON, RoleGrant.class)
                 .setParameter("person", leaver.id()).getResultList();
         boolean wasAdmin = grants.stream().anyMatch(g -> g.role() == Role.DGIT_ADMIN);
         Set<String> ownedDepartments = new LinkedHashSet<>();
-        grants.stream().filter(g -> g.role() == Role.DEPARTMENT_OWNER).forEach(g -> ownedDepartments.add(g.departmentId()));
+        grants.stream().filter(g -> g.role() == Role.DEPARTMENT_OWNER)
+                .forEach(g -> ownedDepartments.add(g.departmentId()));
 
         List<OfficialAccount> held = em.createNamedQuery(OfficialAccount.HELD_BY, OfficialAccount.class)
                 .setParameter("person", leaver.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
@@ -86,22 +87,22 @@ public class Handover {
 
         Candidates candidates = new Candidates(leaver.id(), validSuccessor(offboarding, leaver));
         for (OfficialAccount account : held) {
-            reassign(offboarding, account, leaver.id(), candidates, now, items);
+            reassign(offboarding, account, leaver.id(), candidates, now, journal);
         }
 
         // Every role goes: a person reactivated later (e.g. rehired) starts with none.
         for (RoleGrant grant : grants) {
             em.remove(grant);
             if (grant.role() == Role.DEPARTMENT_OWNER) {
-                items.add(OffboardingItem.done(offboarding.id(), Kind.DEPARTMENT_OWNERSHIP_TO_DGIT,
+                journal.items.add(OffboardingItem.done(offboarding.id(), Kind.DEPARTMENT_OWNERSHIP_TO_DGIT,
                         grant.departmentId(), "DGIT holds the department until a new owner is named", now));
             }
             Map<String, String> details = new TreeMap<>(Map.of("role", grant.role().name()));
             if (grant.departmentId() != null) {
                 details.put("department", grant.departmentId());
             }
-            record(AuditAction.ROLE_REVOKE, new AuditTrail.Target("person", leaver.id(), grant.departmentId()),
-                    offboarding, details);
+            record(journal, AuditAction.ROLE_REVOKE, new AuditTrail.Target("person", leaver.id(),
+                    grant.departmentId()), offboarding, details);
         }
 
         if (wasAdmin) {
@@ -124,20 +125,27 @@ public class Handover {
             account.requireRotation(now, due);
             String why = held.contains(account) ? "held by the leaver"
                     : revealed.contains(account.id()) ? "revealed by the leaver" : "revealable by the leaver";
-            items.add(OffboardingItem.rotation(offboarding.id(), account.id(), account.departmentId(), why, due, now));
-            record(AuditAction.OFFBOARDING_STEP, target(account), offboarding, Map.of("step", "rotation-required",
-                    "due", due.toString(), "why", why));
+            journal.items.add(OffboardingItem.rotation(offboarding.id(), account.id(), account.departmentId(), why,
+                    due, now));
+            record(journal, AuditAction.OFFBOARDING_STEP, target(account), offboarding, Map.of("step",
+                    "rotation-required", "due", due.toString(), "why", why));
         }
 
-        items.forEach(em::persist);
-        notify(offboarding, leaver, items, due);
+        journal.items.forEach(em::persist);
+        notify(offboarding, leaver, journal.items, due);
         offboarding.executed(now);
-        record(AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("offboarding", offboarding.id(),
+        record(journal, AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("offboarding", offboarding.id(),
                 leaver.departmentId()), offboarding, Map.of("step", "executed", "accountsReassigned",
                 Integer.toString(held.size()), "rotationsRequired", Integer.toString(toRotate.size())));
+        // As the requesting caller when the case runs in the request, as the scheduler when it runs later.
+        if (caller.authenticated()) {
+            audit.recordAll(caller.kind().name(), caller.id(), caller.name(), journal.entries);
+        } else {
+            audit.recordAll("SYSTEM", null, "offboarding scheduler", journal.entries);
+        }
     }
 
-    private void endAccess(OffboardingCase offboarding, Person leaver, Instant now, List<OffboardingItem> items) {
+    private void endAccess(OffboardingCase offboarding, Person leaver, Instant now, Journal journal) {
         SignIn signIn = em.find(SignIn.class, leaver.id(), LockModeType.PESSIMISTIC_WRITE);
         if (signIn != null) {
             signIn.disable();
@@ -149,18 +157,20 @@ public class Handover {
                 .setParameter("person", leaver.id()).setParameter("creator", "person:" + leaver.id()).getResultList();
         tokens.forEach(t -> t.revoke(now));
         leaver.offboard(now);
-        items.add(OffboardingItem.done(offboarding.id(), Kind.SIGN_IN_DISABLED, null,
+        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.SIGN_IN_DISABLED, null,
                 signIn == null ? "had no sign-in" : "sign-in disabled", now));
-        items.add(OffboardingItem.done(offboarding.id(), Kind.SESSIONS_REVOKED, null, sessions + " revoked", now));
-        items.add(OffboardingItem.done(offboarding.id(), Kind.TOKENS_REVOKED, null, tokens.size() + " revoked", now));
-        record(AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("person", leaver.id(), leaver.departmentId()),
-                offboarding, Map.of("step", "access-ended", "sessions", Integer.toString(sessions), "tokens",
-                        Integer.toString(tokens.size())));
+        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.SESSIONS_REVOKED, null,
+                sessions + " revoked", now));
+        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.TOKENS_REVOKED, null,
+                tokens.size() + " revoked", now));
+        record(journal, AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("person", leaver.id(),
+                leaver.departmentId()), offboarding, Map.of("step", "access-ended", "sessions",
+                Integer.toString(sessions), "tokens", Integer.toString(tokens.size())));
     }
 
     /** Replaces the leaver on one account, by the rules in docs/offboarding.md. */
     private void reassign(OffboardingCase offboarding, OfficialAccount account, String leaverId,
-            Candidates candidates, Instant now, List<OffboardingItem> items) {
+            Candidates candidates, Instant now, Journal journal) {
         String owner = account.contentOwnerId();
         String moderator = account.backupModeratorId();
         String successor = candidates.successor();
@@ -186,12 +196,12 @@ public class Handover {
         account.touch("offboarding:" + offboarding.id(), now);
         String reason = "offboarding " + offboarding.id();
         if (!newOwner.equals(owner)) {
-            items.add(OffboardingItem.replaced(offboarding.id(), Kind.CONTENT_OWNER_REPLACED, account.id(),
+            journal.items.add(OffboardingItem.replaced(offboarding.id(), Kind.CONTENT_OWNER_REPLACED, account.id(),
                     account.departmentId(), owner, newOwner, newOwner.equals(moderator) ? "backup moderator promoted"
                             : "named successor", now));
         }
         if (!newModerator.equals(moderator)) {
-            items.add(OffboardingItem.replaced(offboarding.id(), Kind.BACKUP_MODERATOR_REPLACED, account.id(),
+            journal.items.add(OffboardingItem.replaced(offboarding.id(), Kind.BACKUP_MODERATOR_REPLACED, account.id(),
                     account.departmentId(), moderator, newModerator, newModerator.equals(successor)
                             ? "named successor" : candidates.describe(newModerator), now));
         }
@@ -199,7 +209,7 @@ public class Handover {
         details.put("contentOwner", owner + "->" + newOwner);
         details.put("backupModerator", moderator + "->" + newModerator);
         details.put("case", offboarding.id());
-        recordWithReason(AuditAction.ACCOUNT_REASSIGN, target(account), reason, details);
+        journal.audit(AuditAction.ACCOUNT_REASSIGN, target(account), reason, details);
     }
 
     /** The successor HR named, if they can take over: an active person other than the leaver. */
@@ -270,20 +280,21 @@ public class Handover {
         return new AuditTrail.Target("account", account.id(), account.departmentId());
     }
 
-    private void record(AuditAction action, AuditTrail.Target target, OffboardingCase offboarding,
-            Map<String, String> details) {
+    private static void record(Journal journal, AuditAction action, AuditTrail.Target target,
+            OffboardingCase offboarding, Map<String, String> details) {
         Map<String, String> withCase = new TreeMap<>(details);
         withCase.put("case", offboarding.id());
-        recordWithReason(action, target, "offboarding " + offboarding.id(), withCase);
+        journal.audit(action, target, "offboarding " + offboarding.id(), withCase);
     }
 
-    /** As the requesting caller when the case runs at once; as the scheduler when it runs later. */
-    private void recordWithReason(AuditAction action, AuditTrail.Target target, String reason,
-            Map<String, String> details) {
-        if (caller.authenticated()) {
-            audit.record(action, target, Outcome.ALLOWED, reason, details);
-        } else {
-            audit.record("SYSTEM", null, "offboarding scheduler", action, target, Outcome.ALLOWED, reason, details);
+    /** What one execution produces: its items, and its audit entries, written together at the end. */
+    private static final class Journal {
+
+        private final List<OffboardingItem> items = new ArrayList<>();
+        private final List<AuditTrail.Draft> entries = new ArrayList<>();
+
+        void audit(AuditAction action, AuditTrail.Target target, String reason, Map<String, String> details) {
+            entries.add(new AuditTrail.Draft(action, target, Outcome.ALLOWED, reason, details));
         }
     }
 
