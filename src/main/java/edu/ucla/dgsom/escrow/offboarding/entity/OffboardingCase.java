@@ -95,10 +95,6 @@ public class OffboardingCase {
         return state == State.SCHEDULED && !effectiveAt.isAfter(now);
     }
 
-    public boolean open() {
-        return state != State.COMPLETED;
-    }
-
     public void executed(Instant now) {
         if (state != State.SCHEDULED) {
             throw new IllegalStateException("a case is executed once");

@@ -170,10 +170,6 @@ public class OffboardingItem {
         return dueAt;
     }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
-
     public Instant resolvedAt() {
         return resolvedAt;
     }

@@ -26,7 +26,6 @@ final class ScimDocuments {
     static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
     static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     static final String LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-    static final String PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
     private ScimDocuments() {
     }
