@@ -33,6 +33,12 @@ public class ProblemException extends RuntimeException {
         return errors;
     }
 
+    /** A 400 naming the one field that is invalid and why. */
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(ProblemType.VALIDATION_FAILED, "The field " + field + " is invalid",
+                List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(ProblemType.NOT_FOUND, what + " was not found");
     }

@@ -224,7 +224,8 @@ public class Accounts {
         Person owner = holder("contentOwnerId", contentOwnerId, errors);
         Person moderator = holder("backupModeratorId", backupModeratorId, errors);
         if (errors.isEmpty() && owner.id().equals(moderator.id())) {
-            errors.add(new Problem.FieldError("backupModeratorId", "must be a different person from the content owner"));
+            errors.add(new Problem.FieldError("backupModeratorId",
+                    "must be a different person from the content owner"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The account needs a content owner and a different"
@@ -256,7 +257,7 @@ public class Accounts {
         try {
             return Platform.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("platform", "one of " + java.util.Arrays.toString(Platform.values()));
+            throw ProblemException.invalidField("platform", "one of " + java.util.Arrays.toString(Platform.values()));
         }
     }
 
@@ -264,17 +265,18 @@ public class Accounts {
         try {
             return AccountStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("status", "one of " + java.util.Arrays.toString(AccountStatus.values()));
+            throw ProblemException.invalidField("status",
+                    "one of " + java.util.Arrays.toString(AccountStatus.values()));
         }
     }
 
     private static String platformName(Platform platform, String name) {
         boolean given = name != null && !name.isBlank();
         if (platform == Platform.OTHER && !given) {
-            throw invalid("platformName", "required when the platform is OTHER");
+            throw ProblemException.invalidField("platformName", "required when the platform is OTHER");
         }
         if (platform != Platform.OTHER && given) {
-            throw invalid("platformName", "only for the platform OTHER");
+            throw ProblemException.invalidField("platformName", "only for the platform OTHER");
         }
         return given ? text("platformName", name) : null;
     }
@@ -283,10 +285,10 @@ public class Accounts {
     private static String text(String field, String value) {
         String trimmed = value.strip();
         if (trimmed.isEmpty()) {
-            throw invalid(field, "must not be blank");
+            throw ProblemException.invalidField(field, "must not be blank");
         }
         if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw invalid(field, "must not contain control characters");
+            throw ProblemException.invalidField(field, "must not contain control characters");
         }
         return trimmed;
     }
@@ -300,14 +302,14 @@ public class Accounts {
             URI uri = new URI(value.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw invalid("profileUrl", "an absolute http or https URL");
+                throw ProblemException.invalidField("profileUrl", "an absolute http or https URL");
             }
             if (uri.getRawUserInfo() != null) {
-                throw invalid("profileUrl", "must not contain user information");
+                throw ProblemException.invalidField("profileUrl", "must not contain user information");
             }
             return uri.toString();
         } catch (URISyntaxException e) {
-            throw invalid("profileUrl", "an absolute http or https URL");
+            throw ProblemException.invalidField("profileUrl", "an absolute http or https URL");
         }
     }
 
@@ -315,10 +317,6 @@ public class Accounts {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION_FAILED, "The field " + field + " is invalid",
-                List.of(new Problem.FieldError(field, message)));
-    }
 
     private static ProblemException unprocessable(String field, String message) {
         return new ProblemException(ProblemType.UNPROCESSABLE, "The field " + field + " breaks a rule of the registry",

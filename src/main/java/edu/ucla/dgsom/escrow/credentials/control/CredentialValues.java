@@ -7,6 +7,7 @@ import edu.ucla.dgsom.escrow.credentials.boundary.TotpInput;
 import edu.ucla.dgsom.escrow.credentials.entity.CredentialField;
 import edu.ucla.dgsom.escrow.credentials.entity.CredentialVersion;
 import edu.ucla.dgsom.escrow.crypto.control.Totp;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -70,7 +71,8 @@ final class CredentialValues {
         JsonArrayBuilder marked = Json.createArrayBuilder();
         for (Integer number : numbers) {
             if (number > array.size()) {
-                throw Credentials.invalid("recoveryCodesUsed", "there are only " + array.size() + " recovery codes");
+                throw ProblemException.invalidField("recoveryCodesUsed",
+                        "there are only " + array.size() + " recovery codes");
             }
         }
         for (int i = 0; i < array.size(); i++) {

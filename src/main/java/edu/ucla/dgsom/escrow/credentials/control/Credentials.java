@@ -106,17 +106,17 @@ public class Credentials {
             if (change.recoveryCodesUsed() != null && !change.recoveryCodesUsed().isEmpty()) {
                 byte[] codes = values.get(CredentialField.RECOVERY_CODES);
                 if (codes == null) {
-                    throw invalid("recoveryCodesUsed", "there are no recovery codes to mark");
+                    throw ProblemException.invalidField("recoveryCodesUsed", "there are no recovery codes to mark");
                 }
                 values.put(CredentialField.RECOVERY_CODES, CredentialValues.markUsed(codes,
                         change.recoveryCodesUsed()));
                 changed.add(CredentialField.RECOVERY_CODES);
             }
             if (changed.isEmpty()) {
-                throw invalid("request", "name at least one field to change, clear or mark");
+                throw ProblemException.invalidField("request", "name at least one field to change, clear or mark");
             }
             if (values.isEmpty()) {
-                throw invalid("clear", "a credential set keeps at least one field");
+                throw ProblemException.invalidField("clear", "a credential set keeps at least one field");
             }
             int version = replacing + 1;
             values.forEach((field, plaintext) -> sealed.seal(context(account.id(), version, field), plaintext));
@@ -250,10 +250,10 @@ public class Credentials {
     private static Set<CredentialField> cleared(CredentialChange change, Set<CredentialField> set) {
         Set<CredentialField> cleared = EnumSet.noneOf(CredentialField.class);
         for (String key : change.clear() == null ? List.<String>of() : change.clear()) {
-            CredentialField field = CredentialField.byKey(key).orElseThrow(() -> invalid("clear",
+            CredentialField field = CredentialField.byKey(key).orElseThrow(() -> ProblemException.invalidField("clear",
                     "unknown field " + clipName(key) + "; one of " + allKeys()));
             if (set.contains(field)) {
-                throw invalid("clear", field.key() + " is both set and cleared");
+                throw ProblemException.invalidField("clear", field.key() + " is both set and cleared");
             }
             cleared.add(field);
         }
@@ -266,7 +266,7 @@ public class Credentials {
         }
         Set<CredentialField> fields = EnumSet.noneOf(CredentialField.class);
         for (String key : keys) {
-            fields.add(CredentialField.byKey(key).orElseThrow(() -> invalid("fields",
+            fields.add(CredentialField.byKey(key).orElseThrow(() -> ProblemException.invalidField("fields",
                     "unknown field " + clipName(key) + "; one of " + allKeys())));
         }
         return fields;
@@ -284,8 +284,4 @@ public class Credentials {
         return fields.stream().sorted().map(CredentialField::key).collect(Collectors.joining(","));
     }
 
-    static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION_FAILED, "The field " + field + " is invalid",
-                List.of(new Problem.FieldError(field, message)));
-    }
 }

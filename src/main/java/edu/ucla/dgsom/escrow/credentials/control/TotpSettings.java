@@ -1,16 +1,13 @@
 package edu.ucla.dgsom.escrow.credentials.control;
 
 import edu.ucla.dgsom.escrow.crypto.control.Totp;
-import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
-import edu.ucla.dgsom.escrow.problems.ProblemType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,11 +26,11 @@ public record TotpSettings(byte[] seed, Totp.Algorithm algorithm, int digits, in
     public static TotpSettings of(String field, String uri, String secret, String algorithm, Integer digits,
             Integer period) {
         if ((uri == null) == (secret == null)) {
-            throw invalid(field, "give either an otpauth URI or a base32 secret");
+            throw ProblemException.invalidField(field, "give either an otpauth URI or a base32 secret");
         }
         if (uri != null) {
             if (algorithm != null || digits != null || period != null) {
-                throw invalid(field, "algorithm, digits and period come from the URI");
+                throw ProblemException.invalidField(field, "algorithm, digits and period come from the URI");
             }
             return fromUri(field + ".uri", uri);
         }
@@ -46,10 +43,10 @@ public record TotpSettings(byte[] seed, Totp.Algorithm algorithm, int digits, in
         try {
             uri = new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw invalid(field, "not an otpauth URI");
+            throw ProblemException.invalidField(field, "not an otpauth URI");
         }
         if (!"otpauth".equalsIgnoreCase(uri.getScheme()) || !"totp".equalsIgnoreCase(uri.getHost())) {
-            throw invalid(field, "must be otpauth://totp/...");
+            throw ProblemException.invalidField(field, "must be otpauth://totp/...");
         }
         Map<String, String> query = new HashMap<>();
         if (uri.getRawQuery() != null) {
@@ -62,7 +59,7 @@ public record TotpSettings(byte[] seed, Totp.Algorithm algorithm, int digits, in
             }
         }
         if (query.get("secret") == null) {
-            throw invalid(field, "the URI has no secret");
+            throw ProblemException.invalidField(field, "the URI has no secret");
         }
         return create(field, query.get("secret"), query.get("algorithm"), query.get("digits"), query.get("period"));
     }
@@ -73,7 +70,7 @@ public record TotpSettings(byte[] seed, Totp.Algorithm algorithm, int digits, in
             case "SHA1" -> Totp.Algorithm.SHA1;
             case "SHA256" -> Totp.Algorithm.SHA256;
             case "SHA512" -> Totp.Algorithm.SHA512;
-            default -> throw invalid(field, "algorithm must be SHA1, SHA256 or SHA512");
+            default -> throw ProblemException.invalidField(field, "algorithm must be SHA1, SHA256 or SHA512");
         };
         int parsedDigits = choice(field, "digits", digits, 6, 6, 8);
         int parsedPeriod = choice(field, "period", period, 30, 30, 60);
@@ -81,11 +78,11 @@ public record TotpSettings(byte[] seed, Totp.Algorithm algorithm, int digits, in
         try {
             seed = Totp.fromBase32(secret);
         } catch (IllegalArgumentException e) {
-            throw invalid(field, "the secret is not base32");
+            throw ProblemException.invalidField(field, "the secret is not base32");
         }
         if (seed.length < MIN_SEED || seed.length > MAX_SEED) {
             Arrays.fill(seed, (byte) 0);
-            throw invalid(field, "the secret must be " + MIN_SEED + " to " + MAX_SEED + " bytes");
+            throw ProblemException.invalidField(field, "the secret must be " + MIN_SEED + " to " + MAX_SEED + " bytes");
         }
         return new TotpSettings(seed, parsedAlgorithm, parsedDigits, parsedPeriod);
     }
@@ -98,7 +95,7 @@ public record TotpSettings(byte[] seed, Totp.Algorithm algorithm, int digits, in
         if (trimmed.equals(Integer.toString(first)) || trimmed.equals(Integer.toString(second))) {
             return Integer.parseInt(trimmed);
         }
-        throw invalid(field, name + " must be " + first + " or " + second);
+        throw ProblemException.invalidField(field, name + " must be " + first + " or " + second);
     }
 
     /** The sealed form (see the class comment). */
@@ -124,8 +121,4 @@ public record TotpSettings(byte[] seed, Totp.Algorithm algorithm, int digits, in
         Arrays.fill(seed, (byte) 0);
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION_FAILED, "The field " + field + " is invalid",
-                List.of(new Problem.FieldError(field, message)));
-    }
 }

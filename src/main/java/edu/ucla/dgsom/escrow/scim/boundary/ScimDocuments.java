@@ -1,9 +1,7 @@
 package edu.ucla.dgsom.escrow.scim.boundary;
 
 import edu.ucla.dgsom.escrow.access.entity.Person;
-import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
-import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.scim.control.ScimChanges;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -79,16 +77,16 @@ final class ScimDocuments {
     static ScimChanges patch(JsonObject request) {
         JsonValue operations = get(request, "Operations");
         if (!(operations instanceof JsonArray list) || list.isEmpty()) {
-            throw invalid("Operations", "a PatchOp needs Operations");
+            throw ProblemException.invalidField("Operations", "a PatchOp needs Operations");
         }
         ScimChanges changes = new ScimChanges(null, null, null, null, null, null);
         for (JsonValue value : list) {
             if (!(value instanceof JsonObject operation)) {
-                throw invalid("Operations", "each operation is an object");
+                throw ProblemException.invalidField("Operations", "each operation is an object");
             }
             String op = text(operation, "op");
             if (op == null || !List.of("add", "replace", "remove").contains(op.toLowerCase(Locale.ROOT))) {
-                throw invalid("op", "add, replace or remove");
+                throw ProblemException.invalidField("op", "add, replace or remove");
             }
             if (op.equalsIgnoreCase("remove")) {
                 continue;
@@ -97,7 +95,8 @@ final class ScimDocuments {
             JsonValue operand = get(operation, "value");
             if (path == null) {
                 if (!(operand instanceof JsonObject object)) {
-                    throw invalid("path", "without a path, the value must be an object of attributes");
+                    throw ProblemException.invalidField("path",
+                            "without a path, the value must be an object of attributes");
                 }
                 changes = changes.merge(changes(object));
             } else {
@@ -155,7 +154,7 @@ final class ScimDocuments {
                 .toLowerCase(Locale.ROOT))) {
             return Boolean.parseBoolean(string.getString().strip());
         }
-        throw invalid(field, "true or false");
+        throw ProblemException.invalidField(field, "true or false");
     }
 
     private static String text(JsonObject object, String name) {
@@ -172,8 +171,4 @@ final class ScimDocuments {
         return null;
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION_FAILED, "The field " + field + " is invalid",
-                List.of(new Problem.FieldError(field, message)));
-    }
 }
