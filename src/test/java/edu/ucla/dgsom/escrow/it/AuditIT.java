@@ -120,6 +120,7 @@ class AuditIT {
     @Test
     @Order(3)
     void withTheAuditTrailUnwritableASecretBearingActionAnswers503AndReturnsNoSecret() throws Exception {
+        Api admin = People.admin();
         int tokensBefore = admin.get("/api/v1/tokens").parse().asJsonArray().size();
         TestDatabase.update("RENAME TABLE escrow.audit_pending TO escrow.audit_pending_off");
         Api.Reply reply;

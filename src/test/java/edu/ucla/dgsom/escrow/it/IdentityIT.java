@@ -152,7 +152,7 @@ class IdentityIT {
 
     @Test
     void revokedTokenStopsWorkingAtOnce() throws Exception {
-        Api.Reply created = Api.admin().post("/api/v1/tokens", "{\"name\":\"script\",\"role\":\"AUDITOR\","
+        Api.Reply created = People.admin().post("/api/v1/tokens", "{\"name\":\"script\",\"role\":\"AUDITOR\","
                 + "\"expiresAt\":\"" + Instant.now().plusSeconds(3600) + "\"}");
         Api script = Api.live().bearer(created.json().getString("token"));
         assertEquals(200, script.get("/api/v1/keys").status());
@@ -176,7 +176,9 @@ class IdentityIT {
     @Order(Integer.MAX_VALUE)
     void theDatabaseHoldsNoPasswordTokenOrSeedInPlaintext() throws Exception {
         People.Session owner = People.departmentOwner(People.createDepartment("DUMP" + suffix()));
-        Api.Reply enrolment = owner.api().post("/api/v1/session/mfa", "");
+        String username = "dump-" + suffix();
+        People.createPerson(People.createDepartment("DUMQ" + suffix()), username, "initial-password-1");
+        Api.Reply enrolment = People.signIn(username, "initial-password-1", null).api().post("/api/v1/session/mfa", "");
         assertEquals(201, enrolment.status(), enrolment::toString);
         List<String> secrets = new ArrayList<>(PLAINTEXTS);
         secrets.add(enrolment.json().getString("secret"));

@@ -149,14 +149,6 @@ class OffboardingIT {
         String department = People.createDepartment("ADMINLEAVE-" + UUID.randomUUID().toString().substring(0, 4));
         People.Session admin = People.member(department);
         People.grant(admin.personId(), "DGIT_ADMIN", null);
-        Api.Reply enrolment = admin.api().post("/api/v1/session/mfa", "");
-        assertEquals(201, enrolment.status(), enrolment::toString);
-        byte[] seed = TestTotp.base32(TestSecrets.remember(enrolment.json().getString("secret")));
-        Api.Reply confirmed = admin.api().post("/api/v1/session/mfa/confirmation", "{\"code\":\""
-                + TestTotp.code(seed, Instant.now(), "HmacSHA1", 6, 30) + "\"}");
-        assertEquals(200, confirmed.status(), confirmed::toString);
-        confirmed.json().getJsonArray("recoveryCodes").getValuesAs(jakarta.json.JsonString.class)
-                .forEach(code -> TestSecrets.remember(code.getString()));
         Api.Reply issued = admin.api().post("/api/v1/tokens", Json.createObjectBuilder().add("name", "reporting")
                 .add("role", "AUDITOR").add("expiresAt", Instant.now().plus(Duration.ofDays(1)).toString()).build()
                 .toString());

@@ -5,13 +5,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.HttpCookie;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Test helpers that set up departments, people and sessions through the API, as an administrator would. */
+/**
+ * Test helpers that set up departments, people and sessions through the API, as an administrator would. Roles and
+ * tokens need a signed-in person with MFA (API tokens may not grant roles or make tokens): {@link #admin()} is such a
+ * DGIT admin, made once per run.
+ */
 public final class People {
 
+    private static final Duration ADMIN_SESSION_REUSE = Duration.ofMinutes(10);
+    private static final int TOTP_PERIOD = 30;
+    private static TestAdmin testAdmin;
+
     private People() {
+    }
+
+    /** The run's DGIT admin person, its password and TOTP seed, and the session in use. */
+    private static final class TestAdmin {
+        final String username;
+        final String password;
+        final byte[] seed;
+        long lastStep;
+        Session session;
+        Instant lastUse;
+
+        TestAdmin(String username, String password, byte[] seed, long lastStep, Session session) {
+            this.username = username;
+            this.password = password;
+            this.seed = seed;
+            this.lastStep = lastStep;
+            this.session = session;
+            this.lastUse = Instant.now();
+        }
     }
 
     /** A signed-in person: an API client that sends their session cookie and CSRF token. */
@@ -43,12 +74,13 @@ public final class People {
         if (departmentId != null) {
             body.add("departmentId", departmentId);
         }
-        Api.Reply reply = Api.admin().post("/api/v1/people/" + personId + "/roles", body.build().toString());
+        Api.Reply reply = admin().post("/api/v1/people/" + personId + "/roles", body.build().toString());
         assertEquals(201, reply.status(), reply::toString);
     }
 
+    /** A token made by the run's DGIT admin person. */
     public static String token(String role) {
-        Api.Reply reply = Api.admin().post("/api/v1/tokens", Json.createObjectBuilder().add("name", "test " + role)
+        Api.Reply reply = admin().post("/api/v1/tokens", Json.createObjectBuilder().add("name", "test " + role)
                 .add("role", role).add("expiresAt", Instant.now().plusSeconds(86_400).toString()).build().toString());
         assertEquals(201, reply.status(), reply::toString);
         return TestSecrets.remember(reply.json().getString("token"));
@@ -73,12 +105,15 @@ public final class People {
         return new Session(api, reply.json().getString("id"), cookie, csrf, reply.json());
     }
 
-    /** A department owner with a finished sign-in (password changed; MFA is not required of owners by default). */
+    /** A department owner with a finished sign-in: password changed and MFA enrolled, so that they may reveal. */
     public static Session departmentOwner(String departmentId) {
         return signedInPerson(departmentId, "DEPARTMENT_OWNER");
     }
 
-    /** A workforce member without any role, e.g. an account's content owner or backup moderator, signed in. */
+    /**
+     * A workforce member without any role, e.g. an account's content owner or backup moderator, signed in with the
+     * password changed and MFA enrolled.
+     */
     public static Session member(String departmentId) {
         return signedInPerson(departmentId, null);
     }
@@ -94,6 +129,96 @@ public final class People {
         Api.Reply changed = first.api().post("/api/v1/session/password",
                 "{\"currentPassword\":\"initial-password-1\",\"newPassword\":\"owner-password-22\"}");
         assertEquals(204, changed.status(), changed::toString);
+        enrolMfa(first);
         return first;
+    }
+
+    /**
+     * As the run's DGIT admin person (password changed, MFA enrolled), made at first use: a person created with the
+     * bootstrap token, given DGIT_ADMIN by a row in the database (only a DGIT admin person may grant it, and the
+     * bootstrap admin's first sign-in belongs to IdentityIT), who then signs in and enrols MFA through the API. Its
+     * session is reused, and replaced by a fresh sign-in (with the next unused TOTP step) before it could idle out.
+     */
+    public static synchronized Api admin() {
+        Instant now = Instant.now();
+        if (testAdmin == null) {
+            testAdmin = createTestAdmin();
+        } else if (testAdmin.lastUse.plus(ADMIN_SESSION_REUSE).isBefore(now)
+                || testAdmin.session.api().get("/api/v1/session").status() != 200) {
+            long step = Math.max(now.getEpochSecond() / TOTP_PERIOD, testAdmin.lastStep + 1);
+            waitFor(step);
+            testAdmin.session = signIn(testAdmin.username, testAdmin.password, code(testAdmin.seed, step));
+            testAdmin.lastStep = step;
+        }
+        testAdmin.lastUse = Instant.now();
+        return testAdmin.session.api();
+    }
+
+    /** The id of the run's DGIT admin person. */
+    public static String adminId() {
+        admin();
+        return testAdmin.session.personId();
+    }
+
+    private static TestAdmin createTestAdmin() {
+        String username = "test-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = TestSecrets.remember("test-admin-" + UUID.randomUUID());
+        Api.Reply department = Api.admin().post("/api/v1/departments", Json.createObjectBuilder()
+                .add("code", "TADM" + UUID.randomUUID().toString().substring(0, 6)).add("name", "Test admins").build()
+                .toString());
+        assertEquals(201, department.status(), department::toString);
+        String personId = createPerson(department.json().getString("id"), username, "initial-password-1");
+        try (Connection connection = TestDatabase.connect(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO role_grant (id, person_id, role, department_id, granted_by, granted_at)"
+                        + " VALUES (UUID(), ?, 'DGIT_ADMIN', '', 'test-fixture', UTC_TIMESTAMP(6))")) {
+            insert.setString(1, personId);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make the test admin a DGIT admin", e);
+        }
+        Session session = signIn(username, "initial-password-1", null);
+        Api.Reply changed = session.api().post("/api/v1/session/password", Json.createObjectBuilder()
+                .add("currentPassword", "initial-password-1").add("newPassword", password).build().toString());
+        assertEquals(204, changed.status(), changed::toString);
+        EnrolledMfa mfa = enrolMfa(session);
+        return new TestAdmin(username, password, mfa.seed(), mfa.step(), session);
+    }
+
+    /** A confirmed TOTP enrolment: the seed and the time step whose code confirmed it (a step is accepted once). */
+    public record EnrolledMfa(byte[] seed, long step) {
+    }
+
+    /** Enrols TOTP for a signed-in person and confirms it with a current code; remembers the seed and codes. */
+    public static EnrolledMfa enrolMfa(Session session) {
+        Api.Reply enrolment = session.api().post("/api/v1/session/mfa", "");
+        assertEquals(201, enrolment.status(), enrolment::toString);
+        byte[] seed = TestTotp.base32(TestSecrets.remember(enrolment.json().getString("secret")));
+        long step = Instant.now().getEpochSecond() / TOTP_PERIOD;
+        Api.Reply confirmed = session.api().post("/api/v1/session/mfa/confirmation",
+                "{\"code\":\"" + code(seed, step) + "\"}");
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        confirmed.json().getJsonArray("recoveryCodes").getValuesAs(jakarta.json.JsonString.class)
+                .forEach(recovery -> TestSecrets.remember(recovery.getString()));
+        return new EnrolledMfa(seed, step);
+    }
+
+    private static String code(byte[] seed, long step) {
+        try {
+            return TestTotp.code(seed, Instant.ofEpochSecond(step * TOTP_PERIOD), "HmacSHA1", 6, TOTP_PERIOD);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitFor(long step) {
+        long millis = step * TOTP_PERIOD * 1000L - System.currentTimeMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
