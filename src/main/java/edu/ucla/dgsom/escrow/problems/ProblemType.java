@@ -17,6 +17,7 @@ public enum ProblemType {
     MFA_REQUIRED("mfa-required", Status.UNAUTHORIZED, "A one-time code is required"),
     SIGN_IN_INCOMPLETE("sign-in-incomplete", Status.FORBIDDEN, "Finish setting up the sign-in first"),
     CSRF_REJECTED("csrf-rejected", Status.FORBIDDEN, "The request lacks the session's CSRF token"),
+    PERSON_WITH_MFA_REQUIRED("person-with-mfa-required", Status.FORBIDDEN, "Only a signed-in person with MFA enrolled may do this"),
     FORBIDDEN("forbidden", Status.FORBIDDEN, "This action is not allowed for the caller"),
     NOT_FOUND("not-found", Status.NOT_FOUND, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", Status.METHOD_NOT_ALLOWED, "The resource does not support this method"),

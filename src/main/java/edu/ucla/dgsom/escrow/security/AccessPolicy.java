@@ -21,10 +21,11 @@ import java.util.logging.Logger;
 
 /**
  * Deny by default: every endpoint declares who may call it ({@link Public}, {@link AnyCaller},
- * {@link SignedInPerson} or {@link Allowed}); one that declares nothing refuses everyone. Cookie-authenticated changes need the session's
- * CSRF token in the {@code X-CSRF-Token} header. A person who must change their password or enrol MFA reaches only
- * the endpoints marked {@link AllowedWhileRestricted}. Every refusal is in the audit trail. Objects outside the
- * caller's department are refused later, as "not found", by the control layer.
+ * {@link SignedInPerson} or {@link Allowed}); one that declares nothing refuses everyone. Cookie-authenticated changes
+ * need the session's CSRF token in the {@code X-CSRF-Token} header. A person who must change their password or enrol
+ * MFA reaches only the endpoints marked {@link AllowedWhileRestricted}; those marked {@link PersonWithMfa} need a
+ * person with MFA. Every refusal is in the audit trail. Objects outside the caller's department are refused later, as
+ * "not found", by the control layer.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -32,6 +33,10 @@ public class AccessPolicy implements ContainerRequestFilter {
 
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Logger LOG = Logger.getLogger(AccessPolicy.class.getName());
+    /** What a caller refused for want of a person with MFA is told to do. */
+    public static final String PERSON_WITH_MFA = "Only a signed-in person with MFA enrolled may do this; an API token"
+            + " never may. To enrol: POST /api/v1/session/mfa, then POST /api/v1/session/mfa/confirmation with a"
+            + " current code";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Context
@@ -82,6 +87,10 @@ public class AccessPolicy implements ContainerRequestFilter {
         }
         if (roles != null && Arrays.stream(roles.value()).noneMatch(caller::has)) {
             deny(request, ProblemType.FORBIDDEN, "Your role does not allow this", "role not allowed");
+        }
+        if (method.isAnnotationPresent(PersonWithMfa.class) && !caller.isPersonWithMfa()) {
+            deny(request, ProblemType.PERSON_WITH_MFA_REQUIRED, PERSON_WITH_MFA, caller.isPerson()
+                    ? "MFA not enrolled" : "not a person");
         }
     }
 

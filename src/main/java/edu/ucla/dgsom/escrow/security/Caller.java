@@ -22,6 +22,7 @@ public class Caller {
     private String sessionHash;
     private String csrfHash;
     private String restriction;
+    private boolean mfaEnrolled;
     private String clientAddress;
     private String requestId;
 
@@ -55,6 +56,15 @@ public class Caller {
     /** Signed in, but must first change the password or enrol MFA: nothing else is allowed until then. */
     void restrict(String restriction) {
         this.restriction = restriction;
+    }
+
+    void mfaEnrolled(boolean enrolled) {
+        this.mfaEnrolled = enrolled;
+    }
+
+    /** A signed-in person with MFA enrolled: the only kind of caller that may see a secret or hand out power. */
+    public boolean isPersonWithMfa() {
+        return kind == Kind.PERSON && mfaEnrolled;
     }
 
     public Kind kind() {

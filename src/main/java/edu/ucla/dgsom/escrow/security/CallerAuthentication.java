@@ -52,6 +52,7 @@ public class CallerAuthentication implements ContainerRequestFilter {
             caller.identify(found.kind(), found.id(), found.name(), found.roles(), found.ownedDepartments());
             caller.session(found.sessionHash(), found.csrfHash());
             caller.restrict(found.restriction());
+            caller.mfaEnrolled(found.mfaEnrolled());
         });
     }
 }

@@ -7,7 +7,8 @@ import java.util.Set;
  *
  * @param csrfHash the session's CSRF token digest; null for token callers, which send no cookie
  * @param restriction why a person may do nothing but fix their sign-in first, or null
+ * @param mfaEnrolled whether a person has MFA enrolled; never for a token
  */
 public record Identity(Caller.Kind kind, String id, String name, Set<Role> roles, Set<String> ownedDepartments,
-        String sessionHash, String csrfHash, String restriction) {
+        String sessionHash, String csrfHash, String restriction, boolean mfaEnrolled) {
 }

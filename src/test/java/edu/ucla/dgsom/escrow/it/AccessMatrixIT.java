@@ -23,12 +23,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AccessMatrixIT {
 
     private static final String ANYONE = "ANONYMOUS";
-    private static final Set<String> EVERY_CALLER = Set.of("DGIT_ADMIN", "AUDITOR", "HR_INTEGRATION", "DEPARTMENT_OWNER");
-    private static final Set<String> ADMIN = Set.of("DGIT_ADMIN");
-    private static final Set<String> READERS = Set.of("DGIT_ADMIN", "AUDITOR", "DEPARTMENT_OWNER");
-    private static final Set<String> PERSON = Set.of("DEPARTMENT_OWNER");
+    /** DGIT_ADMIN is a DGIT admin person with MFA; DGIT_TOKEN an API token with the role DGIT_ADMIN. */
+    private static final Set<String> EVERY_CALLER = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR", "HR_INTEGRATION",
+            "DEPARTMENT_OWNER");
+    private static final Set<String> ADMIN = Set.of("DGIT_ADMIN", "DGIT_TOKEN");
+    /** Roles and tokens: a DGIT admin person with MFA, never a token (a stolen token must not multiply itself). */
+    private static final Set<String> ADMIN_PERSON = Set.of("DGIT_ADMIN");
+    private static final Set<String> READERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR", "DEPARTMENT_OWNER");
+    private static final Set<String> PERSON = Set.of("DGIT_ADMIN", "DEPARTMENT_OWNER");
     /** Those who may handle secrets: DGIT, department owners (and, per account, its content owner and moderator). */
-    private static final Set<String> STEWARDS = Set.of("DGIT_ADMIN", "DEPARTMENT_OWNER");
+    private static final Set<String> STEWARDS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "DEPARTMENT_OWNER");
+    /** Those who may see a secret: people with MFA only, so no token. */
+    private static final Set<String> STEWARD_PEOPLE = Set.of("DGIT_ADMIN", "DEPARTMENT_OWNER");
 
     /** Who may call what. ANONYMOUS means anyone at all. */
     private static final Map<String, Set<String>> RULES = new LinkedHashMap<>();
@@ -42,9 +48,9 @@ class AccessMatrixIT {
         RULES.put("POST /api/v1/session/password", PERSON);
         RULES.put("POST /api/v1/session/mfa", PERSON);
         RULES.put("POST /api/v1/session/mfa/confirmation", PERSON);
-        RULES.put("GET /api/v1/keys", Set.of("DGIT_ADMIN", "AUDITOR"));
+        RULES.put("GET /api/v1/keys", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("POST /api/v1/keys/rotations", ADMIN);
-        RULES.put("GET /api/v1/keys/rotations/{id}", Set.of("DGIT_ADMIN", "AUDITOR"));
+        RULES.put("GET /api/v1/keys/rotations/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("DELETE /api/v1/keys/{version}", ADMIN);
         RULES.put("GET /api/v1/departments", READERS);
         RULES.put("POST /api/v1/departments", ADMIN);
@@ -52,11 +58,11 @@ class AccessMatrixIT {
         RULES.put("GET /api/v1/people", READERS);
         RULES.put("POST /api/v1/people", ADMIN);
         RULES.put("GET /api/v1/people/{id}", READERS);
-        RULES.put("POST /api/v1/people/{id}/roles", ADMIN);
-        RULES.put("DELETE /api/v1/people/{id}/roles/{grantId}", ADMIN);
+        RULES.put("POST /api/v1/people/{id}/roles", ADMIN_PERSON);
+        RULES.put("DELETE /api/v1/people/{id}/roles/{grantId}", ADMIN_PERSON);
         RULES.put("GET /api/v1/audit/events", READERS);
-        RULES.put("GET /api/v1/audit/export", Set.of("DGIT_ADMIN", "AUDITOR"));
-        RULES.put("POST /api/v1/audit/verifications", Set.of("DGIT_ADMIN", "AUDITOR"));
+        RULES.put("GET /api/v1/audit/export", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
+        RULES.put("POST /api/v1/audit/verifications", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("POST /api/v1/passwords", PERSON);
         RULES.put("POST /api/v1/accounts", STEWARDS);
         RULES.put("GET /api/v1/accounts", READERS);
@@ -65,24 +71,24 @@ class AccessMatrixIT {
         RULES.put("PUT /api/v1/accounts/{id}/credentials", STEWARDS);
         RULES.put("GET /api/v1/accounts/{id}/credentials/versions", READERS);
         RULES.put("GET /api/v1/accounts/{id}/credentials/versions/{version}", READERS);
-        RULES.put("POST /api/v1/accounts/{id}/credentials/reveal", STEWARDS);
-        RULES.put("POST /api/v1/accounts/{id}/credentials/versions/{version}/reveal", STEWARDS);
-        RULES.put("POST /api/v1/accounts/{id}/credentials/totp", STEWARDS);
-        RULES.put("POST /api/v1/offboardings", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
-        RULES.put("GET /api/v1/offboardings", Set.of("DGIT_ADMIN", "HR_INTEGRATION", "AUDITOR"));
-        RULES.put("GET /api/v1/offboardings/{id}", Set.of("DGIT_ADMIN", "HR_INTEGRATION", "AUDITOR"));
+        RULES.put("POST /api/v1/accounts/{id}/credentials/reveal", STEWARD_PEOPLE);
+        RULES.put("POST /api/v1/accounts/{id}/credentials/versions/{version}/reveal", STEWARD_PEOPLE);
+        RULES.put("POST /api/v1/accounts/{id}/credentials/totp", STEWARD_PEOPLE);
+        RULES.put("POST /api/v1/offboardings", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
+        RULES.put("GET /api/v1/offboardings", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION", "AUDITOR"));
+        RULES.put("GET /api/v1/offboardings/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION", "AUDITOR"));
         RULES.put("POST /api/v1/offboardings/{id}/items/{itemId}/confirmation", EVERY_CALLER);
-        RULES.put("GET /api/v1/scim/v2/Users", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
-        RULES.put("POST /api/v1/scim/v2/Users", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
-        RULES.put("GET /api/v1/scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
-        RULES.put("PUT /api/v1/scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
-        RULES.put("PATCH /api/v1/scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
-        RULES.put("DELETE /api/v1/scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
-        RULES.put("GET /api/v1/scim/v2/ServiceProviderConfig", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
-        RULES.put("GET /api/v1/scim/v2/ResourceTypes", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
-        RULES.put("GET /api/v1/scim/v2/Schemas", Set.of("DGIT_ADMIN", "HR_INTEGRATION"));
+        RULES.put("GET /api/v1/scim/v2/Users", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
+        RULES.put("POST /api/v1/scim/v2/Users", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
+        RULES.put("GET /api/v1/scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
+        RULES.put("PUT /api/v1/scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
+        RULES.put("PATCH /api/v1/scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
+        RULES.put("DELETE /api/v1/scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
+        RULES.put("GET /api/v1/scim/v2/ServiceProviderConfig", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
+        RULES.put("GET /api/v1/scim/v2/ResourceTypes", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
+        RULES.put("GET /api/v1/scim/v2/Schemas", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
         RULES.put("GET /api/v1/tokens", ADMIN);
-        RULES.put("POST /api/v1/tokens", ADMIN);
+        RULES.put("POST /api/v1/tokens", ADMIN_PERSON);
         RULES.put("GET /api/v1/tokens/{id}", ADMIN);
         RULES.put("DELETE /api/v1/tokens/{id}", ADMIN);
     }
@@ -92,7 +98,10 @@ class AccessMatrixIT {
     @BeforeAll
     static void callers() {
         CALLERS.put(ANYONE, Api.live());
-        CALLERS.put("DGIT_ADMIN", Api.admin());
+        People.Session admin = People.member(People.createDepartment("MATRIXA"));
+        People.grant(admin.personId(), "DGIT_ADMIN", null);
+        CALLERS.put("DGIT_ADMIN", admin.api());
+        CALLERS.put("DGIT_TOKEN", Api.admin());
         CALLERS.put("AUDITOR", Api.live().bearer(People.token("AUDITOR")));
         CALLERS.put("HR_INTEGRATION", Api.live().bearer(People.token("HR_INTEGRATION")));
         CALLERS.put("DEPARTMENT_OWNER", People.departmentOwner(People.createDepartment("MATRIX")).api());

@@ -87,7 +87,7 @@ class CredentialsIT {
         assertTrue(stored.header("Location").endsWith("/credentials/versions/1"), stored.header("Location"));
         assertFalse(stored.body().contains(password), "a rotation does not echo secrets");
 
-        for (Api who : List.of(Api.admin(), fixture.owner().api(), fixture.contentOwner().api(),
+        for (Api who : List.of(People.admin(), fixture.owner().api(), fixture.contentOwner().api(),
                 fixture.moderator().api())) {
             Api.Reply revealed = reveal(who, fixture, "Checking the escrow round trip");
             assertEquals(200, revealed.status(), revealed::toString);
@@ -116,16 +116,16 @@ class CredentialsIT {
                 .add("reason", "Used the second recovery code to get back in")
                 .add("recoveryCodesUsed", Json.createArrayBuilder().add(2)));
         assertEquals(201, marked.status(), marked::toString);
-        JsonArray codes = reveal(Api.admin(), fixture, "Which recovery codes are left?").json()
+        JsonArray codes = reveal(People.admin(), fixture, "Which recovery codes are left?").json()
                 .getJsonArray("recoveryCodes");
         assertFalse(codes.getJsonObject(0).getBoolean("used"));
         assertTrue(codes.getJsonObject(1).getBoolean("used"));
         assertEquals(List.of("recoveryCodes"), marked.json().getJsonArray("changedFields").getValuesAs(
                 jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
 
-        Api.Reply metadata = Api.admin().get("/api/v1/accounts/" + fixture.accountId());
-        Api.Reply versions = Api.admin().get(fixture.path("/versions"));
-        for (Api.Reply reply : List.of(metadata, versions, Api.admin().get("/api/v1/accounts?limit=200"))) {
+        Api.Reply metadata = People.admin().get("/api/v1/accounts/" + fixture.accountId());
+        Api.Reply versions = People.admin().get(fixture.path("/versions"));
+        for (Api.Reply reply : List.of(metadata, versions, People.admin().get("/api/v1/accounts?limit=200"))) {
             for (String secret : List.of(password, login, seed, code1, answer, notes)) {
                 assertFalse(reply.body().contains(secret), "metadata carries no secret");
             }
@@ -157,7 +157,7 @@ class CredentialsIT {
         assertTrue(versions.getJsonObject(1).getString("createdBy").contains(fixture.contentOwner().personId()));
 
         for (int version = 1; version <= 3; version++) {
-            for (Api steward : List.of(Api.admin(), fixture.owner().api())) {
+            for (Api steward : List.of(People.admin(), fixture.owner().api())) {
                 Api.Reply old = steward.post(fixture.path("/versions/" + version + "/reveal"),
                         "{\"reason\":\"Incident review of earlier passwords\"}");
                 assertEquals(200, old.status(), old::toString);
@@ -175,7 +175,7 @@ class CredentialsIT {
         assertEquals(1, TestDatabase.auditCount("request_id = '" + request + "' AND action = 'CREDENTIAL_REVEAL'"
                 + " AND outcome = 'DENIED' AND reason = 'Looking at the old password'"));
         assertProblem(fixture.moderator().api().get(fixture.path("/versions")), 403, "forbidden");
-        assertProblem(Api.admin().post(fixture.path("/versions/9/reveal"), "{\"reason\":\"A version that is not there\"}"),
+        assertProblem(People.admin().post(fixture.path("/versions/9/reveal"), "{\"reason\":\"A version that is not there\"}"),
                 404, "not-found");
         assertEquals(3, TestDatabase.count("SELECT COUNT(*) FROM escrow.credential_version WHERE account_id = '"
                 + fixture.accountId() + "'"));
@@ -184,7 +184,7 @@ class CredentialsIT {
     @Test
     void twoConcurrentRotationsOfTheSameVersionOneWinsTheOtherGets412BothAudited() throws Exception {
         Fixture fixture = Fixture.create("RACE");
-        assertEquals(201, rotate(Api.admin(), fixture, 0, Json.createObjectBuilder().add("reason", "Initial escrow of"
+        assertEquals(201, rotate(People.admin(), fixture, 0, Json.createObjectBuilder().add("reason", "Initial escrow of"
                 + " the account").add("password", TestSecrets.remember("race-start-" + UUID.randomUUID()))).status());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -220,7 +220,7 @@ class CredentialsIT {
                     }
                 }
                 assertEquals(Set.of(201, 412), Set.copyOf(statuses), "round " + round + ": " + statuses);
-                assertEquals(winner, reveal(Api.admin(), fixture, "Which rotation won the race?").json()
+                assertEquals(winner, reveal(People.admin(), fixture, "Which rotation won the race?").json()
                         .getString("password"));
                 for (int i = 0; i < 2; i++) {
                     String outcome = statuses.get(i) == 201 ? "ALLOWED" : "FAILED";
@@ -231,7 +231,7 @@ class CredentialsIT {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(6, Api.admin().get("/api/v1/accounts/" + fixture.accountId()).json().getInt("credentialVersion"));
+        assertEquals(6, People.admin().get("/api/v1/accounts/" + fixture.accountId()).json().getInt("credentialVersion"));
         assertEquals(6, TestDatabase.count("SELECT COUNT(*) FROM escrow.credential_version WHERE account_id = '"
                 + fixture.accountId() + "'"));
     }
@@ -247,7 +247,7 @@ class CredentialsIT {
             byte[] seed = new byte[32];
             new java.security.SecureRandom().nextBytes(seed);
             String secret = TestSecrets.remember(base32(seed));
-            Api.Reply stored = rotate(Api.admin(), fixture, version++, Json.createObjectBuilder()
+            Api.Reply stored = rotate(People.admin(), fixture, version++, Json.createObjectBuilder()
                     .add("reason", "New authenticator seed for testing")
                     .add("totp", Json.createObjectBuilder().add("secret", secret).add("algorithm", configuration[0])
                             .add("digits", Integer.parseInt(configuration[2]))
@@ -281,7 +281,7 @@ class CredentialsIT {
     @Test
     void revealNeedsAReasonAndTheRightPersonAndEveryRefusalIsAudited() throws Exception {
         Fixture fixture = Fixture.create("RULES");
-        assertEquals(201, rotate(Api.admin(), fixture, 0, Json.createObjectBuilder().add("reason", "Initial escrow"
+        assertEquals(201, rotate(People.admin(), fixture, 0, Json.createObjectBuilder().add("reason", "Initial escrow"
                 + " of the account").add("password", TestSecrets.remember("rules-" + UUID.randomUUID()))).status());
 
         String noReason = UUID.randomUUID().toString();
@@ -325,6 +325,46 @@ class CredentialsIT {
     }
 
     @Test
+    void a_department_owner_without_mfa_is_told_to_enrol_and_may_reveal_once_enrolled() throws Exception {
+        Fixture fixture = Fixture.create("MFA");
+        String password = TestSecrets.remember("mfa-first-" + UUID.randomUUID());
+        assertEquals(201, rotate(fixture.owner().api(), fixture, 0, Json.createObjectBuilder()
+                .add("reason", "Escrow at registration").add("password", password)).status());
+        People.Session owner = People.departmentOwnerWithoutMfa(fixture.departmentId());
+        String refused = UUID.randomUUID().toString();
+        Api.Reply reply = owner.api().post(fixture.path("/reveal"), "{\"reason\":\"Posting as the department\"}",
+                "X-Request-Id", refused);
+        assertProblem(reply, 403, "person-with-mfa-required");
+        assertTrue(reply.json().getString("detail").contains("POST /api/v1/session/mfa"), reply::body);
+        assertFalse(reply.body().contains(password));
+        assertEquals(1, TestDatabase.auditCount("request_id = '" + refused + "' AND action = 'CREDENTIAL_REVEAL'"
+                + " AND outcome = 'DENIED'"));
+        assertProblem(owner.api().post(fixture.path("/totp"), "{\"reason\":\"Signing in to post today\"}"), 403,
+                "person-with-mfa-required");
+
+        People.enrolMfa(owner);
+        Api.Reply revealed = reveal(owner.api(), fixture, "Posting as the department");
+        assertEquals(200, revealed.status(), revealed::toString);
+        assertEquals(password, revealed.json().getString("password"));
+    }
+
+    @Test
+    void an_api_token_never_sees_a_secret_not_even_a_dgit_admin_token() {
+        Fixture fixture = Fixture.create("TOKREV");
+        String password = TestSecrets.remember("token-" + UUID.randomUUID());
+        assertEquals(201, rotate(Api.admin(), fixture, 0, Json.createObjectBuilder()
+                .add("reason", "A script escrows the credentials").add("password", password)).status(),
+                "a DGIT token may still store a value it knows");
+        Api.Reply reply = reveal(Api.admin(), fixture, "A script wants the password");
+        assertProblem(reply, 403, "person-with-mfa-required");
+        assertFalse(reply.body().contains(password));
+        assertProblem(Api.admin().post(fixture.path("/versions/1/reveal"), "{\"reason\":\"A script wants it\"}"),
+                403, "person-with-mfa-required");
+        assertProblem(Api.admin().post(fixture.path("/totp"), "{\"reason\":\"A script wants a code\"}"), 403,
+                "person-with-mfa-required");
+    }
+
+    @Test
     void badRotationsAreRefusedNamingTheFieldAndWriteNothing() throws Exception {
         Fixture fixture = Fixture.create("BADROT");
         String sealed = "SELECT COUNT(*) FROM escrow.sealed_value WHERE owner_table = 'credential' AND owner_id = '"
@@ -355,7 +395,7 @@ class CredentialsIT {
         assertProblem(rotate(owner, fixture, 3, Json.createObjectBuilder().add("reason", "Testing bad input handling")
                 .add("password", "stale-" + UUID.randomUUID())), 412, "precondition-failed");
         assertEquals(0, TestDatabase.count(sealed), "nothing half-written");
-        assertEquals(0, Api.admin().get("/api/v1/accounts/" + fixture.accountId()).json().getInt("credentialVersion"));
+        assertEquals(0, People.admin().get("/api/v1/accounts/" + fixture.accountId()).json().getInt("credentialVersion"));
         assertProblem(reveal(owner, fixture, "Nothing is stored yet"), 404, "not-found");
     }
 

@@ -107,6 +107,13 @@ public final class People {
 
     /** A department owner with a finished sign-in: password changed and MFA enrolled, so that they may reveal. */
     public static Session departmentOwner(String departmentId) {
+        Session owner = departmentOwnerWithoutMfa(departmentId);
+        enrolMfa(owner);
+        return owner;
+    }
+
+    /** A department owner who changed the initial password but has not enrolled MFA (owners need not at sign-in). */
+    public static Session departmentOwnerWithoutMfa(String departmentId) {
         return signedInPerson(departmentId, "DEPARTMENT_OWNER");
     }
 
@@ -115,7 +122,9 @@ public final class People {
      * password changed and MFA enrolled.
      */
     public static Session member(String departmentId) {
-        return signedInPerson(departmentId, null);
+        Session member = signedInPerson(departmentId, null);
+        enrolMfa(member);
+        return member;
     }
 
     private static Session signedInPerson(String departmentId, String role) {
@@ -129,7 +138,6 @@ public final class People {
         Api.Reply changed = first.api().post("/api/v1/session/password",
                 "{\"currentPassword\":\"initial-password-1\",\"newPassword\":\"owner-password-22\"}");
         assertEquals(204, changed.status(), changed::toString);
-        enrolMfa(first);
         return first;
     }
 

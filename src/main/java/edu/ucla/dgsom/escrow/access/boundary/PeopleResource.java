@@ -4,6 +4,7 @@ import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.access.control.Directory;
 import edu.ucla.dgsom.escrow.access.entity.Person;
 import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
+import edu.ucla.dgsom.escrow.security.PersonWithMfa;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -76,6 +77,7 @@ public class PeopleResource {
     @POST
     @Path("{id}/roles")
     @Allowed(Role.DGIT_ADMIN)
+    @PersonWithMfa
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Grant a role")
     @APIResponse(responseCode = "201", description = "Granted")
@@ -88,6 +90,7 @@ public class PeopleResource {
     @DELETE
     @Path("{id}/roles/{grantId}")
     @Allowed(Role.DGIT_ADMIN)
+    @PersonWithMfa
     @Operation(summary = "Revoke a role grant")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@PathParam("id") String id, @PathParam("grantId") String grantId) {

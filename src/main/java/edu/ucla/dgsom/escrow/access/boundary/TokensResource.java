@@ -2,6 +2,7 @@ package edu.ucla.dgsom.escrow.access.boundary;
 
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.access.control.ApiTokens;
+import edu.ucla.dgsom.escrow.security.PersonWithMfa;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** API tokens for systems (HR's system, scripts), administered by DGIT. */
+/** API tokens for systems (HR's system, scripts), administered by DGIT; only DGIT admin people make them. */
 @Path("tokens")
 @RequestScoped
 @Tag(name = "Tokens")
@@ -38,6 +39,7 @@ public class TokensResource {
     UriInfo uriInfo;
 
     @POST
+    @PersonWithMfa
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a token; its secret is in this answer only")
     @APIResponse(responseCode = "201", description = "Created")

@@ -64,11 +64,11 @@ public class Identities {
             }
         }
         return Optional.of(new Identity(Caller.Kind.PERSON, person.id(), person.name(), roles, owned, hash,
-                session.csrfHash(), restriction(signIn, roles)));
+                session.csrfHash(), restriction(signIn, roles), signIn.mfaState() == SignIn.MfaState.ENROLLED));
     }
 
     /**
-     * An unrevoked, unexpired API token. Its use is audited once a minute at most; a revoked or expired token that is
+     * An unrevoked, unexpired API token whose issuing person, if it has one, is still an active DGIT admin. Its use is audited once a minute at most; a revoked or expired token that is
      * still presented is audited every time, since someone still holds it.
      */
     public Optional<Identity> fromApiToken(String apiToken) {
@@ -80,6 +80,9 @@ public class Identities {
         }
         AuditTrail.Target target = AuditTrail.Target.of("token", token.id());
         String refusal = token.refusal(now);
+        if (refusal == null && !issuerInStanding(token)) {
+            refusal = "issuer offboarded or no longer " + ApiToken.ISSUER_ROLE;
+        }
         if (refusal != null) {
             audit.record("TOKEN", token.id(), token.name(), AuditAction.TOKEN_USE, target, Outcome.DENIED, refusal, null);
             return Optional.empty();
@@ -88,7 +91,14 @@ public class Identities {
             audit.record("TOKEN", token.id(), token.name(), AuditAction.TOKEN_USE, target, Outcome.ALLOWED, null, null);
         }
         return Optional.of(new Identity(Caller.Kind.TOKEN, token.id(), token.name(), EnumSet.of(token.role()),
-                Set.of(), null, null, null));
+                Set.of(), null, null, null, false));
+    }
+
+    /** Checked at every use, in one query, so that any instance refuses the token at once, with nothing cached. */
+    private boolean issuerInStanding(ApiToken token) {
+        return token.issuingPerson().map(person -> em.createNamedQuery(RoleGrant.COUNT_ACTIVE_HOLDING, Long.class)
+                .setParameter("person", person).setParameter("role", ApiToken.ISSUER_ROLE)
+                .setParameter("status", Person.Status.ACTIVE).getSingleResult() > 0).orElse(true);
     }
 
     /** What a person must do before anything else, or null. */

@@ -10,6 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A system's credential (HR's system, scripts): one role, an expiry, stored only as a hash. */
@@ -26,7 +27,10 @@ public class ApiToken {
     public static final String ALL = "ApiToken.all";
     public static final String LIVE_OF_PERSON = "ApiToken.liveOfPerson";
     public static final String COUNT = "ApiToken.count";
+    /** The role that lets a person issue tokens; a token lives only as long as its issuer holds it. */
+    public static final Role ISSUER_ROLE = Role.DGIT_ADMIN;
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    private static final String PERSON_ISSUER = "person:";
 
     @Id
     private String id;
@@ -87,6 +91,15 @@ public class ApiToken {
     /** Why the token cannot be used now, or null. */
     public String refusal(Instant now) {
         return revokedAt != null ? "revoked" : now.isBefore(expiresAt) ? null : "expired";
+    }
+
+    /**
+     * The person who issued the token, whose standing it depends on; empty for the bootstrap token (the operator's)
+     * and for tokens a token made before tokens lost that right.
+     */
+    public Optional<String> issuingPerson() {
+        return createdBy.startsWith(PERSON_ISSUER) ? Optional.of(createdBy.substring(PERSON_ISSUER.length()))
+                : Optional.empty();
     }
 
     public void revoke(Instant now) {

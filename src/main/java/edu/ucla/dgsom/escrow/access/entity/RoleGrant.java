@@ -18,11 +18,14 @@ import java.util.UUID;
 @NamedQuery(name = RoleGrant.OF_ROLE, query = "SELECT g FROM RoleGrant g WHERE g.role = :role"
         + " ORDER BY g.grantedAt, g.id")
 @NamedQuery(name = RoleGrant.COUNT_ROLE, query = "SELECT COUNT(g) FROM RoleGrant g WHERE g.role = :role")
+@NamedQuery(name = RoleGrant.COUNT_ACTIVE_HOLDING, query = "SELECT COUNT(g) FROM RoleGrant g, Person p"
+        + " WHERE p.id = g.personId AND g.personId = :person AND g.role = :role AND p.status = :status")
 public class RoleGrant {
 
     public static final String OF_PERSON = "RoleGrant.ofPerson";
     public static final String OF_ROLE = "RoleGrant.ofRole";
     public static final String COUNT_ROLE = "RoleGrant.countRole";
+    public static final String COUNT_ACTIVE_HOLDING = "RoleGrant.countActiveHolding";
     private static final String EVERY_DEPARTMENT = "";
 
     @Id

@@ -6,6 +6,7 @@ import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.security.AccessPolicy;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.ejb.Stateless;
@@ -19,7 +20,7 @@ import java.util.Map;
  * Who may do what with an official account (docs/access.md). DGIT admins may do everything on every account; a
  * department owner everything on their departments' accounts; the content owner and the backup moderator may read,
  * reveal the current credentials, get TOTP codes and rotate; auditors read metadata only; API tokens other than
- * DGIT's nothing. An account the caller may not see is "not found"; a refusal that does not depend on the account
+ * DGIT's nothing, and no token sees a secret. Whoever sees a secret is a person with MFA enrolled. An account the caller may not see is "not found"; a refusal that does not depend on the account
  * (an auditor asking for a secret) is "forbidden". Every refusal is in the audit trail, with the caller's reason.
  */
 @Stateless
@@ -27,17 +28,20 @@ public class AccountAccess {
 
     /** What a caller wants to do with an account. */
     public enum Capability {
-        READ(false),
-        READ_HISTORY(false),
-        REVEAL_CURRENT(true),
-        REVEAL_HISTORY(true),
-        ROTATE(true),
-        MANAGE(false);
+        READ(false, false),
+        READ_HISTORY(false, false),
+        REVEAL_CURRENT(true, true),
+        REVEAL_HISTORY(true, true),
+        ROTATE(true, false),
+        MANAGE(false, false);
 
         private final boolean secret;
+        /** Shows a stored secret (or a code made from one): only a person with MFA. */
+        private final boolean shows;
 
-        Capability(boolean secret) {
+        Capability(boolean secret, boolean shows) {
             this.secret = secret;
+            this.shows = shows;
         }
     }
 
@@ -75,7 +79,10 @@ public class AccountAccess {
         return account;
     }
 
-    /** Refusals that do not depend on any account: auditors and systems' tokens never see a secret. */
+    /**
+     * Refusals that do not depend on any account: auditors and systems' tokens never see a secret, and whoever may
+     * see one must be a person with MFA enrolled (a DGIT token too is refused: it has no second factor).
+     */
     public void requireRole(Capability capability, AuditAction action, AuditTrail.Target target, String reason) {
         boolean steward = caller.has(Role.DGIT_ADMIN) || caller.has(Role.DEPARTMENT_OWNER);
         boolean allowed = capability.secret
@@ -85,6 +92,10 @@ public class AccountAccess {
             throw refuse(action, target, reason, "role not allowed", new ProblemException(ProblemType.FORBIDDEN,
                     capability.secret ? "Your role does not allow access to credentials"
                             : "Your role does not allow access to official accounts"));
+        }
+        if (capability.shows && !caller.isPersonWithMfa()) {
+            throw refuse(action, target, reason, caller.isPerson() ? "MFA not enrolled" : "not a person",
+                    new ProblemException(ProblemType.PERSON_WITH_MFA_REQUIRED, AccessPolicy.PERSON_WITH_MFA));
         }
     }
 
