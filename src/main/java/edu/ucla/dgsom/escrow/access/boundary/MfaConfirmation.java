@@ -10,4 +10,10 @@ public record MfaConfirmation(@NotNull @Pattern(regexp = "\\d{6}") String code) 
     public MfaConfirmation(String code) {
         this.code = code;
     }
+
+    /** Never prints the secret it carries, should anything log it. */
+    @Override
+    public String toString() {
+        return "MfaConfirmation[redacted]";
+    }
 }

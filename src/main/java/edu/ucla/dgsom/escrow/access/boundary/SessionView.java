@@ -9,4 +9,11 @@ import java.util.List;
  */
 public record SessionView(String kind, String id, String name, List<String> roles, List<String> departments,
         String restriction, String csrfToken, Instant expiresAt) {
+
+    /** Never prints the secret it carries, should anything log it. */
+    @Override
+    public String toString() {
+        return "SessionView[kind=" + kind + ", id=" + id + ", roles=" + roles + ", restriction=" + restriction
+                + ", csrfToken=" + (csrfToken == null ? "none" : "redacted") + "]";
+    }
 }

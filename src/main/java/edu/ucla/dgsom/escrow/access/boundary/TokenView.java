@@ -11,4 +11,11 @@ public record TokenView(String id, String name, String role, Instant createdAt, 
         return new TokenView(token.id(), token.name(), token.role().name(), token.createdAt(), token.createdBy(),
                 token.expiresAt(), token.revokedAt(), token.lastUsedAt(), secret);
     }
+
+    /** Never prints the secret it carries, should anything log it. */
+    @Override
+    public String toString() {
+        return "TokenView[id=" + id + ", name=" + name + ", role=" + role + ", token="
+                + (token == null ? "none" : "redacted") + "]";
+    }
 }

@@ -40,6 +40,12 @@ public class ApiTokens {
 
     /** A created token and, this once, its secret. */
     public record Created(ApiToken token, String secret) {
+
+        /** Never prints the secret it carries, should anything log it. */
+        @Override
+        public String toString() {
+            return "Created[token=" + token.id() + ", secret=redacted]";
+        }
     }
 
     public Created create(String name, Role role, Instant expiresAt) {

@@ -52,6 +52,12 @@ public class MfaEnrolments {
 
     /** What an authenticator app needs; returned once, at enrolment. */
     public record Enrolment(String secret, String otpauthUri, String algorithm, int digits, int period) {
+
+        /** Never prints the secret it carries, should anything log it. */
+        @Override
+        public String toString() {
+            return "Enrolment[redacted, algorithm=" + algorithm + ", digits=" + digits + ", period=" + period + "]";
+        }
     }
 
     static SealContext seedContext(String personId, int generation) {

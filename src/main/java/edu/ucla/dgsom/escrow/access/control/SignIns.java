@@ -68,6 +68,13 @@ public class SignIns {
         /** SIGNED_IN, FAILED (any of: no such user, wrong password or code, locked, disabled), MFA_REQUIRED. */
         public enum Status { SIGNED_IN, FAILED, MFA_REQUIRED }
 
+        /** Never prints the secret it carries, should anything log it. */
+        @Override
+        public String toString() {
+            return "Result[status=" + status + ", personId=" + personId + ", restriction=" + restriction
+                    + ", tokens redacted]";
+        }
+
         static Result failed(Duration delay) {
             return new Result(Status.FAILED, null, null, null, null, null, delay);
         }

@@ -25,6 +25,12 @@ public class PasswordGenerator {
 
     /** What was generated and under which rules. */
     public record Generated(String password, int length, boolean symbols) {
+
+        /** Never prints the secret it carries, should anything log it. */
+        @Override
+        public String toString() {
+            return "Generated[redacted, length=" + length + ", symbols=" + symbols + "]";
+        }
     }
 
     public Generated generate(Platform platform, Integer requestedLength, boolean symbols) {

@@ -22,6 +22,12 @@ public record TotpSettings(byte[] seed, Totp.Algorithm algorithm, int digits, in
     private static final int MIN_SEED = 10;
     private static final int MAX_SEED = 128;
 
+    /** Never prints the seed, should anything log it. */
+    @Override
+    public String toString() {
+        return "TotpSettings[seed=redacted, algorithm=" + algorithm + ", digits=" + digits + ", period=" + period + "]";
+    }
+
     /** From the fields of a request; {@code field} names the request's TOTP object in error messages. */
     public static TotpSettings of(String field, String uri, String secret, String algorithm, Integer digits,
             Integer period) {
