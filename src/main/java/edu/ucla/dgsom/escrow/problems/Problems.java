@@ -9,9 +9,11 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NoContentException;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -25,6 +27,21 @@ import java.util.regex.Pattern;
 public final class Problems {
 
     private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+    /** MariaDB's (and MySQL's) error code for a duplicate entry in a unique key. */
+    private static final int DUPLICATE_ENTRY = 1062;
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '(?:[^']*\\.)?([A-Za-z0-9_]{1,64})'");
+    /**
+     * The unique keys of db/migration that a request can run into, and the request field each stands for. A create
+     * checks first and answers 409 itself; two identical creates at once both pass the check, and the second one's
+     * insert fails at commit: that failure gets the same 409 here instead of a 500.
+     */
+    private static final Map<String, String> UNIQUE_FIELDS = Map.of(
+            "uk_department_code", "code",
+            "uk_person_employee", "employeeId",
+            "uk_sign_in_username", "signIn.username",
+            "uk_person_user_name", "userName",
+            "uk_official_account_identity", "handle",
+            "uk_role_grant", "role");
     private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("^Json property ([A-Za-z0-9_.-]{1,64}) can not be mapped");
 
     private Problems() {
@@ -59,6 +76,13 @@ public final class Problems {
             }
             return of(ProblemType.MALFORMED_REQUEST, "The request body could not be read as the expected JSON document",
                     instance, requestId);
+        }
+        String duplicateKey = duplicateKey(failure);
+        if (duplicateKey != null) {
+            String field = UNIQUE_FIELDS.get(duplicateKey);
+            return new Problem(ProblemType.CONFLICT.type(), ProblemType.CONFLICT.title(), 409,
+                    "This already exists: another request created it at the same moment", instance, requestId,
+                    field == null ? null : List.of(new Problem.FieldError(field, "already used")));
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
@@ -109,6 +133,24 @@ public final class Problems {
             }
         }
         return null;
+    }
+
+    /** The name of the unique key a duplicate entry broke, anywhere in the causes ("" if unnamed), or null. */
+    private static String duplicateKey(Throwable failure) {
+        String found = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null;
+                    sql = sql.getNextException()) {
+                if (sql.getErrorCode() == DUPLICATE_ENTRY) {
+                    Matcher key = DUPLICATE_KEY.matcher(String.valueOf(sql.getMessage()));
+                    if (key.find()) {
+                        return key.group(1);
+                    }
+                    found = "";
+                }
+            }
+        }
+        return found;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
+import java.sql.BatchUpdateException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +46,34 @@ class ProblemsTest {
         }
         assertEquals(ProblemType.PAYLOAD_TOO_LARGE, ProblemType.forStatus(413));
         assertEquals(ProblemType.INTERNAL_ERROR, ProblemType.forStatus(502));
+    }
+
+    @Test
+    void a_duplicate_entry_in_a_known_unique_key_anywhere_in_the_causes_is_a_409_naming_the_field() {
+        var duplicate = new SQLIntegrityConstraintViolationException(
+                "(conn=7) Duplicate entry 'E-secret-42' for key 'uk_person_employee'", "23000", 1062);
+        Problem problem = Problems.from(new IllegalStateException("commit failed", new RuntimeException(duplicate)),
+                "/api/v1/people", "rid-3");
+        assertEquals(409, problem.status());
+        assertEquals(ProblemType.CONFLICT.type(), problem.type());
+        assertEquals(List.of(new Problem.FieldError("employeeId", "already used")), problem.errors());
+        assertFalse(problem.detail().contains("E-secret-42"), problem.detail());
+    }
+
+    @Test
+    void a_duplicate_entry_reported_through_a_batch_is_a_409_too() {
+        var batch = new BatchUpdateException("batch failed", "23000", 1062, new int[0], null);
+        batch.setNextException(new SQLIntegrityConstraintViolationException(
+                "Duplicate entry 'x' for key 'escrow.uk_department_code'", "23000", 1062));
+        Problem problem = Problems.from(new RuntimeException(batch), "/api/v1/departments", "rid-4");
+        assertEquals(409, problem.status());
+        assertEquals(List.of(new Problem.FieldError("code", "already used")), problem.errors());
+    }
+
+    @Test
+    void another_integrity_violation_is_still_an_internal_error() {
+        var foreignKey = new SQLIntegrityConstraintViolationException("Cannot add or update a child row", "23000",
+                1452);
+        assertEquals(500, Problems.from(new RuntimeException(foreignKey), "/api/v1/x", "rid-5").status());
     }
 }
