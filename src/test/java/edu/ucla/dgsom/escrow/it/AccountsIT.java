@@ -122,6 +122,38 @@ class AccountsIT {
     }
 
     @Test
+    void a_patch_clears_an_optional_field_with_null_keeps_absent_fields_and_refuses_null_for_a_required_one() {
+        String department = People.createDepartment("NUL-" + unique());
+        People.Session owner = People.departmentOwner(department);
+        String a = People.member(department).personId();
+        String b = People.member(department).personId();
+        Api.Reply created = owner.api().post("/api/v1/accounts", account(department, a, b)
+                .add("profileUrl", "https://www.facebook.com/dgsom").add("notes", "Posting schedule").build().toString());
+        assertEquals(201, created.status(), created::toString);
+        String path = "/api/v1/accounts/" + created.json().getString("id");
+        String displayName = created.json().getString("displayName");
+
+        Api.Reply cleared = owner.api().send("PATCH", path, "{\"notes\":null}", "Content-Type", "application/json");
+        assertEquals(200, cleared.status(), cleared::toString);
+        assertTrue(!cleared.json().containsKey("notes") || cleared.json().isNull("notes"), cleared::body);
+        assertEquals("https://www.facebook.com/dgsom", cleared.json().getString("profileUrl"), "absent: unchanged");
+        assertEquals(displayName, cleared.json().getString("displayName"));
+        Api.Reply merged = owner.api().send("PATCH", path, "{\"profileUrl\":null,\"reason\":null}", "Content-Type",
+                "application/merge-patch+json");
+        assertEquals(200, merged.status(), merged::toString);
+        assertTrue(!merged.json().containsKey("profileUrl") || merged.json().isNull("profileUrl"), merged::body);
+
+        for (String required : List.of("handle", "displayName", "departmentId", "contentOwnerId",
+                "backupModeratorId", "status")) {
+            assertField(owner.api().send("PATCH", path, "{\"" + required + "\":null}", "Content-Type",
+                    "application/json"), 400, required);
+        }
+        assertField(owner.api().send("PATCH", path, "{\"notez\":null}", "Content-Type", "application/json"), 400,
+                "notez");
+        assertEquals(displayName, owner.api().get(path).json().getString("displayName"), "nothing else changed");
+    }
+
+    @Test
     void listsFilterAndPageAndShowEachCallerOnlyWhatTheyMaySee() {
         String department = People.createDepartment("LIST-" + unique());
         People.Session owner = People.departmentOwner(department);

@@ -1,10 +1,20 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
 import jakarta.validation.constraints.Size;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
- * A partial update: absent (or null) fields stay as they are; an empty {@code profileUrl} or {@code notes} clears it.
- * The platform is part of the account's identity and cannot change. {@code reason} goes to the audit trail.
+ * A partial update, read as a JSON merge patch (RFC 7396): absent fields stay as they are; {@code null} or an empty
+ * string clears {@code profileUrl} or {@code notes}; {@code null} for any other field is refused. The platform is
+ * part of the account's identity and cannot change. {@code reason} goes to the audit trail.
  */
 public record AccountChange(
         @Size(min = 1, max = 200) String handle,
@@ -29,5 +39,28 @@ public record AccountChange(
         this.notes = notes;
         this.status = status;
         this.reason = reason;
+    }
+
+    /** What JSON {@code null} may clear; {@code reason} is not stored, so null is as good as absent. */
+    private static final Set<String> CLEARABLE = Set.of("profileUrl", "notes");
+
+    /**
+     * The change a merge patch asks for. A null that clears becomes the empty string the rules already treat as
+     * "clear"; a null for a required field is a 400 naming it, never taken for "unchanged".
+     */
+    public static AccountChange fromMergePatch(JsonObject patch, Jsonb jsonb) {
+        Set<String> fields = Set.copyOf(Arrays.stream(AccountChange.class.getRecordComponents())
+                .map(RecordComponent::getName).toList());
+        JsonObjectBuilder change = Json.createObjectBuilder();
+        patch.forEach((name, value) -> {
+            if (value.getValueType() != JsonValue.ValueType.NULL || !fields.contains(name)) {
+                change.add(name, value);
+            } else if (CLEARABLE.contains(name)) {
+                change.add(name, "");
+            } else if (!name.equals("reason")) {
+                throw ProblemException.invalidField(name, "cannot be cleared; leave it out to keep it");
+            }
+        });
+        return jsonb.fromJson(change.build().toString(), AccountChange.class);
     }
 }

@@ -26,7 +26,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.ext.Providers;
+import java.io.StringReader;
 import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,6 +60,12 @@ public class AccountsResource {
 
     @Context
     UriInfo uriInfo;
+
+    @Context
+    Providers providers;
+
+    @Inject
+    Validator validator;
 
     @POST
     @Allowed({Role.DGIT_ADMIN, Role.DEPARTMENT_OWNER})
@@ -92,7 +110,18 @@ public class AccountsResource {
     @Allowed({Role.DGIT_ADMIN, Role.DEPARTMENT_OWNER})
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change an account's metadata, or reassign its content owner and backup moderator")
-    public AccountView update(@PathParam("id") String id, @Valid @NotNull AccountChange change) {
+    public AccountView update(@PathParam("id") String id, @RequestBody(content = @Content(schema = @Schema(
+            implementation = AccountChange.class))) String patch) {
+        // Read as JSON first: JSON-B alone cannot tell a null (clear) from an absent field (keep).
+        AccountChange change;
+        try (JsonReader reader = Json.createReader(new StringReader(patch))) {
+            change = AccountChange.fromMergePatch(reader.readObject(), providers.getContextResolver(Jsonb.class,
+                    MediaType.APPLICATION_JSON_TYPE).getContext(AccountChange.class));
+        }
+        Set<ConstraintViolation<AccountChange>> violations = validator.validate(change);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
         return AccountView.of(accounts.update(id, change));
     }
 }
