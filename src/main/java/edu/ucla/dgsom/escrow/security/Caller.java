@@ -58,6 +58,18 @@ public class Caller {
         this.restriction = restriction;
     }
 
+    /**
+     * Narrows this request's caller to who they are now, as read again for a decision taken under a row lock: roles,
+     * departments and MFA lost since the request began are gone for the rest of it.
+     */
+    public void reaffirm(Identity current) {
+        if (current.kind() != kind || !current.id().equals(id)) {
+            throw new IllegalArgumentException("not this request's caller");
+        }
+        identify(current.kind(), current.id(), current.name(), current.roles(), current.ownedDepartments());
+        mfaEnrolled(current.mfaEnrolled());
+    }
+
     void mfaEnrolled(boolean enrolled) {
         this.mfaEnrolled = enrolled;
     }

@@ -4,7 +4,6 @@ import static edu.ucla.dgsom.escrow.it.PlatformIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class ApiTokenRulesIT {
         assertProblem(Api.admin().post("/api/v1/people/" + member.personId() + "/roles", "{\"role\":\"AUDITOR\"}"),
                 403, "person-with-mfa-required");
         People.grant(member.personId(), "AUDITOR", null);
-        String grantId = grantId(member.personId(), "AUDITOR");
+        String grantId = People.grantId(member.personId(), "AUDITOR");
         assertProblem(Api.admin().delete("/api/v1/people/" + member.personId() + "/roles/" + grantId), 403,
                 "person-with-mfa-required");
         assertEquals(1, Api.admin().get("/api/v1/people/" + member.personId()).json().getJsonArray("roles").size(),
@@ -48,7 +47,7 @@ class ApiTokenRulesIT {
         Api token = Api.live().bearer(issue(issuer));
         assertEquals(200, token.get("/api/v1/keys").status(), "the token works before");
         Api.Reply revoked = People.admin().delete("/api/v1/people/" + issuer.personId() + "/roles/"
-                + grantId(issuer.personId(), "DGIT_ADMIN"));
+                + People.grantId(issuer.personId(), "DGIT_ADMIN"));
         assertEquals(204, revoked.status(), revoked::toString);
         assertProblem(token.get("/api/v1/keys"), 401, "unauthenticated");
     }
@@ -85,11 +84,5 @@ class ApiTokenRulesIT {
     private static String tokenRequest(String role) {
         return Json.createObjectBuilder().add("name", "rules " + role).add("role", role)
                 .add("expiresAt", Instant.now().plusSeconds(3600).toString()).build().toString();
-    }
-
-    private static String grantId(String personId, String role) {
-        return People.admin().get("/api/v1/people/" + personId).json().getJsonArray("roles")
-                .getValuesAs(JsonObject.class).stream().filter(g -> g.getString("role").equals(role)).findFirst()
-                .orElseThrow().getString("id");
     }
 }

@@ -229,4 +229,11 @@ public final class People {
             }
         }
     }
+
+    /** The id of the person's grant of {@code role}, as a DGIT admin sees it (to revoke it). */
+    public static String grantId(String personId, String role) {
+        return admin().get("/api/v1/people/" + personId).json().getJsonArray("roles")
+                .getValuesAs(JsonObject.class).stream().filter(g -> g.getString("role").equals(role)).findFirst()
+                .orElseThrow().getString("id");
+    }
 }

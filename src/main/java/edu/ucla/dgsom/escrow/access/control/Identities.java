@@ -47,14 +47,39 @@ public class Identities {
             return Optional.empty();
         }
         Instant now = Instant.now();
+        Optional<Identity> identity = ofSession(session, now);
+        if (identity.isEmpty()) {
+            em.remove(session);
+        } else {
+            session.touch(now);
+        }
+        return identity;
+    }
+
+    /**
+     * Who the request's caller is now, read again from the database without touching anything: for a check made
+     * under a row lock, so that a role revoked, a person offboarded or a token revoked before the lock was taken
+     * counts. Empty if the session or token no longer stands.
+     */
+    public Optional<Identity> current(Caller caller) {
+        return switch (caller.kind()) {
+            case PERSON -> Optional.ofNullable(em.find(SignInSession.class, caller.sessionHash()))
+                    .flatMap(session -> ofSession(session, Instant.now()));
+            case TOKEN -> Optional.ofNullable(em.find(ApiToken.class, caller.id()))
+                    .filter(token -> token.refusal(Instant.now()) == null && issuerInStanding(token))
+                    .map(Identities::ofToken);
+            case ANONYMOUS -> Optional.empty();
+        };
+    }
+
+    private Optional<Identity> ofSession(SignInSession session, Instant now) {
         Person person = em.find(Person.class, session.personId());
         SignIn signIn = em.find(SignIn.class, session.personId());
         if (!session.liveAt(now, settings.idleTimeout()) || person == null || !person.active() || signIn == null
                 || !signIn.enabled()) {
-            em.remove(session);
             return Optional.empty();
         }
-        session.touch(now);
+        String hash = session.tokenHash();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Set<String> owned = new HashSet<>();
         for (RoleGrant grant : grantsOf(person.id())) {
@@ -90,8 +115,12 @@ public class Identities {
         if (token.usedAt(now)) {
             audit.record("TOKEN", token.id(), token.name(), AuditAction.TOKEN_USE, target, Outcome.ALLOWED, null, null);
         }
-        return Optional.of(new Identity(Caller.Kind.TOKEN, token.id(), token.name(), EnumSet.of(token.role()),
-                Set.of(), null, null, null, false));
+        return Optional.of(ofToken(token));
+    }
+
+    private static Identity ofToken(ApiToken token) {
+        return new Identity(Caller.Kind.TOKEN, token.id(), token.name(), EnumSet.of(token.role()), Set.of(), null,
+                null, null, false);
     }
 
     /** Checked at every use, in one query, so that any instance refuses the token at once, with nothing cached. */

@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.accounts.control;
 
+import edu.ucla.dgsom.escrow.access.control.Identities;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
@@ -54,14 +55,33 @@ public class AccountAccess {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Identities identities;
+
     /**
      * The account, if the caller may do {@code capability} with it; otherwise the refusal is audited under
-     * {@code action} and thrown. With {@code lock}, the account's row stays locked until the transaction ends.
+     * {@code action} and thrown. With {@code lock}, the account's row stays locked until the transaction ends, and
+     * the caller's rights are checked again under the lock, as the database has them then.
      */
     public OfficialAccount require(String accountId, Capability capability, AuditAction action, String reason,
             boolean lock) {
-        requireRole(capability, action, AuditTrail.Target.of("account", accountId), reason);
         OfficialAccount account = em.find(OfficialAccount.class, accountId);
+        check(accountId, account, capability, action, reason);
+        if (lock) {
+            // Locked only once the caller is known to be entitled; then the account and the caller are read again
+            // and checked under the lock, so that a revocation or reassignment that committed first wins.
+            em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+            caller.reaffirm(identities.current(caller).orElseThrow(() -> refuse(action, target(account), reason,
+                    "session or token ended", new ProblemException(ProblemType.UNAUTHENTICATED,
+                            "Your session or token ended; sign in again"))));
+            check(accountId, account, capability, action, reason);
+        }
+        return account;
+    }
+
+    private void check(String accountId, OfficialAccount account, Capability capability, AuditAction action,
+            String reason) {
+        requireRole(capability, action, AuditTrail.Target.of("account", accountId), reason);
         if (account == null || !visible(account)) {
             throw refuse(action, AuditTrail.Target.of("account", accountId), reason, "not visible to the caller",
                     ProblemException.notFound("Account " + accountId));
@@ -72,11 +92,6 @@ public class AccountAccess {
                             ? "Only DGIT admins and the department's owners may reveal earlier versions"
                             : "Only DGIT admins and the department's owners may do this"));
         }
-        if (lock) {
-            // Locked only once the caller is known to be entitled, and re-read under the lock.
-            em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
-        }
-        return account;
     }
 
     /**

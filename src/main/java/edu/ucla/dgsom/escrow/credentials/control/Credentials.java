@@ -138,7 +138,7 @@ public class Credentials {
     /** The plaintext of the current version ({@code version} null) or of an earlier one (stewards only). */
     public RevealedCredentials reveal(String accountId, Integer version, String statedReason, List<String> fieldKeys) {
         OfficialAccount account = access.require(accountId, version == null ? Capability.REVEAL_CURRENT
-                : Capability.REVEAL_HISTORY, AuditAction.CREDENTIAL_REVEAL, statedReason, false);
+                : Capability.REVEAL_HISTORY, AuditAction.CREDENTIAL_REVEAL, statedReason, true);
         String reason = requireReason(account, AuditAction.CREDENTIAL_REVEAL, statedReason);
         Set<CredentialField> wanted = fields(fieldKeys);
         CredentialVersion revealed = existing(account, version == null ? account.credentialVersion() : version,
@@ -166,7 +166,7 @@ public class Credentials {
     /** The current TOTP code of the account, computed here so that the seed never leaves the service. */
     public TotpCode totpCode(String accountId, String statedReason) {
         OfficialAccount account = access.require(accountId, Capability.REVEAL_CURRENT, AuditAction.TOTP_CODE,
-                statedReason, false);
+                statedReason, true);
         String reason = requireReason(account, AuditAction.TOTP_CODE, statedReason);
         CredentialVersion current = existing(account, account.credentialVersion(), AuditAction.TOTP_CODE, reason);
         if (!current.holds(CredentialField.TOTP)) {
