@@ -93,8 +93,9 @@ public class Identities {
     }
 
     /**
-     * An unrevoked, unexpired API token whose issuing person, if it has one, is still an active DGIT admin. Its use is audited once a minute at most; a revoked or expired token that is
-     * still presented is audited every time, since someone still holds it.
+     * An unrevoked, unexpired API token whose issuing person, if it has one, is still an active DGIT admin. Its use
+     * is audited once a minute at most; a refused token that is still presented is audited every time, since
+     * someone still holds it.
      */
     public Optional<Identity> fromApiToken(String apiToken) {
         Instant now = Instant.now();
