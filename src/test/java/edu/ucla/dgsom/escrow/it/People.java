@@ -96,4 +96,30 @@ public final class People {
         assertEquals(204, changed.status(), changed::toString);
         return first;
     }
+
+    /** A signed-in DGIT admin who has enrolled MFA (a new person of the department, granted DGIT_ADMIN). */
+    public static Session dgitAdmin(String departmentId) throws Exception {
+        Session admin = member(departmentId);
+        grant(admin.personId(), "DGIT_ADMIN", null);
+        enrolMfa(admin);
+        return admin;
+    }
+
+    /** A person's TOTP seed and recovery codes, as their enrolment showed them. */
+    public record Mfa(byte[] seed, java.util.List<String> recoveryCodes) {
+    }
+
+    /** Enrols MFA for a signed-in person; the seed and the recovery codes are remembered as secrets. */
+    public static Mfa enrolMfa(Session person) throws Exception {
+        Api.Reply enrolment = person.api().post("/api/v1/session/mfa", "");
+        assertEquals(201, enrolment.status(), enrolment::toString);
+        byte[] seed = TestTotp.base32(TestSecrets.remember(enrolment.json().getString("secret")));
+        Api.Reply confirmed = person.api().post("/api/v1/session/mfa/confirmation", "{\"code\":\""
+                + TestTotp.code(seed, Instant.now(), "HmacSHA1", 6, 30) + "\"}");
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        java.util.List<String> codes = confirmed.json().getJsonArray("recoveryCodes")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(c -> TestSecrets.remember(c.getString()))
+                .toList();
+        return new Mfa(seed, codes);
+    }
 }
