@@ -416,9 +416,57 @@ class OffboardingIT {
     }
 
     @Test
-    void twoPeopleLeavingAtOnceWhoBackEachOtherUpLeaveNoAccountWithAnOffboardedHolder() throws Exception {
+    void anAccountNobodyCanTakeOverGoesToDgitWithAnOpenItem() throws Exception {
+        String department = People.createDepartment("NOBODY-" + UUID.randomUUID().toString().substring(0, 4));
+        People.Session leaving = People.member(department);
+        String moderator = People.member(department).personId();
+        Api.Reply created = Api.admin().post("/api/v1/accounts", Json.createObjectBuilder().add("platform", "X")
+                .add("handle", "@nobody-" + UUID.randomUUID()).add("displayName", "Nobody's")
+                .add("departmentId", department).add("contentOwnerId", leaving.personId())
+                .add("backupModeratorId", moderator).build().toString());
+        assertEquals(201, created.status(), created::toString);
+        String account = created.json().getString("id");
+        // The department has no owner; for the test's duration DGIT has no admin either (the shared database's
+        // DGIT_ADMIN grants are set aside and then put back exactly), so nobody can back the moderator up.
+        String saved = "saved_admins_" + UUID.randomUUID().toString().substring(0, 8);
+        TestDatabase.update("CREATE TABLE " + saved + " AS SELECT * FROM role_grant WHERE role = 'DGIT_ADMIN'");
+        Api.Reply reply;
+        try {
+            TestDatabase.update("DELETE FROM role_grant WHERE role = 'DGIT_ADMIN'");
+            reply = hr.post("/api/v1/offboardings", "{\"employeeId\":\"" + employeeId(leaving.personId()) + "\"}");
+        } finally {
+            TestDatabase.update("INSERT INTO role_grant SELECT * FROM " + saved);
+            TestDatabase.update("DROP TABLE " + saved);
+        }
+        assertEquals(202, reply.status(), reply::toString);
+        assertEquals("IN_PROGRESS", reply.json().getString("state"), "the hand-over did not fail: " + reply);
+        assertProblem(leaving.api().get("/api/v1/session"), 401, "unauthenticated");
+        JsonObject toDgit = reply.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("kind").equals("ACCOUNT_TO_DGIT")).findFirst().orElseThrow(() ->
+                        new AssertionError("no ACCOUNT_TO_DGIT item: " + reply));
+        assertEquals("OPEN", toDgit.getString("state"));
+        assertEquals(account, toDgit.getString("accountId"));
+        assertEquals(leaving.personId(), Api.admin().get("/api/v1/accounts/" + account).json()
+                .getString("contentOwnerId"), "left as it was, for DGIT to place");
+
+        // DGIT names the holders, then confirms the item; the case completes.
+        String next = People.member(department).personId();
+        Api.Reply placed = Api.admin().send("PATCH", "/api/v1/accounts/" + account, Json.createObjectBuilder()
+                .add("contentOwnerId", moderator).add("backupModeratorId", next).add("reason", "Placed by DGIT")
+                .build().toString(), "Content-Type", "application/json");
+        assertEquals(200, placed.status(), placed::toString);
+        String caseId = reply.json().getString("id");
+        Api.Reply confirmed = Api.admin().post("/api/v1/offboardings/" + caseId + "/items/" + toDgit.getString("id")
+                + "/confirmation", "");
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        assertEquals("COMPLETED", confirmed.json().getString("state"), confirmed::toString);
+    }
+
+    @Test
+    void peopleLeavingAtOnceWhoBackEachOtherUpLeaveNoAccountWithAnOffboardedHolder() throws Exception {
         String department = People.createDepartment("MUTUAL-" + UUID.randomUUID().toString().substring(0, 4));
         People.Session owner = People.departmentOwner(department);
+        String staying = People.departmentOwner(department).personId();
         String a = People.member(department).personId();
         String b = People.member(department).personId();
         for (int i = 0; i < 6; i++) {
@@ -428,12 +476,14 @@ class OffboardingIT {
                     .add("backupModeratorId", i % 2 == 0 ? b : a).build().toString());
             assertEquals(201, created.status(), created::toString);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        // A and B hold each other's backup place; the longest-standing department owner, their steward, leaves too.
+        List<String> leavers = List.of(a, b, owner.personId());
+        ExecutorService pool = Executors.newFixedThreadPool(leavers.size());
         List<String> cases = new ArrayList<>();
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Api.Reply>> replies = new ArrayList<>();
-            for (String leaver : List.of(a, b)) {
+            for (String leaver : leavers) {
                 String body = "{\"employeeId\":\"" + employeeId(leaver) + "\"}";
                 replies.add(pool.submit(() -> {
                     start.await();
@@ -449,7 +499,7 @@ class OffboardingIT {
             pool.shutdownNow();
         }
         for (String caseId : cases) {
-            // COMPLETED when the other's hand-over already took every account from this leaver.
+            // COMPLETED when another's hand-over already took every account from this leaver.
             JsonObject offboarding = awaitStateOtherThan(caseId, "SCHEDULED", "ACCESS_ENDED");
             assertTrue(List.of("IN_PROGRESS", "COMPLETED").contains(offboarding.getString("state")),
                     offboarding::toString);
@@ -458,8 +508,8 @@ class OffboardingIT {
                 + " ON p.id IN (a.content_owner_id, a.backup_moderator_id) WHERE a.department_id = '" + department
                 + "' AND p.status <> 'ACTIVE'"), "no account is left with an offboarded holder");
         assertEquals(6, TestDatabase.count("SELECT COUNT(*) FROM escrow.official_account WHERE department_id = '"
-                + department + "' AND content_owner_id = '" + owner.personId() + "'"),
-                "the department owner takes every account over");
+                + department + "' AND '" + staying + "' IN (content_owner_id, backup_moderator_id)"),
+                "the department owner who stays holds every account");
     }
 
     static List<MimeMessage> awaitMail(int before, int expected) throws InterruptedException {

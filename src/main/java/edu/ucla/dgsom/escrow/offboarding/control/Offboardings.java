@@ -61,7 +61,8 @@ public class Offboardings {
 
     /**
      * Opens a case for the person with {@code employeeId}, or returns the one this request already made (same
-     * idempotency key or HR reference), or the person's open or last case if they are being or were offboarded.
+     * idempotency key or HR reference), or the person's open or last case if they are being or were offboarded; a
+     * pending case is brought forward to an earlier {@code effectiveAt} (default now).
      */
     public Requested request(String employeeId, Instant effectiveAt, String successorId, String hrReference,
             String idempotencyKey) {
