@@ -201,7 +201,8 @@ class ScimIT {
         assertEquals(201, setUp.status(), setUp::toString);
         assertEquals("NONE", setUp.json().getString("mfa"), setUp::toString);
         PlatformIT.assertProblem(admin.send("PUT", "/api/v1/people/" + id + "/sign-in", "{\"username\":\"again-"
-                + UUID.randomUUID().toString().substring(0, 6) + "\",\"initialPassword\":\"another-password-1\"}",
+                + UUID.randomUUID().toString().substring(0, 6) + "\",\"initialPassword\":\""
+                + TestSecrets.remember("another-password-1") + "\"}",
                 "Content-Type", "application/json"), 409, "conflict");
         Api.Reply signedIn = People.signInReply(username, "fresh-start-password-1", null);
         assertEquals(201, signedIn.status(), signedIn::toString);
