@@ -58,6 +58,7 @@ class AccessMatrixIT {
         RULES.put("GET /api/v1/people", READERS);
         RULES.put("POST /api/v1/people", ADMIN);
         RULES.put("GET /api/v1/people/{id}", READERS);
+        RULES.put("PUT /api/v1/people/{id}/sign-in", ADMIN_PERSON);
         RULES.put("POST /api/v1/people/{id}/roles", ADMIN_PERSON);
         RULES.put("DELETE /api/v1/people/{id}/roles/{grantId}", ADMIN_PERSON);
         RULES.put("GET /api/v1/audit/events", READERS);

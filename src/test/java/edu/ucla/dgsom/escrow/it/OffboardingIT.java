@@ -63,6 +63,7 @@ class OffboardingIT {
                         + UUID.randomUUID()) + "\"}", "Content-Type", "application/json", "If-Match", "\"0\"")
                 .status());
         int mailsBefore = LiveService.mail().getReceivedMessages().length;
+        String leaverUsername = Api.admin().get("/api/v1/people/" + leaver).json().getString("username");
 
         Instant asked = Instant.now();
         Api.Reply reply = hr.post("/api/v1/offboardings", Json.createObjectBuilder()
@@ -76,8 +77,7 @@ class OffboardingIT {
         assertEquals("IN_PROGRESS", offboarding.getString("state"));
 
         assertProblem(first.contentOwner().api().get("/api/v1/session"), 401, "unauthenticated");
-        assertProblem(People.signInReply(Api.admin().get("/api/v1/people/" + leaver).json().getString("username"),
-                "owner-password-22", null), 401, "invalid-credentials");
+        assertProblem(People.signInReply(leaverUsername, "owner-password-22", null), 401, "invalid-credentials");
         assertEquals("OFFBOARDED", Api.admin().get("/api/v1/people/" + leaver).json().getString("status"));
 
         JsonObject firstAccount = Api.admin().get("/api/v1/accounts/" + first.accountId()).json();
@@ -135,6 +135,10 @@ class OffboardingIT {
                 Api.Reply confirmed = confirmer.post("/api/v1/offboardings/" + id + "/items/" + item.getString("id")
                         + "/confirmation", "");
                 assertEquals(200, confirmed.status(), confirmed::toString);
+                List<JsonObject> shown = confirmed.json().getJsonArray("items").getValuesAs(JsonObject.class);
+                assertFalse(shown.isEmpty(), confirmed::toString);
+                assertTrue(shown.stream().allMatch(i -> item.getString("toPerson").equals(i.getString("toPerson",
+                        null))), "a new holder is shown only their own items: " + confirmed);
             }
         }
         JsonObject done = hr.get("/api/v1/offboardings/" + id).json();
@@ -147,8 +151,8 @@ class OffboardingIT {
     @Test
     void aDepartingAdminsSessionAndTheTokensTheyIssuedEndAtOnceAndTheirRolesGo() throws Exception {
         String department = People.createDepartment("ADMINLEAVE-" + UUID.randomUUID().toString().substring(0, 4));
-        People.Session admin = People.member(department);
-        People.grant(admin.personId(), "DGIT_ADMIN", null);
+        People.dgitAdmin(department); // DGIT keeps an active admin with MFA when this one leaves
+        People.Session admin = People.dgitAdmin(department);
         Api.Reply issued = admin.api().post("/api/v1/tokens", Json.createObjectBuilder().add("name", "reporting")
                 .add("role", "AUDITOR").add("expiresAt", Instant.now().plus(Duration.ofDays(1)).toString()).build()
                 .toString());
@@ -287,6 +291,225 @@ class OffboardingIT {
         }));
         assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM escrow.mail_outbox WHERE sent_at IS NULL AND body"
                 + " LIKE '%" + caseId + "%'"), "every message was sent after the outage");
+    }
+
+    /** Waits until the case has left {@code states} (at most 30 s) and returns it. */
+    private JsonObject awaitStateOtherThan(String caseId, String... states) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonObject offboarding = hr.get("/api/v1/offboardings/" + caseId).json();
+        while (List.of(states).contains(offboarding.getString("state")) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            offboarding = hr.get("/api/v1/offboardings/" + caseId).json();
+        }
+        return offboarding;
+    }
+
+    @Test
+    void hrMayNameOnlyASuccessorOfTheLeaversDepartment() {
+        String department = People.createDepartment("SUCC-" + UUID.randomUUID().toString().substring(0, 4));
+        String elsewhere = People.createDepartment("ELSE-" + UUID.randomUUID().toString().substring(0, 4));
+        String leaver = People.member(department).personId();
+        String outsider = People.member(elsewhere).personId();
+        String later = Instant.now().plus(Duration.ofDays(3)).toString();
+        assertField(hr.post("/api/v1/offboardings", Json.createObjectBuilder().add("employeeId", employeeId(leaver))
+                .add("successorId", outsider).add("effectiveAt", later).build().toString()), 400, "successorId");
+        assertEquals(0, hr.get("/api/v1/offboardings?employeeId=" + employeeId(leaver)).parse().asJsonArray().size(),
+                "nothing was opened");
+        Api.Reply byAdmin = Api.admin().post("/api/v1/offboardings", Json.createObjectBuilder()
+                .add("employeeId", employeeId(leaver)).add("successorId", outsider).add("effectiveAt", later).build()
+                .toString());
+        assertEquals(202, byAdmin.status(), "a DGIT admin may name anyone active: " + byAdmin);
+        String colleague = People.member(department).personId();
+        String another = People.member(department).personId();
+        Api.Reply byHr = hr.post("/api/v1/offboardings", Json.createObjectBuilder().add("employeeId",
+                employeeId(another)).add("successorId", colleague).add("effectiveAt", later).build().toString());
+        assertEquals(202, byHr.status(), "HR may name a colleague of the leaver's department: " + byHr);
+    }
+
+    @Test
+    void anHrRequestToOffboardNowBringsForwardACaseScheduledForLater() throws Exception {
+        String department = People.createDepartment("SOONER-" + UUID.randomUUID().toString().substring(0, 4));
+        People.Session leaving = People.member(department);
+        String employeeId = employeeId(leaving.personId());
+        Api.Reply scheduled = hr.post("/api/v1/offboardings", Json.createObjectBuilder().add("employeeId", employeeId)
+                .add("effectiveAt", Instant.now().plus(Duration.ofDays(14)).toString()).build().toString());
+        assertEquals(202, scheduled.status(), scheduled::toString);
+        assertEquals(200, leaving.api().get("/api/v1/session").status(), "at work until the effective time");
+
+        Api.Reply now = hr.post("/api/v1/offboardings", "{\"employeeId\":\"" + employeeId + "\"}");
+        assertEquals(200, now.status(), now::toString);
+        assertEquals(scheduled.json().getString("id"), now.json().getString("id"), "the same case");
+        assertFalse(now.json().getString("state").equals("SCHEDULED"), now::toString);
+        assertFalse(Instant.parse(now.json().getString("effectiveAt")).isAfter(Instant.now()), now::toString);
+        assertProblem(leaving.api().get("/api/v1/session"), 401, "unauthenticated");
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM escrow.offboarding_case WHERE person_id = '"
+                + leaving.personId() + "'"));
+    }
+
+    @Test
+    void credentialsTheLeaverRotatedAreFlaggedForRotationEvenIfTheyNoLongerHoldTheAccount() throws Exception {
+        CredentialsIT.Fixture fixture = CredentialsIT.Fixture.create("ROTATED");
+        People.Session leaving = fixture.contentOwner();
+        Api.Reply stored = CredentialsIT.rotate(leaving.api(), fixture, 0, Json.createObjectBuilder()
+                .add("reason", "Escrow at registration").add("password", TestSecrets.remember("set-by-the-leaver-"
+                        + UUID.randomUUID())));
+        assertEquals(201, stored.status(), stored::toString);
+        // The account passes to someone else: the leaver no longer holds it, but knows the password they set.
+        String next = People.member(fixture.departmentId()).personId();
+        Api.Reply reassigned = fixture.owner().api().send("PATCH", "/api/v1/accounts/" + fixture.accountId(),
+                Json.createObjectBuilder().add("contentOwnerId", next).add("reason", "Moved to another team").build()
+                        .toString(), "Content-Type", "application/json");
+        assertEquals(200, reassigned.status(), reassigned::toString);
+        assertFalse(Api.admin().get("/api/v1/accounts/" + fixture.accountId()).json().containsKey("rotationDueAt"));
+
+        Api.Reply reply = hr.post("/api/v1/offboardings", "{\"employeeId\":\"" + employeeId(leaving.personId())
+                + "\"}");
+        assertEquals(202, reply.status(), reply::toString);
+        assertTrue(Api.admin().get("/api/v1/accounts/" + fixture.accountId()).json().containsKey("rotationDueAt"),
+                "flagged for rotation");
+        assertTrue(reply.json().getJsonArray("items").getValuesAs(JsonObject.class).stream().anyMatch(i ->
+                i.getString("kind").equals("ROTATION_REQUIRED") && fixture.accountId().equals(i.getString("accountId",
+                null)) && i.getString("detail").equals("rotated by the leaver")), reply::toString);
+    }
+
+    @Test
+    void aFailingHandOverNeverUndoesTheEndOfAccessAndIsResumedLater() throws Exception {
+        CredentialsIT.Fixture fixture = CredentialsIT.Fixture.create("FAILHAND");
+        store(fixture);
+        People.Session leaving = fixture.contentOwner();
+        String leaver = leaving.personId();
+        People.grant(leaver, "DEPARTMENT_OWNER", People.createDepartment("OWNED-" + UUID.randomUUID().toString()
+                .substring(0, 4)));
+        String username = Api.admin().get("/api/v1/people/" + leaver).json().getString("username");
+        // A real database failure in the hand-over: the leaver's account cannot be updated.
+        String trigger = "fail_handover_" + UUID.randomUUID().toString().substring(0, 8);
+        TestDatabase.update("CREATE TRIGGER " + trigger + " BEFORE UPDATE ON official_account FOR EACH ROW BEGIN"
+                + " IF OLD.id = '" + fixture.accountId() + "' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT ="
+                + " 'hand-over blocked by the test'; END IF; END");
+        String caseId;
+        try {
+            Api.Reply reply = hr.post("/api/v1/offboardings", "{\"employeeId\":\"" + employeeId(leaver) + "\"}");
+            assertEquals(202, reply.status(), reply::toString);
+            caseId = reply.json().getString("id");
+            assertEquals("ACCESS_ENDED", reply.json().getString("state"), reply::toString);
+            assertProblem(leaving.api().get("/api/v1/session"), 401, "unauthenticated");
+            assertProblem(People.signInReply(username, "owner-password-22", null), 401, "invalid-credentials");
+            JsonObject person = Api.admin().get("/api/v1/people/" + leaver).json();
+            assertEquals("OFFBOARDED", person.getString("status"));
+            assertEquals(0, person.getJsonArray("roles").size(), "every role is revoked");
+            assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM escrow.sign_in WHERE person_id = '" + leaver
+                    + "'"), "the sign-in is destroyed");
+            Thread.sleep(6_000);
+            assertEquals("ACCESS_ENDED", hr.get("/api/v1/offboardings/" + caseId).json().getString("state"),
+                    "the scheduler's retry fails too while the account cannot be updated");
+            assertEquals(leaver, Api.admin().get("/api/v1/accounts/" + fixture.accountId()).json()
+                    .getString("contentOwnerId"), "nothing half-transferred");
+        } finally {
+            TestDatabase.update("DROP TRIGGER IF EXISTS " + trigger);
+        }
+        JsonObject resumed = awaitStateOtherThan(caseId, "ACCESS_ENDED");
+        assertEquals("IN_PROGRESS", resumed.getString("state"), resumed::toString);
+        assertEquals(fixture.moderator().personId(), Api.admin().get("/api/v1/accounts/" + fixture.accountId())
+                .json().getString("contentOwnerId"), "the hand-over resumed: the backup moderator is promoted");
+        assertEquals(3, TestDatabase.auditCount("action = 'OFFBOARDING_STEP' AND reason = 'offboarding " + caseId
+                + "'"), "access ended once, one rotation required, executed once: the failed tries left nothing");
+    }
+
+    @Test
+    void anAccountNobodyCanTakeOverGoesToDgitWithAnOpenItem() throws Exception {
+        String department = People.createDepartment("NOBODY-" + UUID.randomUUID().toString().substring(0, 4));
+        People.Session leaving = People.member(department);
+        String moderator = People.member(department).personId();
+        Api.Reply created = Api.admin().post("/api/v1/accounts", Json.createObjectBuilder().add("platform", "X")
+                .add("handle", "@nobody-" + UUID.randomUUID()).add("displayName", "Nobody's")
+                .add("departmentId", department).add("contentOwnerId", leaving.personId())
+                .add("backupModeratorId", moderator).build().toString());
+        assertEquals(201, created.status(), created::toString);
+        String account = created.json().getString("id");
+        // The department has no owner; for the test's duration DGIT has no admin either (the shared database's
+        // DGIT_ADMIN grants are set aside and then put back exactly), so nobody can back the moderator up.
+        String saved = "saved_admins_" + UUID.randomUUID().toString().substring(0, 8);
+        TestDatabase.update("CREATE TABLE " + saved + " AS SELECT * FROM role_grant WHERE role = 'DGIT_ADMIN'");
+        Api.Reply reply;
+        try {
+            TestDatabase.update("DELETE FROM role_grant WHERE role = 'DGIT_ADMIN'");
+            reply = hr.post("/api/v1/offboardings", "{\"employeeId\":\"" + employeeId(leaving.personId()) + "\"}");
+        } finally {
+            TestDatabase.update("INSERT INTO role_grant SELECT * FROM " + saved);
+            TestDatabase.update("DROP TABLE " + saved);
+        }
+        assertEquals(202, reply.status(), reply::toString);
+        assertEquals("IN_PROGRESS", reply.json().getString("state"), "the hand-over did not fail: " + reply);
+        assertProblem(leaving.api().get("/api/v1/session"), 401, "unauthenticated");
+        JsonObject toDgit = reply.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("kind").equals("ACCOUNT_TO_DGIT")).findFirst().orElseThrow(() ->
+                        new AssertionError("no ACCOUNT_TO_DGIT item: " + reply));
+        assertEquals("OPEN", toDgit.getString("state"));
+        assertEquals(account, toDgit.getString("accountId"));
+        assertEquals(leaving.personId(), Api.admin().get("/api/v1/accounts/" + account).json()
+                .getString("contentOwnerId"), "left as it was, for DGIT to place");
+
+        // DGIT names the holders, then confirms the item; the case completes.
+        String next = People.member(department).personId();
+        Api.Reply placed = Api.admin().send("PATCH", "/api/v1/accounts/" + account, Json.createObjectBuilder()
+                .add("contentOwnerId", moderator).add("backupModeratorId", next).add("reason", "Placed by DGIT")
+                .build().toString(), "Content-Type", "application/json");
+        assertEquals(200, placed.status(), placed::toString);
+        String caseId = reply.json().getString("id");
+        Api.Reply confirmed = Api.admin().post("/api/v1/offboardings/" + caseId + "/items/" + toDgit.getString("id")
+                + "/confirmation", "");
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        assertEquals("COMPLETED", confirmed.json().getString("state"), confirmed::toString);
+    }
+
+    @Test
+    void peopleLeavingAtOnceWhoBackEachOtherUpLeaveNoAccountWithAnOffboardedHolder() throws Exception {
+        String department = People.createDepartment("MUTUAL-" + UUID.randomUUID().toString().substring(0, 4));
+        People.Session owner = People.departmentOwner(department);
+        String staying = People.departmentOwner(department).personId();
+        String a = People.member(department).personId();
+        String b = People.member(department).personId();
+        for (int i = 0; i < 6; i++) {
+            Api.Reply created = owner.api().post("/api/v1/accounts", Json.createObjectBuilder().add("platform", "X")
+                    .add("handle", "@mutual-" + UUID.randomUUID()).add("displayName", "Mutual " + i)
+                    .add("departmentId", department).add("contentOwnerId", i % 2 == 0 ? a : b)
+                    .add("backupModeratorId", i % 2 == 0 ? b : a).build().toString());
+            assertEquals(201, created.status(), created::toString);
+        }
+        // A and B hold each other's backup place; the longest-standing department owner, their steward, leaves too.
+        List<String> leavers = List.of(a, b, owner.personId());
+        ExecutorService pool = Executors.newFixedThreadPool(leavers.size());
+        List<String> cases = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (String leaver : leavers) {
+                String body = "{\"employeeId\":\"" + employeeId(leaver) + "\"}";
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return hr.post("/api/v1/offboardings", body);
+                }));
+            }
+            start.countDown();
+            for (Future<Api.Reply> reply : replies) {
+                assertEquals(202, reply.get().status(), reply.get()::toString);
+                cases.add(reply.get().json().getString("id"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String caseId : cases) {
+            // COMPLETED when another's hand-over already took every account from this leaver.
+            JsonObject offboarding = awaitStateOtherThan(caseId, "SCHEDULED", "ACCESS_ENDED");
+            assertTrue(List.of("IN_PROGRESS", "COMPLETED").contains(offboarding.getString("state")),
+                    offboarding::toString);
+        }
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM escrow.official_account a JOIN escrow.person p"
+                + " ON p.id IN (a.content_owner_id, a.backup_moderator_id) WHERE a.department_id = '" + department
+                + "' AND p.status <> 'ACTIVE'"), "no account is left with an offboarded holder");
+        assertEquals(6, TestDatabase.count("SELECT COUNT(*) FROM escrow.official_account WHERE department_id = '"
+                + department + "' AND '" + staying + "' IN (content_owner_id, backup_moderator_id)"),
+                "the department owner who stays holds every account");
     }
 
     static List<MimeMessage> awaitMail(int before, int expected) throws InterruptedException {

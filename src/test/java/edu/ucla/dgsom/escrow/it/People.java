@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -122,9 +123,21 @@ public final class People {
      * password changed and MFA enrolled.
      */
     public static Session member(String departmentId) {
-        Session member = signedInPerson(departmentId, null);
+        Session member = memberWithoutMfa(departmentId);
         enrolMfa(member);
         return member;
+    }
+
+    /** A workforce member who changed the initial password but has not enrolled MFA. */
+    public static Session memberWithoutMfa(String departmentId) {
+        return signedInPerson(departmentId, null);
+    }
+
+    /** A signed-in DGIT admin person with MFA enrolled (a new member of the department, granted DGIT_ADMIN). */
+    public static Session dgitAdmin(String departmentId) {
+        Session admin = member(departmentId);
+        grant(admin.personId(), "DGIT_ADMIN", null);
+        return admin;
     }
 
     private static Session signedInPerson(String departmentId, String role) {
@@ -192,8 +205,11 @@ public final class People {
         return new TestAdmin(username, password, mfa.seed(), mfa.step(), session);
     }
 
-    /** A confirmed TOTP enrolment: the seed and the time step whose code confirmed it (a step is accepted once). */
-    public record EnrolledMfa(byte[] seed, long step) {
+    /**
+     * A confirmed TOTP enrolment: the seed, the time step whose code confirmed it (a step is accepted once) and the
+     * recovery codes it showed.
+     */
+    public record EnrolledMfa(byte[] seed, long step, List<String> recoveryCodes) {
     }
 
     /** Enrols TOTP for a signed-in person and confirms it with a current code; remembers the seed and codes. */
@@ -205,9 +221,10 @@ public final class People {
         Api.Reply confirmed = session.api().post("/api/v1/session/mfa/confirmation",
                 "{\"code\":\"" + code(seed, step) + "\"}");
         assertEquals(200, confirmed.status(), confirmed::toString);
-        confirmed.json().getJsonArray("recoveryCodes").getValuesAs(jakarta.json.JsonString.class)
-                .forEach(recovery -> TestSecrets.remember(recovery.getString()));
-        return new EnrolledMfa(seed, step);
+        List<String> recoveryCodes = confirmed.json().getJsonArray("recoveryCodes")
+                .getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(recovery -> TestSecrets.remember(recovery.getString())).toList();
+        return new EnrolledMfa(seed, step, recoveryCodes);
     }
 
     private static String code(byte[] seed, long step) {

@@ -101,7 +101,7 @@ class ScimIT {
     }
 
     @Test
-    void entraIdsDeactivationStartsTheSameOffboardingAndReactivationRestoresOnlyTheSignIn() {
+    void entraIdsDeactivationStartsTheSameOffboardingAndReactivationRestoresNothingTheyHeld() {
         CredentialsIT.Fixture fixture = CredentialsIT.Fixture.create("SCIMOFF");
         String leaver = fixture.contentOwner().personId();
         String employeeId = OffboardingIT.employeeId(leaver);
@@ -133,7 +133,7 @@ class ScimIT {
         Api.Reply back = hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"replace\","
                 + "\"path\":\"active\",\"value\":true}]}", "Content-Type", SCIM);
         assertTrue(back.json().getBoolean("active"), back::toString);
-        assertEquals(201, People.signInReply(username, "owner-password-22", null).status(), "sign-in restored");
+        PlatformIT.assertProblem(People.signInReply(username, "owner-password-22", null), 401, "invalid-credentials");
         assertEquals(0, Api.admin().get("/api/v1/accounts?owner=" + leaver).json().getJsonArray("items").size()
                 + Api.admin().get("/api/v1/accounts?moderator=" + leaver).json().getJsonArray("items").size(),
                 "no old assignments");
@@ -157,5 +157,93 @@ class ScimIT {
                 .asJsonArray().getJsonObject(0);
         assertFalse(offboarding.getString("state").equals("SCHEDULED"), offboarding::toString);
         assertEquals("OFFBOARDED", Api.admin().get("/api/v1/people/" + leaver).json().getString("status"));
+    }
+
+    private Api.Reply deactivate(String id) {
+        return hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\","
+                + "\"value\":\"False\"}]}", "Content-Type", SCIM);
+    }
+
+    private static long signInRemnants(String personId) throws Exception {
+        return TestDatabase.count("SELECT (SELECT COUNT(*) FROM escrow.sign_in WHERE person_id = '" + personId + "')"
+                + " + (SELECT COUNT(*) FROM escrow.sealed_value WHERE owner_table = 'sign_in' AND owner_id = '"
+                + personId + "') + (SELECT COUNT(*) FROM escrow.recovery_code WHERE person_id = '" + personId + "')");
+    }
+
+    @Test
+    void reactivationNeverRevivesTheOldPasswordTotpSeedOrRecoveryCodes() throws Exception {
+        String department = People.createDepartment(code());
+        People.Session leaving = People.memberWithoutMfa(department);
+        People.EnrolledMfa mfa = People.enrolMfa(leaving);
+        String id = leaving.personId();
+        String username = Api.admin().get("/api/v1/people/" + id).json().getString("username");
+        assertTrue(signInRemnants(id) > 2, "password hash, seed and recovery codes are stored before");
+
+        assertFalse(deactivate(id).json().getBoolean("active"));
+        assertEquals(0, signInRemnants(id), "offboarding destroyed the password hash, MFA seed and recovery codes");
+        Api.Reply back = hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"active\",\"value\":true}]}", "Content-Type", SCIM);
+        assertTrue(back.json().getBoolean("active"), back::toString);
+
+        String totp = TestTotp.code(mfa.seed(), java.time.Instant.now(), "HmacSHA1", 6, 30);
+        PlatformIT.assertProblem(People.signInReply(username, "owner-password-22", totp), 401,
+                "invalid-credentials");
+        PlatformIT.assertProblem(Api.live().post("/api/v1/session", Json.createObjectBuilder()
+                .add("username", username).add("password", "owner-password-22")
+                .add("recoveryCode", mfa.recoveryCodes().get(0)).build().toString()), 401, "invalid-credentials");
+        assertEquals(0, signInRemnants(id));
+
+        // A DGIT admin sets up a new sign-in; the person starts afresh (new password, MFA enrolled anew).
+        Api admin = People.dgitAdmin(department).api();
+        Api.Reply setUp = admin.send("PUT", "/api/v1/people/" + id + "/sign-in", Json.createObjectBuilder()
+                .add("username", username).add("initialPassword", TestSecrets.remember("fresh-start-password-1"))
+                .build().toString(), "Content-Type", "application/json");
+        assertEquals(201, setUp.status(), setUp::toString);
+        assertEquals("NONE", setUp.json().getString("mfa"), setUp::toString);
+        PlatformIT.assertProblem(admin.send("PUT", "/api/v1/people/" + id + "/sign-in", "{\"username\":\"again-"
+                + UUID.randomUUID().toString().substring(0, 6) + "\",\"initialPassword\":\""
+                + TestSecrets.remember("another-password-1") + "\"}",
+                "Content-Type", "application/json"), 409, "conflict");
+        Api.Reply signedIn = People.signInReply(username, "fresh-start-password-1", null);
+        assertEquals(201, signedIn.status(), signedIn::toString);
+        assertEquals("password-change-required", signedIn.json().getString("restriction"));
+    }
+
+    @Test
+    void aChangeOfEmailIsAuditedWithTheOldAndNewAddress() throws Exception {
+        String code = code();
+        People.createDepartment(code);
+        String userName = "grace." + UUID.randomUUID().toString().substring(0, 6) + "@example.edu";
+        String id = create(code, userName, "E" + UUID.randomUUID().toString().substring(0, 8)).getString("id");
+        String newEmail = "grace.hopper." + UUID.randomUUID().toString().substring(0, 6) + "@example.edu";
+        Api.Reply changed = hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"" + newEmail + "\"}]}",
+                "Content-Type", SCIM);
+        assertEquals(200, changed.status(), changed::toString);
+        assertEquals(newEmail, Api.admin().get("/api/v1/people/" + id).json().getString("email"));
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM (SELECT action, target_id, details FROM"
+                + " escrow.audit_pending UNION ALL SELECT action, target_id, details FROM escrow_audit.audit_event) a"
+                + " WHERE action = 'PERSON_UPDATE' AND target_id = '" + id + "' AND details LIKE '%\"oldEmail\":\""
+                + userName + "\"%' AND details LIKE '%\"newEmail\":\"" + newEmail + "\"%'"),
+                "one PERSON_UPDATE with the old and the new e-mail");
+    }
+
+    @Test
+    void deactivationBringsForwardAnOffboardingScheduledForLater() {
+        String department = People.createDepartment(code());
+        People.Session leaving = People.member(department);
+        String employeeId = OffboardingIT.employeeId(leaving.personId());
+        Api.Reply scheduled = Api.live().bearer(People.token("HR_INTEGRATION")).post("/api/v1/offboardings",
+                Json.createObjectBuilder().add("employeeId", employeeId).add("effectiveAt",
+                        java.time.Instant.now().plus(java.time.Duration.ofDays(14)).toString()).build().toString());
+        assertEquals(202, scheduled.status(), scheduled::toString);
+        assertEquals(200, leaving.api().get("/api/v1/session").status(), "at work until the effective time");
+
+        assertFalse(deactivate(leaving.personId()).json().getBoolean("active"));
+        JsonObject offboarding = Api.admin().get("/api/v1/offboardings/" + scheduled.json().getString("id")).json();
+        assertFalse(offboarding.getString("state").equals("SCHEDULED"), offboarding::toString);
+        PlatformIT.assertProblem(leaving.api().get("/api/v1/session"), 401, "unauthenticated");
+        assertEquals(1, Api.admin().get("/api/v1/offboardings?employeeId=" + employeeId).parse().asJsonArray()
+                .size(), "the scheduled case, brought forward; not a second one");
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -72,6 +73,23 @@ public class PeopleResource {
     @Operation(summary = "One person")
     public PersonView get(@PathParam("id") String id) {
         return view(directory.person(id));
+    }
+
+    @PUT
+    @Path("{id}/sign-in")
+    @Allowed(Role.DGIT_ADMIN)
+    @PersonWithMfa
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set up a sign-in for a person who has none (e.g. reactivated after offboarding)")
+    @APIResponse(responseCode = "201", description = "Set up; the initial password must be changed at first sign-in")
+    public Response setUpSignIn(@PathParam("id") String id, @Valid @NotNull PersonRequest.SignInSetup request) {
+        char[] password = request.initialPassword().toCharArray();
+        try {
+            directory.setUpSignIn(id, request.username(), password);
+            return Response.created(uriInfo.getAbsolutePath()).entity(view(directory.person(id))).build();
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     @POST

@@ -15,6 +15,7 @@ import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,9 @@ public class Directory {
 
     @Inject
     AccessSettings settings;
+
+    @Inject
+    Administrators administrators;
 
     public Department createDepartment(String code, String name) {
         String normalized = code.trim().toUpperCase(Locale.ROOT);
@@ -87,17 +91,42 @@ public class Directory {
         Person person = new Person(employeeId.trim(), name.trim(), email.trim(), departmentId, Instant.now());
         em.persist(person);
         if (username != null) {
-            String normalized = username.trim().toLowerCase(Locale.ROOT);
-            if (em.createNamedQuery(SignIn.BY_USERNAME, SignIn.class).setParameter("username", normalized)
-                    .getResultStream().findFirst().isPresent()) {
-                throw new ProblemException(ProblemType.CONFLICT, "This username is taken",
-                        List.of(new Problem.FieldError("signIn.username", "already used")));
-            }
-            em.persist(new SignIn(person.id(), normalized, settings.passwordHasher().hash(initialPassword), true));
+            newSignIn(person, username, initialPassword);
         }
         audit.record(AuditAction.PERSON_CREATE, new AuditTrail.Target("person", person.id(), departmentId),
                 Outcome.ALLOWED, null, username == null ? Map.of() : Map.of("username", username.trim()));
         return person;
+    }
+
+    /**
+     * A new sign-in for an active person who has none, e.g. one reactivated after offboarding destroyed their old
+     * one: a username and an initial password that must be changed at first sign-in; MFA is enrolled afresh.
+     */
+    public SignIn setUpSignIn(String personId, String username, char[] initialPassword) {
+        Person person = person(personId);
+        em.lock(person, LockModeType.PESSIMISTIC_WRITE);
+        if (!person.active()) {
+            throw new ProblemException(ProblemType.CONFLICT, "This person is offboarded; reactivate them first");
+        }
+        if (em.find(SignIn.class, person.id()) != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "This person already has a sign-in");
+        }
+        SignIn signIn = newSignIn(person, username, initialPassword);
+        audit.record(AuditAction.PERSON_UPDATE, new AuditTrail.Target("person", person.id(), person.departmentId()),
+                Outcome.ALLOWED, "sign-in set up", Map.of("username", signIn.username()));
+        return signIn;
+    }
+
+    private SignIn newSignIn(Person person, String username, char[] initialPassword) {
+        String normalized = username.trim().toLowerCase(Locale.ROOT);
+        if (em.createNamedQuery(SignIn.BY_USERNAME, SignIn.class).setParameter("username", normalized)
+                .getResultStream().findFirst().isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "This username is taken",
+                    List.of(new Problem.FieldError("signIn.username", "already used")));
+        }
+        SignIn signIn = new SignIn(person.id(), normalized, settings.passwordHasher().hash(initialPassword), true);
+        em.persist(signIn);
+        return signIn;
     }
 
     public List<Person> people() {
@@ -159,10 +188,8 @@ public class Directory {
         RoleGrant grant = Optional.ofNullable(em.find(RoleGrant.class, grantId))
                 .filter(g -> g.personId().equals(person.id()))
                 .orElseThrow(() -> ProblemException.notFound("Role grant " + grantId));
-        if (grant.role() == Role.DGIT_ADMIN && em.createNamedQuery(RoleGrant.COUNT_ROLE, Long.class)
-                .setParameter("role", Role.DGIT_ADMIN).getSingleResult() <= 1) {
-            throw new ProblemException(ProblemType.CONFLICT, "This is the last DGIT admin; grant the role to someone"
-                    + " else first");
+        if (grant.role() == Role.DGIT_ADMIN) {
+            administrators.requireAnotherAfterRemovalOf(person.id());
         }
         em.remove(grant);
         audit.record(AuditAction.ROLE_REVOKE, new AuditTrail.Target("person", person.id(), person.departmentId()),

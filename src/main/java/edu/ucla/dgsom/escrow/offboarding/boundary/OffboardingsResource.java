@@ -66,9 +66,8 @@ public class OffboardingsResource {
         Offboardings.Requested requested = offboardings.request(request.employeeId(), instant(request.effectiveAt()),
                 blankToNull(request.successorId()), blankToNull(request.hrReference()), idempotencyKey);
         String id = requested.offboarding().id();
-        if (requested.created()) {
-            offboardings.executeIfDue(id);
-        }
+        // A new case due now, or a pending one this request brought forward to now.
+        offboardings.executeIfDue(id);
         OffboardingView view = OffboardingView.of(offboardings.offboarding(id), offboardings.items(id));
         return (requested.created() ? Response.accepted(view) : Response.ok(view))
                 .location(uriInfo.getAbsolutePathBuilder().path(id).build()).build();
@@ -89,7 +88,7 @@ public class OffboardingsResource {
             parsed = state == null ? null : OffboardingCase.State.valueOf(state.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown state",
-                    List.of(new Problem.FieldError("state", "SCHEDULED, IN_PROGRESS or COMPLETED")));
+                    List.of(new Problem.FieldError("state", "SCHEDULED, ACCESS_ENDED, IN_PROGRESS or COMPLETED")));
         }
         return offboardings.list(parsed, employeeId, limit).stream()
                 .map(c -> OffboardingView.of(c, offboardings.items(c.id()))).toList();
@@ -106,10 +105,10 @@ public class OffboardingsResource {
     @POST
     @Path("{id}/items/{itemId}/confirmation")
     @AnyCaller
-    @Operation(summary = "Confirm a hand-over (the new holder or a DGIT admin)")
+    @Operation(summary = "Confirm a hand-over (the new holder or a DGIT admin); the case with the caller's items")
     public OffboardingView confirm(@PathParam("id") String id, @PathParam("itemId") String itemId) {
         offboardings.confirm(id, itemId);
-        return OffboardingView.of(offboardings.offboarding(id), offboardings.items(id));
+        return OffboardingView.of(offboardings.offboarding(id), offboardings.itemsFor(id));
     }
 
     private static Instant instant(String text) {

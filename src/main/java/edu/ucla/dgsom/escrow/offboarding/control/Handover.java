@@ -1,9 +1,10 @@
 package edu.ucla.dgsom.escrow.offboarding.control;
 
+import edu.ucla.dgsom.escrow.access.control.Administrators;
+import edu.ucla.dgsom.escrow.access.control.SignInErasure;
 import edu.ucla.dgsom.escrow.access.entity.ApiToken;
 import edu.ucla.dgsom.escrow.access.entity.Person;
 import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
-import edu.ucla.dgsom.escrow.access.entity.SignIn;
 import edu.ucla.dgsom.escrow.access.entity.SignInSession;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
@@ -11,12 +12,15 @@ import edu.ucla.dgsom.escrow.audit.control.AuditRecords;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
 import edu.ucla.dgsom.escrow.notifications.control.MailOutbox;
+import edu.ucla.dgsom.escrow.offboarding.entity.Holders;
 import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase;
 import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem;
 import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem.Kind;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -25,21 +29,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What happens at a case's effective time, in one transaction (docs/offboarding.md): the leaver's sign-in, sessions
- * and API tokens end; every account they held gets a new holder; their department ownership falls to DGIT; every
- * credential they could reveal, or did reveal, is flagged for rotation; new holders and department owners are told
- * by mail. Either all of it commits or none of it: a crash leaves the case scheduled, and it runs again.
+ * What happens at a case's effective time (docs/offboarding.md), in two transactions. First, alone, the leaver's
+ * access ends: sign-in destroyed, sessions and API tokens ended, every role revoked, the person offboarded; the case
+ * is then ACCESS_ENDED. Second, every account they held gets a new holder (or goes to DGIT with an open item when
+ * nobody can take it), every credential they could reveal, did reveal or rotated is flagged for rotation, and new
+ * holders and department owners are told by mail. A failing hand-over never undoes the end of access; a crash
+ * between the two leaves the case ACCESS_ENDED, and the hand-over runs again.
  */
 @Stateless
 public class Handover {
@@ -63,46 +70,100 @@ public class Handover {
     MailOutbox mail;
 
     @Inject
+    Administrators administrators;
+
+    @Inject
+    SignInErasure signIns;
+
+    @Inject
     @ConfigProperty(name = "escrow.offboarding.rotation-due-days", defaultValue = "7")
     int rotationDueDays;
 
-    /** Runs the case's steps; the caller holds the case's row lock and has checked that it is due. */
-    public void execute(OffboardingCase offboarding) {
+    /**
+     * Step 1, committed on its own: ends the leaver's access if the case is due. False if there was nothing to do;
+     * 409 if the leaver is the last active DGIT admin with MFA (the case stays scheduled).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean endAccessIfDue(String caseId) {
+        OffboardingCase offboarding = em.find(OffboardingCase.class, caseId);
+        if (offboarding == null || !offboarding.dueAt(Instant.now())) {
+            return false;
+        }
+        // The admin guard first, then the case row: the order every admin removal takes.
+        administrators.requireAnotherAfterRemovalOf(offboarding.personId());
+        em.refresh(offboarding, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
+        if (!offboarding.dueAt(now)) {
+            return false;
+        }
         Journal journal = new Journal();
         Person leaver = em.find(Person.class, offboarding.personId(), LockModeType.PESSIMISTIC_WRITE);
-        endAccess(offboarding, leaver, now, journal);
-
-        List<RoleGrant> grants = em.createNamedQuery(RoleGrant.OF_PERSON, RoleGrant.class)
-                .setParameter("person", leaver.id()).getResultList();
-        boolean wasAdmin = grants.stream().anyMatch(g -> g.role() == Role.DGIT_ADMIN);
-        Set<String> ownedDepartments = new LinkedHashSet<>();
-        grants.stream().filter(g -> g.role() == Role.DEPARTMENT_OWNER)
-                .forEach(g -> ownedDepartments.add(g.departmentId()));
-
-        List<OfficialAccount> held = em.createNamedQuery(OfficialAccount.HELD_BY, OfficialAccount.class)
-                .setParameter("person", leaver.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        Map<String, OfficialAccount> toRotate = new LinkedHashMap<>();
-        held.stream().filter(OfficialAccount::hasCredentials).forEach(a -> toRotate.put(a.id(), a));
-
-        Candidates candidates = new Candidates(leaver.id(), validSuccessor(offboarding, leaver));
-        for (OfficialAccount account : held) {
-            reassign(offboarding, account, leaver.id(), candidates, now, journal);
-        }
+        boolean hadSignIn = signIns.erase(leaver.id());
+        int sessions = em.createNamedQuery(SignInSession.DELETE_OF_PERSON).setParameter("person", leaver.id())
+                .executeUpdate();
+        // Tokens issued to the person, and those they issued: they have seen those secrets.
+        List<ApiToken> tokens = em.createNamedQuery(ApiToken.LIVE_OF_PERSON, ApiToken.class)
+                .setParameter("person", leaver.id()).setParameter("creator", "person:" + leaver.id()).getResultList();
+        tokens.forEach(t -> t.revoke(now));
+        leaver.offboard(now);
+        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.SIGN_IN_DISABLED, null, hadSignIn
+                ? "sign-in destroyed: password hash, MFA seed and recovery codes" : "had no sign-in", now));
+        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.SESSIONS_REVOKED, null,
+                sessions + " revoked", now));
+        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.TOKENS_REVOKED, null,
+                tokens.size() + " revoked", now));
+        record(journal, AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("person", leaver.id(),
+                leaver.departmentId()), offboarding, Map.of("step", "access-ended", "sessions",
+                Integer.toString(sessions), "tokens", Integer.toString(tokens.size())));
 
         // Every role goes: a person reactivated later (e.g. rehired) starts with none.
-        for (RoleGrant grant : grants) {
+        for (RoleGrant grant : em.createNamedQuery(RoleGrant.OF_PERSON, RoleGrant.class)
+                .setParameter("person", leaver.id()).getResultList()) {
             em.remove(grant);
-            if (grant.role() == Role.DEPARTMENT_OWNER) {
-                journal.items.add(OffboardingItem.done(offboarding.id(), Kind.DEPARTMENT_OWNERSHIP_TO_DGIT,
-                        grant.departmentId(), "DGIT holds the department until a new owner is named", now));
-            }
+            journal.items.add(grant.role() == Role.DEPARTMENT_OWNER
+                    ? OffboardingItem.done(offboarding.id(), Kind.DEPARTMENT_OWNERSHIP_TO_DGIT, grant.departmentId(),
+                            "DGIT holds the department until a new owner is named", now)
+                    : OffboardingItem.roleRevoked(offboarding.id(), grant.role(), now));
             Map<String, String> details = new TreeMap<>(Map.of("role", grant.role().name()));
             if (grant.departmentId() != null) {
                 details.put("department", grant.departmentId());
             }
             record(journal, AuditAction.ROLE_REVOKE, new AuditTrail.Target("person", leaver.id(),
                     grant.departmentId()), offboarding, details);
+        }
+        offboarding.accessEnded(now);
+        journal.commit(em, audit, caller);
+        return true;
+    }
+
+    /**
+     * Step 2, after step 1 committed: passes on everything the leaver held and flags what they could reveal. False if
+     * the case does not wait for it.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean handOverIfAccessEnded(String caseId) {
+        OffboardingCase offboarding = em.find(OffboardingCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (offboarding == null || !offboarding.awaitsHandover()) {
+            return false;
+        }
+        Instant now = Instant.now();
+        Journal journal = new Journal();
+        Person leaver = em.find(Person.class, offboarding.personId());
+        List<OffboardingItem> earlier = em.createNamedQuery(OffboardingItem.OF_CASE, OffboardingItem.class)
+                .setParameter("case", offboarding.id()).getResultList();
+        boolean wasAdmin = earlier.stream().anyMatch(i -> i.revoked(Role.DGIT_ADMIN));
+        Set<String> ownedDepartments = new LinkedHashSet<>();
+        earlier.stream().filter(i -> i.revoked(Role.DEPARTMENT_OWNER)).forEach(i -> ownedDepartments.add(
+                i.departmentId()));
+
+        List<OfficialAccount> held = em.createNamedQuery(OfficialAccount.HELD_BY, OfficialAccount.class)
+                .setParameter("person", leaver.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Map<String, OfficialAccount> toRotate = new LinkedHashMap<>();
+        held.stream().filter(OfficialAccount::hasCredentials).forEach(a -> toRotate.put(a.id(), a));
+
+        Candidates candidates = new Candidates(offboarding, held);
+        for (OfficialAccount account : held) {
+            reassign(offboarding, account, leaver.id(), candidates, now, journal);
         }
 
         if (wasAdmin) {
@@ -113,8 +174,12 @@ public class Handover {
                     .setParameter("departments", ownedDepartments).getResultList()
                     .forEach(a -> toRotate.putIfAbsent(a.id(), a));
         }
+        // Credentials the leaver revealed, or rotated (they set the secret, so they know it).
         Set<String> revealed = records.targetsActedOn(leaver.id(), AuditAction.CREDENTIAL_REVEAL, "account");
-        for (String accountId : revealed) {
+        Set<String> rotated = records.targetsActedOn(leaver.id(), AuditAction.CREDENTIAL_ROTATE, "account");
+        Set<String> known = new LinkedHashSet<>(revealed);
+        known.addAll(rotated);
+        for (String accountId : known) {
             if (!toRotate.containsKey(accountId)) {
                 Optional.ofNullable(em.find(OfficialAccount.class, accountId)).filter(OfficialAccount::hasCredentials)
                         .ifPresent(a -> toRotate.put(a.id(), a));
@@ -124,81 +189,65 @@ public class Handover {
         for (OfficialAccount account : toRotate.values()) {
             account.requireRotation(now, due);
             String why = held.contains(account) ? "held by the leaver"
-                    : revealed.contains(account.id()) ? "revealed by the leaver" : "revealable by the leaver";
+                    : revealed.contains(account.id()) ? "revealed by the leaver"
+                    : rotated.contains(account.id()) ? "rotated by the leaver" : "revealable by the leaver";
             journal.items.add(OffboardingItem.rotation(offboarding.id(), account.id(), account.departmentId(), why,
                     due, now));
             record(journal, AuditAction.OFFBOARDING_STEP, target(account), offboarding, Map.of("step",
                     "rotation-required", "due", due.toString(), "why", why));
         }
 
-        journal.items.forEach(em::persist);
         notify(offboarding, leaver, journal.items, due);
-        offboarding.executed(now);
+        offboarding.handedOver();
         record(journal, AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("offboarding", offboarding.id(),
                 leaver.departmentId()), offboarding, Map.of("step", "executed", "accountsReassigned",
                 Integer.toString(held.size()), "rotationsRequired", Integer.toString(toRotate.size())));
-        // As the requesting caller when the case runs in the request, as the scheduler when it runs later.
-        if (caller.authenticated()) {
-            audit.recordAll(caller.kind().name(), caller.id(), caller.name(), journal.entries);
-        } else {
-            audit.recordAll("SYSTEM", null, "offboarding scheduler", journal.entries);
+        journal.commit(em, audit, caller);
+        completeIfDone(offboarding);
+        return true;
+    }
+
+    /** Completes a handed-over case once no item is open. */
+    public void completeIfDone(OffboardingCase offboarding) {
+        em.flush();
+        if (offboarding.state() == OffboardingCase.State.IN_PROGRESS && em.createNamedQuery(
+                OffboardingItem.COUNT_OPEN, Long.class).setParameter("case", offboarding.id()).getSingleResult() == 0) {
+            offboarding.completed(Instant.now());
+            AuditTrail.Target target = new AuditTrail.Target("offboarding", offboarding.id(), null);
+            if (caller.authenticated()) {
+                audit.record(AuditAction.OFFBOARDING_COMPLETE, target, Outcome.ALLOWED, null, Map.of());
+            } else {
+                audit.record("SYSTEM", null, "offboarding scheduler", AuditAction.OFFBOARDING_COMPLETE, target,
+                        Outcome.ALLOWED, null, Map.of());
+            }
         }
     }
 
-    private void endAccess(OffboardingCase offboarding, Person leaver, Instant now, Journal journal) {
-        SignIn signIn = em.find(SignIn.class, leaver.id(), LockModeType.PESSIMISTIC_WRITE);
-        if (signIn != null) {
-            signIn.disable();
-        }
-        int sessions = em.createNamedQuery(SignInSession.DELETE_OF_PERSON).setParameter("person", leaver.id())
-                .executeUpdate();
-        // Tokens issued to the person, and those they issued: they have seen those secrets.
-        List<ApiToken> tokens = em.createNamedQuery(ApiToken.LIVE_OF_PERSON, ApiToken.class)
-                .setParameter("person", leaver.id()).setParameter("creator", "person:" + leaver.id()).getResultList();
-        tokens.forEach(t -> t.revoke(now));
-        leaver.offboard(now);
-        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.SIGN_IN_DISABLED, null,
-                signIn == null ? "had no sign-in" : "sign-in disabled", now));
-        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.SESSIONS_REVOKED, null,
-                sessions + " revoked", now));
-        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.TOKENS_REVOKED, null,
-                tokens.size() + " revoked", now));
-        record(journal, AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("person", leaver.id(),
-                leaver.departmentId()), offboarding, Map.of("step", "access-ended", "sessions",
-                Integer.toString(sessions), "tokens", Integer.toString(tokens.size())));
-    }
-
-    /** Replaces the leaver on one account, by the rules in docs/offboarding.md. */
+    /** Replaces the leaver on one account, by the rules in docs/offboarding.md, or sends it to DGIT. */
     private void reassign(OffboardingCase offboarding, OfficialAccount account, String leaverId,
             Candidates candidates, Instant now, Journal journal) {
         String owner = account.contentOwnerId();
         String moderator = account.backupModeratorId();
         String successor = candidates.successor();
-        String newOwner = owner;
-        String newModerator = moderator;
-        String remaining = leaverId.equals(owner) ? moderator : owner;
-        if (!candidates.active(remaining)) {
-            // The other holder has left too: both places are filled anew.
-            newOwner = successor != null ? successor : candidates.stewardOtherThan(account.departmentId(), null);
-            newModerator = candidates.stewardOtherThan(account.departmentId(), newOwner);
-        } else if (leaverId.equals(owner)) {
-            if (successor != null && !successor.equals(moderator)) {
-                newOwner = successor;
-            } else {
-                newOwner = moderator;
-                newModerator = candidates.stewardOtherThan(account.departmentId(), newOwner);
-            }
-        } else {
-            newModerator = successor != null && !successor.equals(owner) ? successor
-                    : candidates.stewardOtherThan(account.departmentId(), owner);
+        Optional<Holders> placed = new Holders(owner, moderator).after(leaverId, successor,
+                candidates.eligible(leaverId.equals(owner) ? moderator : owner),
+                other -> candidates.stewardOtherThan(account.departmentId(), other));
+        if (placed.isEmpty()) {
+            journal.items.add(OffboardingItem.toDgit(offboarding.id(), account.id(), account.departmentId(), leaverId,
+                    now));
+            record(journal, AuditAction.OFFBOARDING_STEP, target(account), offboarding, Map.of("step",
+                    "account-to-dgit"));
+            return;
         }
+        String newOwner = placed.get().contentOwner();
+        String newModerator = placed.get().backupModerator();
         account.assign(newOwner, newModerator);
         account.touch("offboarding:" + offboarding.id(), now);
         String reason = "offboarding " + offboarding.id();
         if (!newOwner.equals(owner)) {
             journal.items.add(OffboardingItem.replaced(offboarding.id(), Kind.CONTENT_OWNER_REPLACED, account.id(),
                     account.departmentId(), owner, newOwner, newOwner.equals(moderator) ? "backup moderator promoted"
-                            : "named successor", now));
+                            : newOwner.equals(successor) ? "named successor" : candidates.describe(newOwner), now));
         }
         if (!newModerator.equals(moderator)) {
             journal.items.add(OffboardingItem.replaced(offboarding.id(), Kind.BACKUP_MODERATOR_REPLACED, account.id(),
@@ -212,15 +261,6 @@ public class Handover {
         journal.audit(AuditAction.ACCOUNT_REASSIGN, target(account), reason, details);
     }
 
-    /** The successor HR named, if they can take over: an active person other than the leaver. */
-    private String validSuccessor(OffboardingCase offboarding, Person leaver) {
-        if (offboarding.successorId() == null || offboarding.successorId().equals(leaver.id())) {
-            return null;
-        }
-        Person successor = em.find(Person.class, offboarding.successorId());
-        return successor != null && successor.active() ? successor.id() : null;
-    }
-
     /** Mail to every new holder and to the owners of every department concerned; never a secret in it. */
     private void notify(OffboardingCase offboarding, Person leaver, List<OffboardingItem> items, Instant due) {
         Map<String, List<String>> lines = new LinkedHashMap<>();
@@ -230,6 +270,12 @@ public class Handover {
                 lines.computeIfAbsent(item.toPerson(), p -> new ArrayList<>()).add("- You are now "
                         + (item.kind() == Kind.CONTENT_OWNER_REPLACED ? "content owner" : "backup moderator")
                         + " of account " + accountName(item.accountId()) + "; please confirm the hand-over.");
+            }
+            if (item.kind() == Kind.ACCOUNT_TO_DGIT) {
+                for (String admin : owners(null, leaver.id())) {
+                    lines.computeIfAbsent(admin, p -> new ArrayList<>()).add("- Nobody could take over account "
+                            + accountName(item.accountId()) + ": name its holders, then confirm the case's item.");
+                }
             }
             if (item.kind() == Kind.ROTATION_REQUIRED && item.departmentId() != null) {
                 for (String owner : departmentOwners.computeIfAbsent(item.departmentId(),
@@ -253,11 +299,12 @@ public class Handover {
         });
     }
 
+    /** The department's owners other than the leaver, or DGIT's admins if it has none (or for no department). */
     private List<String> owners(String departmentId, String leaverId) {
         List<String> owners = new ArrayList<>();
         for (RoleGrant grant : em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class)
                 .setParameter("role", Role.DEPARTMENT_OWNER).getResultList()) {
-            if (departmentId.equals(grant.departmentId()) && !grant.personId().equals(leaverId)) {
+            if (grant.departmentId().equals(departmentId) && !grant.personId().equals(leaverId)) {
                 owners.add(grant.personId());
             }
         }
@@ -287,7 +334,7 @@ public class Handover {
         journal.audit(action, target, "offboarding " + offboarding.id(), withCase);
     }
 
-    /** What one execution produces: its items, and its audit entries, written together at the end. */
+    /** What one transaction of a case produces: its items, and its audit entries, written together at the end. */
     private static final class Journal {
 
         private final List<OffboardingItem> items = new ArrayList<>();
@@ -296,63 +343,97 @@ public class Handover {
         void audit(AuditAction action, AuditTrail.Target target, String reason, Map<String, String> details) {
             entries.add(new AuditTrail.Draft(action, target, Outcome.ALLOWED, reason, details));
         }
+
+        /** As the requesting caller when the case runs in the request, as the scheduler when it runs later. */
+        void commit(EntityManager em, AuditTrail audit, Caller caller) {
+            items.forEach(em::persist);
+            if (caller.authenticated()) {
+                audit.recordAll(caller.kind().name(), caller.id(), caller.name(), entries);
+            } else {
+                audit.recordAll("SYSTEM", null, "offboarding scheduler", entries);
+            }
+        }
     }
 
     /**
-     * Who can step in on an account: the department's other owners first (longest-standing first), then DGIT
-     * admins; never the leaver, never someone offboarded. Looked up once per case.
+     * Who can step in on the leaver's accounts: the named successor, the accounts' other holders, the departments'
+     * other owners (longest-standing first), then DGIT admins. Their person rows are locked (in id order, so two
+     * hand-overs cannot deadlock on them) until the hand-over commits, and only people who are active and not being
+     * offboarded themselves (a case due or with access ended) are chosen: two people who leave at the same moment
+     * never hand their accounts to each other.
      */
     private final class Candidates {
 
         private final String leaverId;
         private final String successor;
+        private final Set<String> eligible = new HashSet<>();
         private final Map<String, List<String>> owners = new HashMap<>();
-        private List<String> admins;
+        private final List<String> admins = new ArrayList<>();
 
-        Candidates(String leaverId, String successor) {
-            this.leaverId = leaverId;
-            this.successor = successor;
+        Candidates(OffboardingCase offboarding, List<OfficialAccount> held) {
+            this.leaverId = offboarding.personId();
+            Map<String, List<String>> ownerGrants = new HashMap<>();
+            Set<String> departments = new HashSet<>();
+            Set<String> ids = new TreeSet<>();
+            for (OfficialAccount account : held) {
+                departments.add(account.departmentId());
+                ids.add(account.contentOwnerId());
+                ids.add(account.backupModeratorId());
+            }
+            for (RoleGrant grant : em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class)
+                    .setParameter("role", Role.DEPARTMENT_OWNER).getResultList()) {
+                if (departments.contains(grant.departmentId())) {
+                    ownerGrants.computeIfAbsent(grant.departmentId(), d -> new ArrayList<>()).add(grant.personId());
+                    ids.add(grant.personId());
+                }
+            }
+            List<String> adminGrants = em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class)
+                    .setParameter("role", Role.DGIT_ADMIN).getResultList().stream().map(RoleGrant::personId)
+                    .distinct().toList();
+            ids.addAll(adminGrants);
+            if (offboarding.successorId() != null) {
+                ids.add(offboarding.successorId());
+            }
+            ids.remove(leaverId);
+            Set<String> leaving = new HashSet<>(em.createNamedQuery(OffboardingCase.PEOPLE_LEAVING, String.class)
+                    .setParameter("now", Instant.now()).getResultList());
+            if (!ids.isEmpty()) {
+                for (Person person : em.createNamedQuery(Person.BY_IDS, Person.class).setParameter("ids", ids)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+                    if (person.active() && !leaving.contains(person.id())) {
+                        eligible.add(person.id());
+                    }
+                }
+            }
+            ownerGrants.forEach((department, people) -> owners.put(department,
+                    people.stream().filter(eligible::contains).distinct().toList()));
+            adminGrants.stream().filter(eligible::contains).forEach(admins::add);
+            this.successor = offboarding.successorId() != null && eligible.contains(offboarding.successorId())
+                    ? offboarding.successorId() : null;
         }
 
+        /** The successor HR named, if they can take over: an active person other than the leaver, not leaving. */
         String successor() {
             return successor;
         }
 
-        boolean active(String personId) {
-            Person person = em.find(Person.class, personId);
-            return person != null && person.active();
+        boolean eligible(String personId) {
+            return eligible.contains(personId);
         }
 
+        /** The department's first eligible owner other than {@code other}, else the first such DGIT admin; or null. */
         String stewardOtherThan(String departmentId, String other) {
-            for (String candidate : owners.computeIfAbsent(departmentId, d -> active(Role.DEPARTMENT_OWNER, d))) {
+            for (String candidate : owners.getOrDefault(departmentId, List.of())) {
                 if (!candidate.equals(other)) {
                     return candidate;
                 }
             }
-            if (admins == null) {
-                admins = active(Role.DGIT_ADMIN, null);
-            }
-            return admins.stream().filter(a -> !a.equals(other)).findFirst().orElseThrow(() ->
-                    new IllegalStateException("no department owner or DGIT admin can take over an account"));
+            return admins.stream().filter(a -> !a.equals(other)).findFirst().orElse(null);
         }
 
         String describe(String personId) {
-            return admins != null && admins.contains(personId) ? "DGIT admin (last resort)" : "department owner";
-        }
-
-        private List<String> active(Role role, String departmentId) {
-            List<String> people = new ArrayList<>();
-            for (RoleGrant grant : em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class).setParameter("role", role)
-                    .getResultList()) {
-                if (Objects.equals(departmentId, grant.departmentId()) && !grant.personId().equals(leaverId)
-                        && !people.contains(grant.personId())) {
-                    Person person = em.find(Person.class, grant.personId());
-                    if (person != null && person.active()) {
-                        people.add(person.id());
-                    }
-                }
-            }
-            return people;
+            return admins.contains(personId) && owners.values().stream().noneMatch(o -> o.contains(personId))
+                    ? "DGIT admin (last resort)" : "department owner";
         }
     }
 }

@@ -11,9 +11,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Executes due cases every five seconds on every instance. The schedule lives in the database, so cases survive
- * restarts and a case whose request was interrupted by a crash is executed here; each case runs once, however many
- * instances look (the case row is locked and its state checked), and a case that fails does not hold up the others.
+ * Executes due cases every five seconds on every instance, and resumes hand-overs that failed or were interrupted
+ * after the leaver's access ended. The schedule lives in the database, so cases survive restarts and a case whose
+ * request was interrupted by a crash is executed here; each step runs once, however many instances look (the case
+ * row is locked and its state checked), and a case that fails does not hold up the others.
  */
 @Startup
 @Singleton

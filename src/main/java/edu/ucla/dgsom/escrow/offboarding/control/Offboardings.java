@@ -1,7 +1,7 @@
 package edu.ucla.dgsom.escrow.offboarding.control;
 
+import edu.ucla.dgsom.escrow.access.control.Administrators;
 import edu.ucla.dgsom.escrow.access.entity.Person;
-import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Offboarding cases: requested idempotently by HR's system (or DGIT), executed at their effective time exactly once
@@ -35,6 +37,8 @@ import java.util.Set;
  */
 @Stateless
 public class Offboardings {
+
+    private static final Logger LOG = Logger.getLogger(Offboardings.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -48,13 +52,17 @@ public class Offboardings {
     @Inject
     Handover handover;
 
+    @Inject
+    Administrators administrators;
+
     /** A case and whether this request created it. */
     public record Requested(OffboardingCase offboarding, boolean created) {
     }
 
     /**
      * Opens a case for the person with {@code employeeId}, or returns the one this request already made (same
-     * idempotency key or HR reference), or the person's open or last case if they are being or were offboarded.
+     * idempotency key or HR reference), or the person's open or last case if they are being or were offboarded; a
+     * pending case is brought forward to an earlier {@code effectiveAt} (default now).
      */
     public Requested request(String employeeId, Instant effectiveAt, String successorId, String hrReference,
             String idempotencyKey) {
@@ -66,13 +74,17 @@ public class Offboardings {
         Person person = em.createNamedQuery(Person.BY_EMPLOYEE_ID, Person.class).setParameter("employeeId",
                 employeeId.strip()).getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Employee " + employeeId.strip()));
-        // Serializes concurrent requests for one person, so that only one of them opens a case.
-        em.lock(person, LockModeType.PESSIMISTIC_WRITE);
+        // The last-admin rule under the admin guard (taken before the person's row, as every admin removal does),
+        // then the person's row: it serializes concurrent requests for one person, so only one opens a case.
+        administrators.requireAnotherAfterRemovalOf(person.id());
+        em.refresh(person, LockModeType.PESSIMISTIC_WRITE);
         repeated = byKey(OffboardingCase.BY_IDEMPOTENCY_KEY, "key", idempotencyKey)
                 .or(() -> byKey(OffboardingCase.BY_HR_REFERENCE, "reference", hrReference));
         if (repeated.isPresent()) {
             return sameRequest(repeated.get(), employeeId);
         }
+        Instant now = Instant.now();
+        Instant effective = effectiveAt == null ? now : effectiveAt;
         List<OffboardingCase> earlier = em.createNamedQuery(OffboardingCase.OF_PERSON, OffboardingCase.class)
                 .setParameter("person", person.id()).getResultList();
         // An active person's pending case is this request's; once executed, a case no longer stands for an active
@@ -81,24 +93,23 @@ public class Offboardings {
                 ? earlier.stream().filter(c -> c.state() == OffboardingCase.State.SCHEDULED).findFirst()
                 : earlier.stream().findFirst();
         if (current.isPresent()) {
-            return new Requested(current.get(), false);
+            OffboardingCase pending = current.get();
+            if (pending.bringForwardTo(effective)) {
+                audit.record(AuditAction.OFFBOARDING_REQUEST, new AuditTrail.Target("offboarding", pending.id(),
+                        person.departmentId()), Outcome.ALLOWED, hrReference == null ? "brought forward"
+                        : "brought forward by HR reference " + hrReference, Map.of("person", person.id(),
+                        "effectiveAt", pending.effectiveAt().toString()));
+            }
+            return new Requested(pending, false);
         }
         if (!person.active()) {
             throw new ProblemException(ProblemType.CONFLICT, "This person was offboarded outside the escrow");
         }
         if (successorId != null) {
-            Person successor = em.find(Person.class, successorId.strip());
-            if (successor == null || !successor.active() || successor.id().equals(person.id())) {
-                throw new ProblemException(ProblemType.UNPROCESSABLE, "The successor must be another active person",
-                        List.of(new Problem.FieldError("successorId", successor == null ? "no such person"
-                                : successor.id().equals(person.id()) ? "is the person leaving" : "is offboarded")));
-            }
-            successorId = successor.id();
+            successorId = successor(person, successorId).id();
         }
-        requireAnotherAdmin(person);
-        Instant now = Instant.now();
         OffboardingCase offboarding = new OffboardingCase(person.id(), person.employeeId(), successorId, hrReference,
-                idempotencyKey, effectiveAt == null ? now : effectiveAt, caller.auditName(), now);
+                idempotencyKey, effective, caller.auditName(), now);
         em.persist(offboarding);
         audit.record(AuditAction.OFFBOARDING_REQUEST, new AuditTrail.Target("offboarding", offboarding.id(),
                 person.departmentId()), Outcome.ALLOWED, hrReference == null ? null : "HR reference " + hrReference,
@@ -107,24 +118,46 @@ public class Offboardings {
     }
 
     /**
-     * Executes the case now if it is due and nobody has yet; false if there was nothing to do. The row lock makes a
-     * second instance wait and then find the case executed.
+     * The successor named for {@code leaver}: another active person (else 422); HR's system may name only someone
+     * of the leaver's department (else 400), DGIT admins anyone.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean executeIfDue(String caseId) {
-        OffboardingCase offboarding = em.find(OffboardingCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
-        if (offboarding == null || !offboarding.dueAt(Instant.now())) {
-            return false;
+    private Person successor(Person leaver, String successorId) {
+        Person successor = em.find(Person.class, successorId.strip());
+        if (successor == null || !successor.active() || successor.id().equals(leaver.id())) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The successor must be another active person",
+                    List.of(new Problem.FieldError("successorId", successor == null ? "no such person"
+                            : successor.id().equals(leaver.id()) ? "is the person leaving" : "is offboarded")));
         }
-        handover.execute(offboarding);
-        completeIfDone(offboarding);
-        return true;
+        if (!caller.has(Role.DGIT_ADMIN) && !successor.sameDepartmentAs(leaver)) {
+            throw ProblemException.invalidField("successorId", "HR may name only a person of the leaver's"
+                    + " department");
+        }
+        return successor;
     }
 
-    /** The cases due now; each is then executed by {@link #executeIfDue} in a transaction of its own. */
+    /**
+     * Executes the case if it is due, in two transactions: the leaver's access ends and commits first; then their
+     * holdings are handed over. A hand-over that fails leaves the case ACCESS_ENDED with access ended, for the
+     * scheduler to resume. False if there was nothing to do.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean executeIfDue(String caseId) {
+        boolean ended = handover.endAccessIfDue(caseId);
+        try {
+            return handover.handOverIfAccessEnded(caseId) || ended;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The hand-over of offboarding case " + caseId + " failed after the leaver's access"
+                    + " ended; the scheduler retries it in a few seconds", e);
+            return ended;
+        }
+    }
+
+    /** The cases due now, or whose hand-over is pending; each is then executed by {@link #executeIfDue}. */
     public List<String> dueCaseIds() {
-        return em.createQuery("SELECT c.id FROM OffboardingCase c WHERE c.state = :state AND c.effectiveAt <= :now"
-                + " ORDER BY c.effectiveAt", String.class).setParameter("state", OffboardingCase.State.SCHEDULED)
+        return em.createQuery("SELECT c.id FROM OffboardingCase c WHERE c.state = :ended OR (c.state = :scheduled"
+                + " AND c.effectiveAt <= :now) ORDER BY c.effectiveAt", String.class)
+                .setParameter("ended", OffboardingCase.State.ACCESS_ENDED)
+                .setParameter("scheduled", OffboardingCase.State.SCHEDULED)
                 .setParameter("now", Instant.now()).setMaxResults(100).getResultList();
     }
 
@@ -136,6 +169,13 @@ public class Offboardings {
     public List<OffboardingItem> items(String caseId) {
         return em.createNamedQuery(OffboardingItem.OF_CASE, OffboardingItem.class).setParameter("case", caseId)
                 .getResultList();
+    }
+
+    /** The items the caller has to act on: a new holder sees their own, a DGIT admin every item. */
+    public List<OffboardingItem> itemsFor(String caseId) {
+        List<OffboardingItem> items = items(caseId);
+        return caller.has(Role.DGIT_ADMIN) ? items
+                : items.stream().filter(i -> caller.isPerson() && i.addressedTo(caller.id())).toList();
     }
 
     /** Cases newest first, optionally of one state or one person. */
@@ -175,7 +215,7 @@ public class Offboardings {
         item.resolve(caller.auditName(), Instant.now());
         audit.record(AuditAction.OFFBOARDING_CONFIRM, new AuditTrail.Target("account", item.accountId(),
                 item.departmentId()), Outcome.ALLOWED, null, Map.of("case", caseId, "item", itemId));
-        completeIfDone(offboarding);
+        handover.completeIfDone(offboarding);
         return offboarding;
     }
 
@@ -193,34 +233,7 @@ public class Offboardings {
             item.resolve(caller.auditName(), Instant.now());
             cases.add(item.caseId());
         }
-        cases.forEach(id -> completeIfDone(em.find(OffboardingCase.class, id, LockModeType.PESSIMISTIC_WRITE)));
-    }
-
-    private void completeIfDone(OffboardingCase offboarding) {
-        em.flush();
-        if (offboarding.state() == OffboardingCase.State.IN_PROGRESS && em.createNamedQuery(
-                OffboardingItem.COUNT_OPEN, Long.class).setParameter("case", offboarding.id()).getSingleResult() == 0) {
-            offboarding.completed(Instant.now());
-            AuditTrail.Target target = new AuditTrail.Target("offboarding", offboarding.id(), null);
-            if (caller.authenticated()) {
-                audit.record(AuditAction.OFFBOARDING_COMPLETE, target, Outcome.ALLOWED, null, Map.of());
-            } else {
-                audit.record("SYSTEM", null, "offboarding scheduler", AuditAction.OFFBOARDING_COMPLETE, target,
-                        Outcome.ALLOWED, null, Map.of());
-            }
-        }
-    }
-
-    /** DGIT must keep an administrator: the last active one cannot be offboarded until another is named. */
-    private void requireAnotherAdmin(Person person) {
-        List<RoleGrant> admins = em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class)
-                .setParameter("role", Role.DGIT_ADMIN).getResultList();
-        boolean isAdmin = admins.stream().anyMatch(g -> g.personId().equals(person.id()));
-        boolean another = admins.stream().filter(g -> !g.personId().equals(person.id()))
-                .map(g -> em.find(Person.class, g.personId())).anyMatch(p -> p != null && p.active());
-        if (isAdmin && !another) {
-            throw new ProblemException(ProblemType.CONFLICT, "This is the last active DGIT admin; name another first");
-        }
+        cases.forEach(id -> handover.completeIfDone(em.find(OffboardingCase.class, id, LockModeType.PESSIMISTIC_WRITE)));
     }
 
     private Optional<OffboardingCase> byKey(String query, String parameter, String value) {

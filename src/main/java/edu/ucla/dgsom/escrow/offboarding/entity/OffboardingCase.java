@@ -24,14 +24,23 @@ import java.util.UUID;
         + " WHERE c.hrReference = :reference")
 @NamedQuery(name = OffboardingCase.OF_PERSON, query = "SELECT c FROM OffboardingCase c WHERE c.personId = :person"
         + " ORDER BY c.requestedAt DESC")
+@NamedQuery(name = OffboardingCase.PEOPLE_LEAVING, query = "SELECT c.personId FROM OffboardingCase c WHERE c.state"
+        + " = edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase.State.ACCESS_ENDED OR (c.state ="
+        + " edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase.State.SCHEDULED AND c.effectiveAt <= :now)")
 public class OffboardingCase {
+
+    /** People being offboarded: their case is due, or their access has ended and the hand-over is pending. */
+    public static final String PEOPLE_LEAVING = "OffboardingCase.peopleLeaving";
 
     public static final String BY_IDEMPOTENCY_KEY = "OffboardingCase.byIdempotencyKey";
     public static final String BY_HR_REFERENCE = "OffboardingCase.byHrReference";
     public static final String OF_PERSON = "OffboardingCase.ofPerson";
 
-    /** SCHEDULED until its effective time; IN_PROGRESS once access is ended and holdings passed on; then COMPLETED. */
-    public enum State { SCHEDULED, IN_PROGRESS, COMPLETED }
+    /**
+     * SCHEDULED until its effective time; ACCESS_ENDED once the leaver's access has ended (committed on its own,
+     * before anything is handed over); IN_PROGRESS once their holdings are passed on; then COMPLETED.
+     */
+    public enum State { SCHEDULED, ACCESS_ENDED, IN_PROGRESS, COMPLETED }
 
     @Id
     private String id;
@@ -51,7 +60,7 @@ public class OffboardingCase {
     @Column(name = "idempotency_key", updatable = false)
     private String idempotencyKey;
 
-    @Column(name = "effective_at", nullable = false, updatable = false)
+    @Column(name = "effective_at", nullable = false)
     private Instant effectiveAt;
 
     @Enumerated(EnumType.STRING)
@@ -91,16 +100,42 @@ public class OffboardingCase {
         this.requestedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Whether the leaver's access is to be ended now: the case is scheduled and its time has come. */
     public boolean dueAt(Instant now) {
         return state == State.SCHEDULED && !effectiveAt.isAfter(now);
     }
 
-    public void executed(Instant now) {
+    /** Whether the hand-over is still to do: access has ended, the holdings are not yet passed on. */
+    public boolean awaitsHandover() {
+        return state == State.ACCESS_ENDED;
+    }
+
+    /**
+     * A request to offboard at {@code requested} brings a case still scheduled for later forward to that time (never
+     * later); true if it moved.
+     */
+    public boolean bringForwardTo(Instant requested) {
+        Instant at = requested.truncatedTo(ChronoUnit.MICROS);
+        if (state != State.SCHEDULED || !at.isBefore(effectiveAt)) {
+            return false;
+        }
+        effectiveAt = at;
+        return true;
+    }
+
+    public void accessEnded(Instant now) {
         if (state != State.SCHEDULED) {
-            throw new IllegalStateException("a case is executed once");
+            throw new IllegalStateException("access is ended once");
+        }
+        state = State.ACCESS_ENDED;
+        executedAt = now.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public void handedOver() {
+        if (state != State.ACCESS_ENDED) {
+            throw new IllegalStateException("a case is handed over once, after access has ended");
         }
         state = State.IN_PROGRESS;
-        executedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
     public void completed(Instant now) {

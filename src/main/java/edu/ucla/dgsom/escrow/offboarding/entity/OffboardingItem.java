@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.offboarding.entity;
 
+import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -27,10 +28,13 @@ public class OffboardingItem {
     public static final String COUNT_OPEN = "OffboardingItem.countOpen";
     public static final String OPEN_ROTATIONS_OF_ACCOUNT = "OffboardingItem.openRotationsOfAccount";
 
-    /** What the item is about. Holder replacements wait for confirmation, rotations for a new credential version. */
+    /**
+     * What the item is about. Holder replacements wait for confirmation, rotations for a new credential version, an
+     * account nobody could take over (ACCOUNT_TO_DGIT) for a DGIT admin to name its holders and confirm.
+     */
     public enum Kind {
-        SIGN_IN_DISABLED, SESSIONS_REVOKED, TOKENS_REVOKED, CONTENT_OWNER_REPLACED, BACKUP_MODERATOR_REPLACED,
-        DEPARTMENT_OWNERSHIP_TO_DGIT, ROTATION_REQUIRED
+        SIGN_IN_DISABLED, SESSIONS_REVOKED, TOKENS_REVOKED, ROLE_REVOKED, CONTENT_OWNER_REPLACED,
+        BACKUP_MODERATOR_REPLACED, ACCOUNT_TO_DGIT, DEPARTMENT_OWNERSHIP_TO_DGIT, ROTATION_REQUIRED
     }
 
     /** DONE items need nothing more. */
@@ -104,6 +108,19 @@ public class OffboardingItem {
         return new OffboardingItem(caseId, kind, null, departmentId, null, null, detail, false, null, now);
     }
 
+    /** A role (other than a department's ownership, which has its own item) that ended with the access. */
+    public static OffboardingItem roleRevoked(String caseId, Role role, Instant now) {
+        return new OffboardingItem(caseId, Kind.ROLE_REVOKED, null, null, null, null, role.name(), false, null, now);
+    }
+
+    /** An account that nobody could take over; open until a DGIT admin has named its holders and confirms it. */
+    public static OffboardingItem toDgit(String caseId, String accountId, String departmentId, String leaverId,
+            Instant now) {
+        return new OffboardingItem(caseId, Kind.ACCOUNT_TO_DGIT, accountId, departmentId, leaverId, null,
+                "no successor, other holder, department owner or DGIT admin could take it over: DGIT names its"
+                        + " holders", true, null, now);
+    }
+
     /** A holder replaced on an account; open until the new holder or a DGIT admin confirms it. */
     public static OffboardingItem replaced(String caseId, Kind kind, String accountId, String departmentId,
             String fromPerson, String toPerson, String detail, Instant now) {
@@ -127,7 +144,19 @@ public class OffboardingItem {
     }
 
     public boolean confirmable() {
-        return state == State.OPEN && (kind == Kind.CONTENT_OWNER_REPLACED || kind == Kind.BACKUP_MODERATOR_REPLACED);
+        return state == State.OPEN && (kind == Kind.CONTENT_OWNER_REPLACED || kind == Kind.BACKUP_MODERATOR_REPLACED
+                || kind == Kind.ACCOUNT_TO_DGIT);
+    }
+
+    /** Whether this item records that the leaver's {@code role} was revoked. */
+    public boolean revoked(Role role) {
+        return kind == Kind.ROLE_REVOKED && role.name().equals(detail)
+                || kind == Kind.DEPARTMENT_OWNERSHIP_TO_DGIT && role == Role.DEPARTMENT_OWNER;
+    }
+
+    /** Whether the item is {@code personId}'s to act on: they are the new holder it names. */
+    public boolean addressedTo(String personId) {
+        return personId != null && personId.equals(toPerson);
     }
 
     public String id() {

@@ -120,12 +120,10 @@ public class ScimUsersResource {
         return document(users.user(id));
     }
 
-    /** The same offboarding as HR's native call, effective now. */
+    /** The same offboarding as HR's native call, effective now (a case scheduled for later is brought forward). */
     private void offboard(Person person) {
-        Offboardings.Requested requested = offboardings.request(person.employeeId(), null, null, null, null);
-        if (requested.created()) {
-            offboardings.executeIfDue(requested.offboarding().id());
-        }
+        offboardings.executeIfDue(offboardings.request(person.employeeId(), null, null, null, null).offboarding()
+                .id());
     }
 
     private JsonObject document(Person person) {

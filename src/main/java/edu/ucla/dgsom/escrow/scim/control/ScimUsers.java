@@ -1,9 +1,9 @@
 package edu.ucla.dgsom.escrow.scim.control;
 
 import edu.ucla.dgsom.escrow.access.control.Directory;
+import edu.ucla.dgsom.escrow.access.control.SignInErasure;
 import edu.ucla.dgsom.escrow.access.entity.Department;
 import edu.ucla.dgsom.escrow.access.entity.Person;
-import edu.ucla.dgsom.escrow.access.entity.SignIn;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,6 +43,9 @@ public class ScimUsers {
 
     @Inject
     Directory directory;
+
+    @Inject
+    SignInErasure signIns;
 
     @Inject
     @ConfigProperty(name = "escrow.scim.default-department")
@@ -106,8 +110,8 @@ public class ScimUsers {
     }
 
     /**
-     * Applies a PUT (all attributes) or PATCH (those mentioned). Reactivation restores the sign-in but none of the
-     * old assignments; deactivation is reported for the caller to offboard.
+     * Applies a PUT (all attributes) or PATCH (those mentioned). Reactivation restores neither the old sign-in nor any
+     * old assignment; deactivation is reported for the caller to offboard.
      */
     public Updated update(String id, ScimChanges changes) {
         Person person = user(id);
@@ -126,14 +130,21 @@ public class ScimUsers {
         String userName = changes.userName() != null ? changes.userName().strip() : person.userName();
         if (!name.equals(person.name()) || !email.equals(person.email()) || !java.util.Objects.equals(userName,
                 person.userName())) {
+            Map<String, String> details = new TreeMap<>(Map.of("userName", userName == null ? "" : userName));
+            if (!email.equals(person.email())) {
+                // E-mail addresses are not secrets; where mail about accounts goes is worth a trace.
+                details.put("oldEmail", person.email());
+                details.put("newEmail", email);
+            }
             person.describe(name, email, userName, now);
             audit.record(AuditAction.PERSON_UPDATE, new AuditTrail.Target("person", person.id(),
-                    person.departmentId()), Outcome.ALLOWED, "SCIM", Map.of("userName", userName == null ? ""
-                    : userName));
+                    person.departmentId()), Outcome.ALLOWED, "SCIM", details);
         }
         if (Boolean.TRUE.equals(changes.active()) && !person.active()) {
             person.reactivate(now);
-            Optional.ofNullable(em.find(SignIn.class, person.id())).ifPresent(SignIn::enable);
+            // Never the old sign-in (offboarding destroyed it; this also removes one left from before that rule):
+            // a DGIT admin sets up a new one.
+            signIns.erase(person.id());
             audit.record(AuditAction.PERSON_REACTIVATE, new AuditTrail.Target("person", person.id(),
                     person.departmentId()), Outcome.ALLOWED, "SCIM active=true", Map.of());
         }
