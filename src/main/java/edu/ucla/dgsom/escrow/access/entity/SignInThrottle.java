@@ -3,14 +3,23 @@ package edu.ucla.dgsom.escrow.access.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Recent failed sign-ins for one username (whether it exists or not) or one client address. */
+/**
+ * Recent failed sign-ins for one key: a username (whether it exists or not), a client address, or one person's
+ * trusted browser (a device cookie). Rows whose failures are forgotten anyway are purged on a schedule.
+ */
 @Entity
 @Table(name = "sign_in_throttle")
+@NamedQuery(name = SignInThrottle.DELETE_STALE, query = "DELETE FROM SignInThrottle t WHERE t.lastFailure < :before"
+        + " AND (t.lockedUntil IS NULL OR t.lockedUntil < :now)")
 public class SignInThrottle {
+
+    /** Rows whose last failure is older than {@code before} and that hold no running lock at {@code now}. */
+    public static final String DELETE_STALE = "SignInThrottle.deleteStale";
 
     @Id
     @Column(name = "throttle_key")
@@ -35,6 +44,11 @@ public class SignInThrottle {
 
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** How long the running lock still lasts; zero when there is none. */
+    public Duration lockRemaining(Instant now) {
+        return lockedAt(now) ? Duration.between(now, lockedUntil) : Duration.ZERO;
     }
 
     /**
