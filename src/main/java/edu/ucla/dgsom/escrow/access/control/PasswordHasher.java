@@ -43,7 +43,7 @@ public final class PasswordHasher {
     public String hash(char[] password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = derive(password, false, salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        byte[] hash = derive(utf8(password), salt, memoryKib, iterations, parallelism, HASH_BYTES);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
                 + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
@@ -56,7 +56,8 @@ public final class PasswordHasher {
         if (parsed == null) {
             return false;
         }
-        byte[] actual = derive(password, padded, parsed.salt, parsed.memoryKib, parsed.iterations, parsed.parallelism,
+        byte[] passwordBytes = padded ? encodedBuffer(password).array() : utf8(password);
+        byte[] actual = derive(passwordBytes, parsed.salt, parsed.memoryKib, parsed.iterations, parsed.parallelism,
                 parsed.hash.length);
         return MessageDigest.isEqual(actual, parsed.hash);
     }
@@ -68,15 +69,15 @@ public final class PasswordHasher {
                 || parsed.parallelism != parallelism;
     }
 
-    private static byte[] derive(char[] password, boolean legacyPadded, byte[] salt, int memoryKib, int iterations,
-            int parallelism, int length) {
+    /** Argon2id over {@code passwordBytes}, which are wiped afterwards. */
+    private static byte[] derive(byte[] passwordBytes, byte[] salt, int memoryKib, int iterations, int parallelism,
+            int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib).withIterations(iterations).withParallelism(parallelism)
                 .withSalt(salt).build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(parameters);
-        byte[] passwordBytes = legacyPadded ? encodedBuffer(password).array() : utf8(password);
         try {
             byte[] out = new byte[length];
             generator.generateBytes(passwordBytes, out);
@@ -110,7 +111,8 @@ public final class PasswordHasher {
         static Parsed of(String encoded) {
             try {
                 String[] parts = encoded.split("\\$");
-                if (parts.length != 6 || !parts[0].isEmpty() || !"argon2id".equals(parts[1]) || !"v=19".equals(parts[2])) {
+                if (parts.length != 6 || !parts[0].isEmpty() || !"argon2id".equals(parts[1])
+                        || !"v=19".equals(parts[2])) {
                     return null;
                 }
                 int m = 0;

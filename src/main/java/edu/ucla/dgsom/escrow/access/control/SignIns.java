@@ -124,11 +124,7 @@ public class SignIns {
                 .getResultStream().findFirst().orElse(null);
         Target target = signIn == null ? Target.UNKNOWN : new Target(normalized, signIn.personId());
         SignInDevice device = signIn == null ? null : device(deviceToken, signIn.personId(), now);
-        List<Throttle> throttles = device != null
-                ? List.of(new Throttle(throttle("device:" + device.tokenHash()), settings.maxFailures(), "device"))
-                : List.of(new Throttle(throttle(userKey(normalized)), settings.maxFailures(), "person"),
-                        new Throttle(throttle("address:" + address), settings.maxFailuresPerAddress(), "address"));
-
+        List<Throttle> throttles = throttlesFor(device, normalized, address);
         Duration retryAfter = throttles.stream().map(t -> t.row().lockRemaining(now)).max(Comparator.naturalOrder())
                 .orElseThrow();
         if (!retryAfter.isZero()) {
@@ -154,20 +150,14 @@ public class SignIns {
             signIn.rehashed(hasher.hash(password));
         }
         signIn.signedIn(now);
-        throttles.stream().filter(t -> !"address".equals(t.kind())).forEach(t -> t.row().cleared());
+        throttles.stream().filter(t -> t.kind() != Kind.ADDRESS).forEach(t -> t.row().cleared());
         String sessionToken = Secrets.newToken("esc_s_");
         String csrfToken = Secrets.newToken("esc_c_");
         SignInSession session = new SignInSession(Secrets.sha256Hex(sessionToken), person.id(),
                 Secrets.sha256Hex(csrfToken), now, settings.absoluteTimeout());
         em.persist(session);
-        // A new device cookie at every sign-in: the one presented, if any, is used up.
-        if (device != null) {
-            em.remove(device);
-        }
         String newDeviceToken = Secrets.newToken("esc_d_");
-        SignInDevice newDevice = new SignInDevice(Secrets.sha256Hex(newDeviceToken), person.id(), now,
-                settings.deviceValidity());
-        em.persist(newDevice);
+        SignInDevice newDevice = replaceDevice(device, newDeviceToken, person.id(), now);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         identities.grantsOf(person.id()).stream().map(RoleGrant::role).forEach(roles::add);
         target.record(audit, Outcome.ALLOWED, null);
@@ -194,15 +184,18 @@ public class SignIns {
      */
     public PasswordChangeOutcome changePassword(char[] current, char[] replacement) {
         Instant now = Instant.now();
-        SignIn signIn = em.find(SignIn.class, caller.id(), LockModeType.PESSIMISTIC_WRITE);
+        SignIn signIn = em.find(SignIn.class, caller.id());
         if (signIn == null) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only a person with a sign-in can change a password");
         }
         AuditTrail.Target person = AuditTrail.Target.of("person", caller.id());
-        Throttle throttle = new Throttle(throttle(userKey(signIn.username())), settings.maxFailures(), "person");
+        // The throttle row first, then the sign-in: the order a sign-in takes them in, so the two cannot deadlock.
+        Throttle throttle = new Throttle(throttle(userKey(signIn.username())), settings.maxFailures(), Kind.USERNAME);
+        em.refresh(signIn, LockModeType.PESSIMISTIC_WRITE);
         Duration retryAfter = throttle.row().lockRemaining(now);
         if (!retryAfter.isZero()) {
-            audit.record(AuditAction.PASSWORD_CHANGE, person, Outcome.DENIED, "throttled after repeated failures", null);
+            audit.record(AuditAction.PASSWORD_CHANGE, person, Outcome.DENIED, "throttled after repeated failures",
+                    null);
             return new PasswordChangeOutcome(PasswordChangeOutcome.Status.THROTTLED, retryAfter);
         }
         PasswordHasher hasher = settings.passwordHasher();
@@ -227,14 +220,42 @@ public class SignIns {
     }
 
     /**
-     * Deletes throttle rows whose failures are forgotten anyway and device cookies that expired. A plain conditional
-     * delete: several instances may run it at once.
+     * Deletes the throttle rows of one kind ({@link SignInThrottle#KEY_PREFIXES}) whose failures are forgotten anyway.
+     * A plain conditional delete: several instances may run it at once.
      */
-    public int purge() {
+    public int purgeStaleThrottles(String keyPrefix) {
         Instant now = Instant.now();
-        return em.createNamedQuery(SignInThrottle.DELETE_STALE).setParameter("before", now.minus(settings.lockDuration()))
-                .setParameter("now", now).executeUpdate()
-                + em.createNamedQuery(SignInDevice.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+        return em.createNamedQuery(SignInThrottle.DELETE_STALE).setParameter("prefix", keyPrefix + "%")
+                .setParameter("before", now.minus(settings.lockDuration())).setParameter("now", now).executeUpdate();
+    }
+
+    /** Deletes device cookies that expired. */
+    public int purgeExpiredDevices() {
+        return em.createNamedQuery(SignInDevice.DELETE_EXPIRED).setParameter("now", Instant.now()).executeUpdate();
+    }
+
+    /**
+     * OWASP's device cookies: a browser that signed this person in before is throttled on its own; any other attempt
+     * per username and per client address.
+     */
+    private List<Throttle> throttlesFor(SignInDevice device, String normalizedUsername, String address) {
+        if (device != null) {
+            return List.of(new Throttle(throttle(SignInThrottle.DEVICE_KEY + device.tokenHash()),
+                    settings.maxFailures(), Kind.DEVICE));
+        }
+        return List.of(new Throttle(throttle(userKey(normalizedUsername)), settings.maxFailures(), Kind.USERNAME),
+                new Throttle(throttle(SignInThrottle.ADDRESS_KEY + address), settings.maxFailuresPerAddress(),
+                        Kind.ADDRESS));
+    }
+
+    /** A new device cookie at every sign-in; the one presented, if any, is used up. */
+    private SignInDevice replaceDevice(SignInDevice presented, String newToken, String personId, Instant now) {
+        if (presented != null) {
+            em.remove(presented);
+        }
+        SignInDevice device = new SignInDevice(Secrets.sha256Hex(newToken), personId, now, settings.deviceValidity());
+        em.persist(device);
+        return device;
     }
 
     /** The browser's device cookie, if it names a device that vouches for this person now. */
@@ -281,11 +302,13 @@ public class SignIns {
         target.record(audit, Outcome.FAILED, reason);
         for (Throttle throttle : throttles) {
             if (throttle.failed(now, settings.lockDuration())) {
-                // Only a real person is named; an address is in the entry anyway, a made-up name never is.
-                String id = "person".equals(throttle.kind()) || "device".equals(throttle.kind()) ? target.personId : null;
+                // A real person is named by id; the address is in the entry anyway; a made-up name is never written.
+                AuditTrail.Target locked = throttle.kind() == Kind.ADDRESS || target.personId == null
+                        ? AuditTrail.Target.of(throttle.kind().label(), null)
+                        : AuditTrail.Target.of("person", target.personId);
                 audit.record(target.actorType(), target.personId, target.username, AuditAction.SIGN_IN_LOCKED,
-                        AuditTrail.Target.of(throttle.kind(), id), Outcome.DENIED, "locked for "
-                        + settings.lockDuration(), null);
+                        locked, Outcome.DENIED, "locked for " + settings.lockDuration(),
+                        Map.of("throttle", throttle.kind().label()));
             }
         }
         // Slow repeated guessing down: a quarter second more for every failure past the second, at most two seconds.
@@ -297,8 +320,11 @@ public class SignIns {
     private SignInThrottle throttle(String key) {
         SignInThrottle row = null;
         while (row == null) {
-            em.createNativeQuery("INSERT IGNORE INTO sign_in_throttle (throttle_key, failures, last_failure)"
-                    + " VALUES (?, 0, UTC_TIMESTAMP(6))").setParameter(1, key).executeUpdate();
+            // An existing row is locked exclusively at once: a shared lock (INSERT IGNORE) upgraded by the find
+            // below would deadlock with a concurrent attempt on the same key.
+            em.createNativeQuery("INSERT INTO sign_in_throttle (throttle_key, failures, last_failure)"
+                    + " VALUES (?, 0, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE throttle_key = throttle_key")
+                    .setParameter(1, key).executeUpdate();
             // Null only when the purge deleted the row between the two statements: then it is inserted again.
             row = em.find(SignInThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
         }
@@ -307,15 +333,24 @@ public class SignIns {
 
     /** A username's throttle key: its digest, so that a password typed into the username field is not stored. */
     private static String userKey(String normalizedUsername) {
-        return "user:" + Secrets.sha256Hex(normalizedUsername);
+        return SignInThrottle.USERNAME_KEY + Secrets.sha256Hex(normalizedUsername);
     }
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
 
+    /** What a throttle row counts failures of: one person's trusted browser, a username, or a client address. */
+    private enum Kind {
+        DEVICE, USERNAME, ADDRESS;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** One throttle row of an attempt, with the number of failures that locks it and what it stands for. */
-    private record Throttle(SignInThrottle row, int maxFailures, String kind) {
+    private record Throttle(SignInThrottle row, int maxFailures, Kind kind) {
 
         /** Counts a failure; true when it locked the key. */
         boolean failed(Instant now, Duration lockDuration) {
