@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.problems;
 
 import jakarta.ejb.ApplicationException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,15 +15,34 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final transient List<Problem.FieldError> errors;
+    private final Duration retryAfter;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
     public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        this(type, detail, errors, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors, Duration retryAfter) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    /** A 429 whose answer carries {@code Retry-After}: the caller may try again after that long. */
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), retryAfter);
+    }
+
+    /** Whole seconds until a retry may succeed (at least one), or null when the problem names no such time. */
+    public Long retryAfterSeconds() {
+        if (retryAfter == null) {
+            return null;
+        }
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
     public ProblemType type() {

@@ -3,6 +3,7 @@ package edu.ucla.dgsom.escrow.problems;
 import edu.ucla.dgsom.escrow.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,7 +17,13 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        return respond(request, Problems.from(failure, request.getRequestURI(), RequestIdFilter.requestId(request)));
+        Response response = respond(request, Problems.from(failure, request.getRequestURI(),
+                RequestIdFilter.requestId(request)));
+        if (failure instanceof ProblemException problem && problem.retryAfterSeconds() != null) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds())
+                    .build();
+        }
+        return response;
     }
 
     /** A problem document, or for SCIM's requests the same problem in SCIM's error shape. */

@@ -27,6 +27,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", 428, "Name the version being replaced in an If-Match header"),
     UNPROCESSABLE("unprocessable", 422, "The request is well formed but breaks a rule of the registry"),
     PAYLOAD_TOO_LARGE("payload-too-large", Status.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
+    TOO_MANY_REQUESTS("too-many-requests", Status.TOO_MANY_REQUESTS, "Too many attempts; wait before trying again"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "The request body's media type is not supported"),
     INTEGRITY_FAILURE("integrity-failure", Status.INTERNAL_SERVER_ERROR, "Stored data failed its integrity check"),
     SERVICE_UNAVAILABLE("service-unavailable", Status.SERVICE_UNAVAILABLE, "The service cannot complete the request right now"),
@@ -77,6 +78,7 @@ public enum ProblemType {
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
             case 428 -> PRECONDITION_REQUIRED;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR;
         };

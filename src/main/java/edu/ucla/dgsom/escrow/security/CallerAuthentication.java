@@ -24,6 +24,8 @@ import java.util.Optional;
 public class CallerAuthentication implements ContainerRequestFilter {
 
     public static final String SESSION_COOKIE = "escrow_session";
+    /** Browsers accept a cookie so named only if it is Secure, has Path=/ and no Domain: no subdomain can plant it. */
+    private static final String HOST_PREFIX = "__Host-";
     private static final String BEARER = "Bearer ";
 
     @Inject
@@ -35,6 +37,14 @@ public class CallerAuthentication implements ContainerRequestFilter {
     @Context
     HttpServletRequest request;
 
+    /**
+     * The name of a cookie of this service: over TLS (directly or at a trusted proxy) with the {@code __Host-} prefix,
+     * over plain HTTP (development on 127.0.0.1) without it, since a browser refuses such a cookie there.
+     */
+    public static String cookieName(String name, boolean secure) {
+        return secure ? HOST_PREFIX + name : name;
+    }
+
     @Override
     public void filter(ContainerRequestContext context) {
         caller.network(request.getRemoteAddr(), RequestIdFilter.requestId(request));
@@ -43,7 +53,7 @@ public class CallerAuthentication implements ContainerRequestFilter {
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             identity = identities.fromApiToken(authorization.substring(BEARER.length()).trim());
         } else {
-            Cookie session = context.getCookies().get(SESSION_COOKIE);
+            Cookie session = context.getCookies().get(cookieName(SESSION_COOKIE, request.isSecure()));
             if (session != null && !session.getValue().isBlank()) {
                 identity = identities.fromSession(session.getValue());
             }

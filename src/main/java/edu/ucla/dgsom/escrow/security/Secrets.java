@@ -8,12 +8,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Random bearer secrets (session, CSRF and API tokens, recovery codes) and their SHA-256 digests. Only digests are
- * stored: the secrets carry at least 128 random bits, so a fast hash is enough to make a stolen table useless.
+ * Random bearer secrets (session, CSRF, device and API tokens, recovery codes) and their SHA-256 digests. Only digests
+ * are stored: the secrets carry at least 112 random bits, so a fast hash is enough to make a stolen table useless.
  */
 public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SALTED = "s1$";
     private static final char[] RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
     private Secrets() {
@@ -26,11 +27,11 @@ public final class Secrets {
         return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** A recovery code of 12 characters from a 32-letter alphabet without look-alikes (60 bits), as XXXX-XXXX-XXXX. */
+    /** A recovery code of 25 characters from a 32-letter alphabet without look-alikes (125 bits), as 5 groups of 5. */
     public static String newRecoveryCode() {
-        StringBuilder code = new StringBuilder(14);
-        for (int i = 0; i < 12; i++) {
-            if (i > 0 && i % 4 == 0) {
+        StringBuilder code = new StringBuilder(29);
+        for (int i = 0; i < 25; i++) {
+            if (i > 0 && i % 5 == 0) {
                 code.append('-');
             }
             code.append(RECOVERY_ALPHABET[RANDOM.nextInt(RECOVERY_ALPHABET.length)]);
@@ -39,9 +40,41 @@ public final class Secrets {
     }
 
     public static String sha256Hex(String secret) {
+        return HexFormat.of().formatHex(sha256().digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A salted SHA-256 digest, {@code s1$<salt>$<digest>}, for secrets a person keeps (recovery codes): equal
+     * secrets get different digests, so a stolen table cannot be searched for a guessed code across people.
+     */
+    public static String saltedDigest(String secret) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return SALTED + HexFormat.of().formatHex(salt) + "$" + HexFormat.of().formatHex(salted(salt, secret));
+    }
+
+    /** Whether {@code secret} has the digest {@link #saltedDigest} made, compared in constant time. */
+    public static boolean matchesSaltedDigest(String secret, String stored) {
+        if (secret == null || stored == null || !stored.startsWith(SALTED)) {
+            return false;
+        }
+        String[] parts = stored.substring(SALTED.length()).split("\\$");
+        if (parts.length != 2) {
+            return false;
+        }
+        HexFormat hex = HexFormat.of();
+        return MessageDigest.isEqual(salted(hex.parseHex(parts[0]), secret), hex.parseHex(parts[1]));
+    }
+
+    private static byte[] salted(byte[] salt, String secret) {
+        MessageDigest digest = sha256();
+        digest.update(salt);
+        return digest.digest(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }

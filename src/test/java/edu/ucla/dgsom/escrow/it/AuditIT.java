@@ -53,7 +53,8 @@ class AuditIT {
         JsonObject signIn = onlyEntry(failed, "SIGN_IN");
         assertEquals("SIGN_IN", signIn.getString("action"));
         assertEquals("FAILED", signIn.getString("outcome"));
-        assertEquals("no-such-user", signIn.getString("actorName"));
+        assertTrue(!signIn.containsKey("actorName") || signIn.isNull("actorName"),
+                "a name that belongs to nobody is not recorded: " + signIn);
         assertEquals("wrong username or password, or disabled", signIn.getString("reason"));
 
         String denied = "audit-denied-" + UUID.randomUUID();

@@ -3,6 +3,7 @@ package edu.ucla.dgsom.escrow.it;
 import static edu.ucla.dgsom.escrow.it.PlatformIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,16 +107,23 @@ class IdentityIT {
     void wrongPasswordUnknownUserAndLockedUserAreIndistinguishableAndTheLockLifts() throws Exception {
         String departmentId = People.createDepartment("LOCK" + suffix());
         String username = "locky-" + suffix();
+        String nobody = "nobody-" + suffix();
         People.createPerson(departmentId, username, "correct-password-1");
 
         Api.Reply wrong = People.signInReply(username, "wrong-password-1", null);
-        Api.Reply unknown = People.signInReply("nobody-" + suffix(), "wrong-password-1", null);
+        Api.Reply unknown = People.signInReply(nobody, "wrong-password-1", null);
         assertSameRefusal(wrong, unknown);
         for (int i = 0; i < 4; i++) {
             People.signInReply(username, "wrong-password-1", null);
+            People.signInReply(nobody, "wrong-password-1", null);
         }
+        // A made-up name is throttled exactly like a real one, so a 429 does not tell which names exist.
         Api.Reply locked = People.signInReply(username, "correct-password-1", null);
-        assertSameRefusal(wrong, locked);
+        Api.Reply lockedUnknown = People.signInReply(nobody, "wrong-password-1", null);
+        assertProblem(locked, 429, "too-many-requests");
+        assertSameRefusal(locked, lockedUnknown);
+        assertNotNull(locked.header("Retry-After"));
+        assertNotNull(lockedUnknown.header("Retry-After"));
 
         Thread.sleep((LiveService.LOCK_SECONDS + 1) * 1000L);
         assertEquals(201, People.signInReply(username, "correct-password-1", null).status(), "the lock lifted");

@@ -103,6 +103,10 @@ public final class LiveService implements BeforeAllCallback {
                             Map.entry("ESCROW_BOOTSTRAP_TOKEN", ADMIN_TOKEN),
                             Map.entry("ESCROW_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
                             Map.entry("ESCROW_SIGN_IN_LOCK_DURATION", "PT" + LOCK_SECONDS + "S"),
+                            // Requests come from 127.0.0.1: trusting it as a proxy lets a test speak for any client
+                            // address with X-Forwarded-For (requests without it are unchanged).
+                            Map.entry("ESCROW_HTTP_TRUSTED_PROXIES", "127.0.0.1"),
+                            Map.entry("ESCROW_SIGN_IN_PURGE_EVERY", "PT2S"),
                             Map.entry("ESCROW_AUDIT_CHECKPOINT_FILE",
                                     testDir.resolve("audit-checkpoints.jsonl").toString()),
                             Map.entry("ESCROW_AUDIT_CHECKPOINT_EVERY_ENTRIES", "500"),

@@ -118,7 +118,7 @@ class PlatformIT {
     }
 
     @Test
-    void healthOpenApiAndMetricsAreServed() {
+    void healthAndOpenApiAreServedButMetricsAreNotPublic() {
         Api.Reply ready = api.get("/health/ready");
         assertEquals(200, ready.status(), ready::toString);
         assertEquals("UP", ready.json().getString("status"));
@@ -131,7 +131,9 @@ class PlatformIT {
         assertTrue(openApi.json().getJsonObject("components").getJsonObject("schemas").containsKey("Problem"),
                 "the Problem schema is documented");
 
-        assertEquals(200, api.get("/metrics").status());
+        Api.Reply metrics = api.get("/metrics");
+        assertNotEquals(200, metrics.status(), metrics::toString);
+        assertFalse(metrics.body().contains("base_"), "no metric reaches an anonymous caller");
     }
 
     static void assertProblem(Api.Reply reply, int status, String type) {

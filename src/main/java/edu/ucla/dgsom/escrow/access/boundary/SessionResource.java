@@ -17,13 +17,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -38,7 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Signing in and out, password changes and MFA enrolment for people. The session travels in an HttpOnly,
- * SameSite=Strict cookie (Secure over TLS); changes made with it need the CSRF token returned at sign-in.
+ * SameSite=Strict cookie (over TLS: Secure and named {@code __Host-escrow_session}); changes made with it need the
+ * CSRF token returned at sign-in. A successful sign-in also sets the browser's device cookie ({@code escrow_device}),
+ * which spares it the throttles of strangers' guessing (docs/access.md).
  */
 @Path("session")
 @RequestScoped
@@ -46,7 +49,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-    private static final String WRONG = "The username, password or code is wrong, or the sign-in is locked for a while";
+    private static final String WRONG = "The username, password or code is wrong";
+    private static final String DEVICE_COOKIE = "escrow_device";
 
     @Inject
     SignIns signIns;
@@ -63,36 +67,41 @@ public class SessionResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @POST
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign in; answers with the session cookie and the CSRF token")
     @APIResponse(responseCode = "201", description = "Signed in")
-    public Response signIn(@Valid @NotNull SignInRequest credentials,
-            @CookieParam(CallerAuthentication.SESSION_COOKIE) String previousSession) {
+    public Response signIn(@Valid @NotNull SignInRequest credentials) {
         char[] password = credentials.password().toCharArray();
         SignIns.Result result;
         try {
             result = signIns.signIn(credentials.username(), password, credentials.totpCode(),
-                    credentials.recoveryCode(), request.getRemoteAddr(), previousSession);
+                    credentials.recoveryCode(), cookie(DEVICE_COOKIE), request.getRemoteAddr(),
+                    cookie(CallerAuthentication.SESSION_COOKIE));
         } finally {
             Arrays.fill(password, '\0');
         }
         switch (result.status()) {
             case MFA_REQUIRED -> throw new ProblemException(ProblemType.MFA_REQUIRED,
                     "Send a current TOTP code (totpCode) or a recovery code (recoveryCode) with the password");
+            case THROTTLED -> throw ProblemException.tooManyRequests("Too many failed sign-ins lately; try again"
+                    + " after the time in Retry-After", result.retryAfter());
             case FAILED -> {
                 pause(result.delay());
                 throw new ProblemException(ProblemType.INVALID_CREDENTIALS, WRONG);
             }
             default -> {
-                long maxAge = Duration.between(Instant.now(), result.expiresAt()).toSeconds();
-                NewCookie cookie = new NewCookie.Builder(CallerAuthentication.SESSION_COOKIE)
-                        .value(result.sessionToken()).path("/").httpOnly(true).secure(request.isSecure())
-                        .sameSite(NewCookie.SameSite.STRICT).maxAge((int) maxAge).build();
                 SessionView view = new SessionView("PERSON", result.personId(), null, null, null,
                         result.restriction(), result.csrfToken(), result.expiresAt());
-                return Response.created(uriInfo.getBaseUriBuilder().path("session").build()).cookie(cookie)
+                // The session cookie comes first: clients that read one Set-Cookie header read that one.
+                return Response.created(uriInfo.getBaseUriBuilder().path("session").build())
+                        .cookie(newCookie(CallerAuthentication.SESSION_COOKIE, result.sessionToken(),
+                                result.expiresAt()),
+                                newCookie(DEVICE_COOKIE, result.deviceToken(), result.deviceExpiresAt()))
                         .entity(view).build();
             }
         }
@@ -115,9 +124,7 @@ public class SessionResource {
     @APIResponse(responseCode = "204", description = "Signed out")
     public Response signOut() {
         signIns.signOut();
-        return Response.noContent().cookie(new NewCookie.Builder(CallerAuthentication.SESSION_COOKIE).value("")
-                .path("/").httpOnly(true).secure(request.isSecure()).sameSite(NewCookie.SameSite.STRICT).maxAge(0)
-                .build()).build();
+        return Response.noContent().cookie(newCookie(CallerAuthentication.SESSION_COOKIE, "", Instant.now())).build();
     }
 
     @POST
@@ -130,11 +137,19 @@ public class SessionResource {
     public void changePassword(@Valid @NotNull PasswordChange change) {
         char[] current = change.currentPassword().toCharArray();
         char[] replacement = change.newPassword().toCharArray();
+        SignIns.PasswordChangeOutcome result;
         try {
-            signIns.changePassword(current, replacement);
+            result = signIns.changePassword(current, replacement);
         } finally {
             Arrays.fill(current, '\0');
             Arrays.fill(replacement, '\0');
+        }
+        if (result.status() == SignIns.PasswordChangeOutcome.Status.THROTTLED) {
+            throw ProblemException.tooManyRequests("Too many wrong passwords lately; try again after the time in"
+                    + " Retry-After", result.retryAfter());
+        }
+        if (result.status() == SignIns.PasswordChangeOutcome.Status.WRONG_PASSWORD) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "The current password is wrong");
         }
     }
 
@@ -160,6 +175,20 @@ public class SessionResource {
     public RecoveryCodes confirmMfaEnrolment(@Valid @NotNull MfaConfirmation confirmation) {
         List<String> codes = enrolments.confirm(confirmation.code());
         return new RecoveryCodes(codes);
+    }
+
+    /** A cookie of this request, by its base name (with the {@code __Host-} prefix over TLS). */
+    private String cookie(String name) {
+        Cookie cookie = headers.getCookies().get(CallerAuthentication.cookieName(name, request.isSecure()));
+        return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
+    }
+
+    /** HttpOnly, SameSite=Strict, Path=/, no Domain; Secure and {@code __Host-} named over TLS. */
+    private NewCookie newCookie(String name, String value, Instant expiresAt) {
+        long maxAge = Math.max(0, Duration.between(Instant.now(), expiresAt).toSeconds());
+        return new NewCookie.Builder(CallerAuthentication.cookieName(name, request.isSecure())).value(value)
+                .path("/").httpOnly(true).secure(request.isSecure()).sameSite(NewCookie.SameSite.STRICT)
+                .maxAge((int) maxAge).build();
     }
 
     private static void pause(Duration delay) {

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 public record SignInRequest(@NotNull @Size(min = 1, max = 64) String username,
         @NotNull @Size(min = 1, max = 1024) String password,
         @Size(max = 10) String totpCode,
-        @Size(max = 20) String recoveryCode) {
+        @Size(max = 40) String recoveryCode) {
 
     /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
     public SignInRequest(String username, String password, String totpCode, String recoveryCode) {

@@ -33,6 +33,16 @@ public class AccessSettings {
     @ConfigProperty(name = "escrow.sign-in.lock-duration", defaultValue = "PT15M")
     Duration lockDuration;
 
+    /** How long a browser that signed a person in stays trusted (its device cookie); see docs/access.md. */
+    @Inject
+    @ConfigProperty(name = "escrow.sign-in.device-validity", defaultValue = "P90D")
+    Duration deviceValidity;
+
+    /** How often stale throttle rows and expired device cookies are purged. */
+    @Inject
+    @ConfigProperty(name = "escrow.sign-in.purge-every", defaultValue = "PT5M")
+    Duration purgeEvery;
+
     @Inject
     @ConfigProperty(name = "escrow.passwords.argon2.memory-kib", defaultValue = "19456")
     int argon2MemoryKib;
@@ -77,6 +87,14 @@ public class AccessSettings {
 
     public Duration lockDuration() {
         return lockDuration;
+    }
+
+    public Duration deviceValidity() {
+        return deviceValidity;
+    }
+
+    public Duration purgeEvery() {
+        return purgeEvery;
     }
 
     public PasswordHasher passwordHasher() {

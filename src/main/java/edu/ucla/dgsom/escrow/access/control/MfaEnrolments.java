@@ -97,6 +97,8 @@ public class MfaEnrolments {
             long step = Totp.matchingStep(seed, code == null ? null : code.trim(), Instant.now(), Totp.Algorithm.SHA1,
                     DIGITS, PERIOD_SECONDS);
             if (step < 0 || !signIn.acceptTotpStep(step)) {
+                audit.recordRefusal(AuditAction.MFA_ENROLMENT_CONFIRM, target(), Outcome.FAILED,
+                        "code does not match", null);
                 throw new ProblemException(ProblemType.VALIDATION_FAILED, "The code does not match; check the"
                         + " authenticator's clock and try the next code", List.of(
                         new edu.ucla.dgsom.escrow.problems.Problem.FieldError("code", "does not match")));
@@ -109,7 +111,7 @@ public class MfaEnrolments {
         for (int i = 0; i < RECOVERY_CODES; i++) {
             String recovery = Secrets.newRecoveryCode();
             codes.add(recovery);
-            em.persist(new RecoveryCode(signIn.personId(), signIn.mfaGeneration(), Secrets.sha256Hex(recovery)));
+            em.persist(RecoveryCode.issue(signIn.personId(), signIn.mfaGeneration(), recovery));
         }
         audit.record(AuditAction.MFA_ENROLMENT_CONFIRM, target(), Outcome.ALLOWED, null, null);
         return codes;

@@ -4,6 +4,7 @@ import edu.ucla.dgsom.escrow.access.entity.Person;
 import edu.ucla.dgsom.escrow.access.entity.RecoveryCode;
 import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
 import edu.ucla.dgsom.escrow.access.entity.SignIn;
+import edu.ucla.dgsom.escrow.access.entity.SignInDevice;
 import edu.ucla.dgsom.escrow.access.entity.SignInSession;
 import edu.ucla.dgsom.escrow.access.entity.SignInThrottle;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
@@ -27,6 +28,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,11 @@ import java.util.Set;
 /**
  * Signing people in and out and changing passwords. A failed sign-in commits its throttle counters and audit entry
  * and is reported through the result, never through an exception, so nothing of it is rolled back.
+ *
+ * <p>Guessing is slowed down with OWASP's device cookies: a browser that signed a person in before presents its
+ * device cookie and is throttled on its own, per person and device; every other attempt is throttled per username
+ * (existing or not, so that the answers do not tell which names exist) and per client address. Locks are checked
+ * before any password is hashed, so a throttled attempt costs no Argon2.
  */
 @Stateless
 public class SignIns {
@@ -61,23 +68,34 @@ public class SignIns {
     @Inject
     Caller caller;
 
-    /** What became of a sign-in attempt. Tokens are set only on success. */
-    public record Result(Status status, String personId, String sessionToken, String csrfToken, Instant expiresAt,
-            String restriction, Duration delay) {
+    /**
+     * What became of a sign-in attempt. Tokens are set only on success: the session and CSRF tokens and a new device
+     * cookie for the browser. {@code delay} slows a failure down; {@code retryAfter} says when a throttled caller may
+     * try again.
+     */
+    public record Result(Status status, String personId, String sessionToken, String csrfToken, String deviceToken,
+            Instant expiresAt, Instant deviceExpiresAt, String restriction, Duration delay, Duration retryAfter) {
 
-        /** SIGNED_IN, FAILED (any of: no such user, wrong password or code, locked, disabled), MFA_REQUIRED. */
-        public enum Status { SIGNED_IN, FAILED, MFA_REQUIRED }
+        /**
+         * SIGNED_IN; FAILED (any of: no such user, wrong password or code, disabled); MFA_REQUIRED; THROTTLED (too
+         * many failures lately, for this browser, or for this username or address).
+         */
+        public enum Status { SIGNED_IN, FAILED, MFA_REQUIRED, THROTTLED }
 
-        /** Never prints the secret it carries, should anything log it. */
+        static Result failed(Status status, Duration delay, Duration retryAfter) {
+            return new Result(status, null, null, null, null, null, null, null, delay, retryAfter);
+        }
+
         @Override
         public String toString() {
-            return "Result[status=" + status + ", personId=" + personId + ", restriction=" + restriction
-                    + ", tokens redacted]";
+            return "Result[" + status + ", person=" + personId + ", tokens redacted]";
         }
+    }
 
-        static Result failed(Duration delay) {
-            return new Result(Status.FAILED, null, null, null, null, null, delay);
-        }
+    /** What became of a password change: CHANGED; WRONG_PASSWORD (counted like a failed sign-in); THROTTLED. */
+    public record PasswordChangeOutcome(Status status, Duration retryAfter) {
+
+        public enum Status { CHANGED, WRONG_PASSWORD, THROTTLED }
     }
 
     @PostConstruct
@@ -89,10 +107,11 @@ public class SignIns {
 
     /**
      * Checks the credentials and opens a new session. {@code previousSession}, the token of a session the client
-     * still holds, is ended either way: the session id always changes at sign-in.
+     * still holds, is ended either way: the session id always changes at sign-in. {@code deviceToken} is the
+     * browser's device cookie, if it sent one.
      */
-    public Result signIn(String username, char[] password, String totpCode, String recoveryCode, String address,
-            String previousSession) {
+    public Result signIn(String username, char[] password, String totpCode, String recoveryCode, String deviceToken,
+            String address, String previousSession) {
         Instant now = Instant.now();
         if (previousSession != null) {
             SignInSession previous = em.find(SignInSession.class, Secrets.sha256Hex(previousSession));
@@ -101,46 +120,49 @@ public class SignIns {
             }
         }
         String normalized = username.trim().toLowerCase(Locale.ROOT);
-        SignInThrottle userThrottle = throttle("user:" + normalized);
-        SignInThrottle addressThrottle = throttle("address:" + address);
         SignIn signIn = em.createNamedQuery(SignIn.BY_USERNAME, SignIn.class).setParameter("username", normalized)
                 .getResultStream().findFirst().orElse(null);
+        Target target = signIn == null ? Target.UNKNOWN : new Target(normalized, signIn.personId());
+        SignInDevice device = signIn == null ? null : device(deviceToken, signIn.personId(), now);
+        List<Throttle> throttles = throttlesFor(device, normalized, address);
+        Duration retryAfter = throttles.stream().map(t -> t.row().lockRemaining(now)).max(Comparator.naturalOrder())
+                .orElseThrow();
+        if (!retryAfter.isZero()) {
+            target.record(audit, Outcome.DENIED, "throttled after repeated failures");
+            return Result.failed(Result.Status.THROTTLED, Duration.ZERO, retryAfter);
+        }
         PasswordHasher hasher = settings.passwordHasher();
         boolean passwordMatches = hasher.verify(password, signIn != null ? signIn.passwordHash() : dummyHash);
         Person person = signIn == null ? null : em.find(Person.class, signIn.personId());
-        Target target = new Target(normalized, signIn == null ? null : signIn.personId());
-
-        if (userThrottle.lockedAt(now) || addressThrottle.lockedAt(now)) {
-            target.record(audit, Outcome.DENIED, "locked after repeated failures");
-            return Result.failed(Duration.ZERO);
-        }
         if (!passwordMatches || person == null || !person.active() || !signIn.enabled()) {
-            return failure(target, userThrottle, addressThrottle, now, "wrong username or password, or disabled");
+            return failure(target, throttles, now, "wrong username or password, or disabled");
         }
         if (signIn.mfaState() == SignIn.MfaState.ENROLLED) {
             if (isBlank(totpCode) && isBlank(recoveryCode)) {
                 target.record(audit, Outcome.FAILED, "MFA code required");
-                return new Result(Result.Status.MFA_REQUIRED, null, null, null, null, null, Duration.ZERO);
+                return Result.failed(Result.Status.MFA_REQUIRED, Duration.ZERO, null);
             }
             if (!secondFactorMatches(signIn, totpCode, recoveryCode, now)) {
-                return failure(target, userThrottle, addressThrottle, now, "wrong MFA code");
+                return failure(target, throttles, now, "wrong MFA code");
             }
         }
         if (hasher.needsRehash(signIn.passwordHash())) {
             signIn.rehashed(hasher.hash(password));
         }
         signIn.signedIn(now);
-        userThrottle.cleared();
+        throttles.stream().filter(t -> t.kind() != Kind.ADDRESS).forEach(t -> t.row().cleared());
         String sessionToken = Secrets.newToken("esc_s_");
         String csrfToken = Secrets.newToken("esc_c_");
         SignInSession session = new SignInSession(Secrets.sha256Hex(sessionToken), person.id(),
                 Secrets.sha256Hex(csrfToken), now, settings.absoluteTimeout());
         em.persist(session);
+        String newDeviceToken = Secrets.newToken("esc_d_");
+        SignInDevice newDevice = replaceDevice(device, newDeviceToken, person.id(), now);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         identities.grantsOf(person.id()).stream().map(RoleGrant::role).forEach(roles::add);
         target.record(audit, Outcome.ALLOWED, null);
-        return new Result(Result.Status.SIGNED_IN, person.id(), sessionToken, csrfToken, session.expiresAt(),
-                identities.restriction(signIn, roles), Duration.ZERO);
+        return new Result(Result.Status.SIGNED_IN, person.id(), sessionToken, csrfToken, newDeviceToken,
+                session.expiresAt(), newDevice.expiresAt(), identities.restriction(signIn, roles), Duration.ZERO, null);
     }
 
     /** Ends the caller's session, if they have one. */
@@ -155,24 +177,94 @@ public class SignIns {
         }
     }
 
-    /** Changes the signed-in person's password; the current one must be given again. Other sessions end. */
-    public void changePassword(char[] current, char[] replacement) {
-        SignIn signIn = em.find(SignIn.class, caller.id(), LockModeType.PESSIMISTIC_WRITE);
+    /**
+     * Changes the signed-in person's password; the current one must be given again. Other sessions end. A wrong
+     * current password counts as a failed sign-in of this person and is audited; a refusal is a result, so that
+     * both commit.
+     */
+    public PasswordChangeOutcome changePassword(char[] current, char[] replacement) {
+        Instant now = Instant.now();
+        SignIn signIn = em.find(SignIn.class, caller.id());
+        if (signIn == null) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only a person with a sign-in can change a password");
+        }
+        AuditTrail.Target person = AuditTrail.Target.of("person", caller.id());
+        // The throttle row first, then the sign-in: the order a sign-in takes them in, so the two cannot deadlock.
+        Throttle throttle = new Throttle(throttle(userKey(signIn.username())), settings.maxFailures(), Kind.USERNAME);
+        em.refresh(signIn, LockModeType.PESSIMISTIC_WRITE);
+        Duration retryAfter = throttle.row().lockRemaining(now);
+        if (!retryAfter.isZero()) {
+            audit.record(AuditAction.PASSWORD_CHANGE, person, Outcome.DENIED, "throttled after repeated failures",
+                    null);
+            return new PasswordChangeOutcome(PasswordChangeOutcome.Status.THROTTLED, retryAfter);
+        }
         PasswordHasher hasher = settings.passwordHasher();
-        if (signIn == null || !hasher.verify(current, signIn.passwordHash())) {
-            audit.record(AuditAction.PASSWORD_CHANGE, AuditTrail.Target.of("person", caller.id()), Outcome.FAILED,
-                    "current password wrong", null);
-            throw new ProblemException(ProblemType.FORBIDDEN, "The current password is wrong");
+        if (!hasher.verify(current, signIn.passwordHash())) {
+            audit.record(AuditAction.PASSWORD_CHANGE, person, Outcome.FAILED, "current password wrong", null);
+            if (throttle.failed(now, settings.lockDuration())) {
+                audit.record(AuditAction.SIGN_IN_LOCKED, person, Outcome.DENIED, "locked for "
+                        + settings.lockDuration(), null);
+            }
+            return new PasswordChangeOutcome(PasswordChangeOutcome.Status.WRONG_PASSWORD, null);
         }
         if (Arrays.equals(current, replacement)) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The new password must differ from the current one",
                     List.of(new Problem.FieldError("newPassword", "must differ from the current password")));
         }
+        throttle.row().cleared();
         signIn.passwordChanged(hasher.hash(replacement));
         em.createQuery("DELETE FROM SignInSession s WHERE s.personId = :person AND s.tokenHash <> :current")
                 .setParameter("person", caller.id()).setParameter("current", caller.sessionHash()).executeUpdate();
-        audit.record(AuditAction.PASSWORD_CHANGE, AuditTrail.Target.of("person", caller.id()), Outcome.ALLOWED, null,
-                null);
+        audit.record(AuditAction.PASSWORD_CHANGE, person, Outcome.ALLOWED, null, null);
+        return new PasswordChangeOutcome(PasswordChangeOutcome.Status.CHANGED, null);
+    }
+
+    /**
+     * Deletes the throttle rows of one kind ({@link SignInThrottle#KEY_PREFIXES}) whose failures are forgotten anyway.
+     * A plain conditional delete: several instances may run it at once.
+     */
+    public int purgeStaleThrottles(String keyPrefix) {
+        Instant now = Instant.now();
+        return em.createNamedQuery(SignInThrottle.DELETE_STALE).setParameter("prefix", keyPrefix + "%")
+                .setParameter("before", now.minus(settings.lockDuration())).setParameter("now", now).executeUpdate();
+    }
+
+    /** Deletes device cookies that expired. */
+    public int purgeExpiredDevices() {
+        return em.createNamedQuery(SignInDevice.DELETE_EXPIRED).setParameter("now", Instant.now()).executeUpdate();
+    }
+
+    /**
+     * OWASP's device cookies: a browser that signed this person in before is throttled on its own; any other attempt
+     * per username and per client address.
+     */
+    private List<Throttle> throttlesFor(SignInDevice device, String normalizedUsername, String address) {
+        if (device != null) {
+            return List.of(new Throttle(throttle(SignInThrottle.DEVICE_KEY + device.tokenHash()),
+                    settings.maxFailures(), Kind.DEVICE));
+        }
+        return List.of(new Throttle(throttle(userKey(normalizedUsername)), settings.maxFailures(), Kind.USERNAME),
+                new Throttle(throttle(SignInThrottle.ADDRESS_KEY + address), settings.maxFailuresPerAddress(),
+                        Kind.ADDRESS));
+    }
+
+    /** A new device cookie at every sign-in; the one presented, if any, is used up. */
+    private SignInDevice replaceDevice(SignInDevice presented, String newToken, String personId, Instant now) {
+        if (presented != null) {
+            em.remove(presented);
+        }
+        SignInDevice device = new SignInDevice(Secrets.sha256Hex(newToken), personId, now, settings.deviceValidity());
+        em.persist(device);
+        return device;
+    }
+
+    /** The browser's device cookie, if it names a device that vouches for this person now. */
+    private SignInDevice device(String deviceToken, String personId, Instant now) {
+        if (isBlank(deviceToken)) {
+            return null;
+        }
+        SignInDevice device = em.find(SignInDevice.class, Secrets.sha256Hex(deviceToken));
+        return device != null && device.vouchesFor(personId, now) ? device : null;
     }
 
     private boolean secondFactorMatches(SignIn signIn, String totpCode, String recoveryCode, Instant now) {
@@ -190,47 +282,98 @@ public class SignIns {
                 Arrays.fill(seed, (byte) 0);
             }
         }
-        String hash = Secrets.sha256Hex(recoveryCode.trim().toUpperCase(Locale.ROOT));
-        return em.createNamedQuery(RecoveryCode.UNUSED, RecoveryCode.class).setParameter("person", signIn.personId())
-                .setParameter("hash", hash).setParameter("generation", signIn.mfaGeneration())
-                .getResultStream().findFirst()
-                .map(code -> {
-                    code.use(now);
-                    return true;
-                }).orElse(false);
+        // Every unused code is compared (each in constant time), so the time taken does not tell which one matched.
+        RecoveryCode matched = null;
+        for (RecoveryCode code : em.createNamedQuery(RecoveryCode.UNUSED, RecoveryCode.class)
+                .setParameter("person", signIn.personId()).setParameter("generation", signIn.mfaGeneration())
+                .getResultList()) {
+            if (code.matches(recoveryCode) && matched == null) {
+                matched = code;
+            }
+        }
+        if (matched == null) {
+            return false;
+        }
+        matched.use(now);
+        return true;
     }
 
-    private Result failure(Target target, SignInThrottle user, SignInThrottle address, Instant now, String reason) {
-        boolean userLocked = user.failed(now, settings.maxFailures(), settings.lockDuration());
-        boolean addressLocked = address.failed(now, settings.maxFailuresPerAddress(), settings.lockDuration());
+    private Result failure(Target target, List<Throttle> throttles, Instant now, String reason) {
         target.record(audit, Outcome.FAILED, reason);
-        if (userLocked || addressLocked) {
-            audit.record("USERNAME", target.personId, target.username, AuditAction.SIGN_IN_LOCKED,
-                    AuditTrail.Target.of(userLocked ? "username" : "address", userLocked ? target.username : null),
-                    Outcome.DENIED, "locked for " + settings.lockDuration(), null);
+        for (Throttle throttle : throttles) {
+            if (throttle.failed(now, settings.lockDuration())) {
+                // A real person is named by id; the address is in the entry anyway; a made-up name is never written.
+                AuditTrail.Target locked = throttle.kind() == Kind.ADDRESS || target.personId == null
+                        ? AuditTrail.Target.of(throttle.kind().label(), null)
+                        : AuditTrail.Target.of("person", target.personId);
+                audit.record(target.actorType(), target.personId, target.username, AuditAction.SIGN_IN_LOCKED,
+                        locked, Outcome.DENIED, "locked for " + settings.lockDuration(),
+                        Map.of("throttle", throttle.kind().label()));
+            }
         }
         // Slow repeated guessing down: a quarter second more for every failure past the second, at most two seconds.
-        long millis = Math.min(2_000, 250L * Math.max(0, user.failures() - 2));
-        return Result.failed(Duration.ofMillis(millis));
+        long millis = Math.min(2_000, 250L * Math.max(0, throttles.get(0).row().failures() - 2));
+        return Result.failed(Result.Status.FAILED, Duration.ofMillis(millis), null);
     }
 
     /** The throttle row for a key, created if missing and locked for this transaction. */
     private SignInThrottle throttle(String key) {
-        em.createNativeQuery("INSERT IGNORE INTO sign_in_throttle (throttle_key, failures, last_failure)"
-                + " VALUES (?, 0, UTC_TIMESTAMP(6))").setParameter(1, key).executeUpdate();
-        return em.find(SignInThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
+        SignInThrottle row = null;
+        while (row == null) {
+            // An existing row is locked exclusively at once: a shared lock (INSERT IGNORE) upgraded by the find
+            // below would deadlock with a concurrent attempt on the same key.
+            em.createNativeQuery("INSERT INTO sign_in_throttle (throttle_key, failures, last_failure)"
+                    + " VALUES (?, 0, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE throttle_key = throttle_key")
+                    .setParameter(1, key).executeUpdate();
+            // Null only when the purge deleted the row between the two statements: then it is inserted again.
+            row = em.find(SignInThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return row;
+    }
+
+    /** A username's throttle key: its digest, so that a password typed into the username field is not stored. */
+    private static String userKey(String normalizedUsername) {
+        return SignInThrottle.USERNAME_KEY + Secrets.sha256Hex(normalizedUsername);
     }
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
 
-    /** The username tried, and the person it belongs to if any: how the audit trail names a sign-in. */
+    /** What a throttle row counts failures of: one person's trusted browser, a username, or a client address. */
+    private enum Kind {
+        DEVICE, USERNAME, ADDRESS;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One throttle row of an attempt, with the number of failures that locks it and what it stands for. */
+    private record Throttle(SignInThrottle row, int maxFailures, Kind kind) {
+
+        /** Counts a failure; true when it locked the key. */
+        boolean failed(Instant now, Duration lockDuration) {
+            return row.failed(now, maxFailures, lockDuration);
+        }
+    }
+
+    /**
+     * How the audit trail names a sign-in: the username tried and its person, or, for a name that belongs to nobody,
+     * neither (a password typed into the username field must not land in the audit trail).
+     */
     private record Target(String username, String personId) {
 
+        static final Target UNKNOWN = new Target(null, null);
+
+        String actorType() {
+            return personId == null ? "USERNAME" : "PERSON";
+        }
+
         void record(AuditTrail audit, Outcome outcome, String reason) {
-            audit.record(personId == null ? "USERNAME" : "PERSON", personId, username, AuditAction.SIGN_IN,
-                    AuditTrail.Target.of("person", personId), outcome, reason, Map.of("username", username));
+            audit.record(actorType(), personId, username, AuditAction.SIGN_IN,
+                    AuditTrail.Target.of("person", personId), outcome, reason,
+                    username == null ? null : Map.of("username", username));
         }
     }
 }
