@@ -54,9 +54,9 @@ class SecretRedactionTest {
     }
 
     @Test
-    void a_sign_in_result_redacts_the_session_and_csrf_tokens() {
-        redacts(new SignIns.Result(SignIns.Result.Status.SIGNED_IN, "id", SECRET, OTHER, Instant.now(), null,
-                Duration.ZERO));
+    void a_sign_in_result_redacts_the_session_csrf_and_device_tokens() {
+        redacts(new SignIns.Result(SignIns.Result.Status.SIGNED_IN, "id", SECRET, OTHER, SECRET + OTHER,
+                Instant.now(), Instant.now(), null, Duration.ZERO, Duration.ZERO));
     }
 
     @Test
