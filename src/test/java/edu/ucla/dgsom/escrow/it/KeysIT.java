@@ -115,6 +115,7 @@ class KeysIT {
                 .filter(v -> v.getBoolean("current")).findFirst().orElseThrow();
         assertEquals("ACTIVE", current.getString("state"));
         assertTrue(current.getJsonNumber("values").longValue() >= 1, "the key check value at least");
+        assertTrue(current.getString("rootKey").matches("[0-9a-f]{16}"), current::toString);
         assertFalse(reply.body().contains("wrapped"), reply::body);
     }
 
