@@ -117,6 +117,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server and starts it again on the same database with some settings changed from now on (an empty
+     * value unsets one), e.g. another key store.
+     */
+    public void restartServer(Map<String, String> changedSettings) throws IOException {
+        server.close();
+        environment.putAll(changedSettings);
+        startServer();
+    }
+
     /** Stops the server, then the database, and starts both again on the same data. */
     public void restart() throws IOException {
         server.close();

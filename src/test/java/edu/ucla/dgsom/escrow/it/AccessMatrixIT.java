@@ -50,6 +50,7 @@ class AccessMatrixIT {
         RULES.put("POST /api/v1/session/mfa/confirmation", PERSON);
         RULES.put("GET /api/v1/keys", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("POST /api/v1/keys/rotations", ADMIN);
+        RULES.put("POST /api/v1/keys/root-rotations", ADMIN);
         RULES.put("GET /api/v1/keys/rotations/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("DELETE /api/v1/keys/{version}", ADMIN);
         RULES.put("GET /api/v1/departments", READERS);

@@ -220,6 +220,7 @@ class CredentialsIT {
                     }
                 }
                 assertEquals(Set.of(201, 412), Set.copyOf(statuses), "round " + round + ": " + statuses);
+                assertOneCurrentVersion(fixture, replacing + 1);
                 assertEquals(winner, reveal(People.admin(), fixture, "Which rotation won the race?").json()
                         .getString("password"));
                 for (int i = 0; i < 2; i++) {
@@ -234,6 +235,25 @@ class CredentialsIT {
         assertEquals(6, People.admin().get("/api/v1/accounts/" + fixture.accountId()).json().getInt("credentialVersion"));
         assertEquals(6, TestDatabase.count("SELECT COUNT(*) FROM escrow.credential_version WHERE account_id = '"
                 + fixture.accountId() + "'"));
+    }
+
+    /**
+     * Never two current versions: versions 1..n exist once each, the account points at n, the API marks only n
+     * current, and only n's credentials are sealed under n (one envelope for the one field rotated).
+     */
+    private static void assertOneCurrentVersion(Fixture fixture, int current) throws Exception {
+        String account = "'" + fixture.accountId() + "'";
+        assertEquals(current, TestDatabase.count("SELECT COUNT(*) FROM escrow.credential_version WHERE account_id = "
+                + account));
+        assertEquals(current, TestDatabase.count("SELECT MAX(version) FROM escrow.credential_version WHERE account_id"
+                + " = " + account));
+        assertEquals(current, TestDatabase.count("SELECT credential_version FROM escrow.official_account WHERE id = "
+                + account));
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM escrow.sealed_value WHERE owner_table = 'credential'"
+                + " AND owner_id = " + account + " AND owner_version = " + current));
+        JsonArray versions = Api.admin().get(fixture.path("/versions")).parse().asJsonArray();
+        assertEquals(List.of(current), versions.stream().map(v -> v.asJsonObject())
+                .filter(v -> v.getBoolean("current")).map(v -> v.getInt("version")).toList());
     }
 
     @Test

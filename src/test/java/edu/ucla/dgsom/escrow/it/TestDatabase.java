@@ -98,9 +98,9 @@ public final class TestDatabase {
         Barrier barrier = new Barrier(KeyStoreFile.load(keys.resolve("escrow-dev.bcfks"), passphrase));
         try (Connection connection = connect(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
-                        "SELECT version, wrapped_key FROM key_encryption_key WHERE state = 'ACTIVE'")) {
+                        "SELECT version, wrapped_key, root_key_id FROM key_encryption_key WHERE state = 'ACTIVE'")) {
             while (rows.next()) {
-                barrier.installKek(rows.getInt(1), rows.getBytes(2));
+                barrier.installKek(rows.getInt(1), rows.getBytes(2), rows.getString(3));
             }
         }
         return barrier;

@@ -10,44 +10,64 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Makes a new production key store (docs/operations.md). The passphrase comes from the file named by
- * ESCROW_KEYSTORE_PASSPHRASE_FILE, or is typed twice at the console; never from the command line.
+ * Makes a new production key store (docs/operations.md), or the store that succeeds one in a root-key rotation
+ * (docs/crypto.md): a fresh root key with the old store's audit signing key. The new store's passphrase comes from
+ * the file named by ESCROW_KEYSTORE_PASSPHRASE_FILE, the old store's from ESCROW_KEYSTORE_PREVIOUS_PASSPHRASE_FILE
+ * (the settings the service reads them from during the rotation), or each is typed at the console; never from the
+ * command line.
  */
 public final class KeyStoreTool {
+
+    private static final String USAGE = """
+            usage: KeyStoreTool create <path/to/new-keystore.bcfks>
+                   KeyStoreTool successor <path/to/current-keystore.bcfks> <path/to/new-keystore.bcfks>""";
 
     private KeyStoreTool() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2 || !"create".equals(args[0])) {
-            System.err.println("usage: KeyStoreTool create <path/to/new-keystore.bcfks>");
+        boolean create = args.length == 2 && "create".equals(args[0]);
+        boolean successor = args.length == 3 && "successor".equals(args[0]);
+        if (!create && !successor) {
+            System.err.println(USAGE);
             System.exit(2);
         }
-        char[] passphrase = passphrase();
-        if (passphrase.length < 16) {
-            System.err.println("The passphrase must have at least 16 characters");
-            System.exit(2);
-        }
+        Path created = Path.of(args[args.length - 1]);
         try {
-            KeyStoreFile.create(Path.of(args[1]), passphrase);
-            System.err.println("Created " + args[1] + ". Back it up apart from the database and the passphrase.");
+            if (create) {
+                KeyStoreFile.create(created, newPassphrase());
+            } else {
+                char[] previous = passphrase("ESCROW_KEYSTORE_PREVIOUS_PASSPHRASE_FILE",
+                        "Passphrase of the current key store " + args[1] + ": ");
+                KeyStoreFile.createSuccessor(Path.of(args[1]), previous, created, newPassphrase());
+            }
+            System.err.println("Created " + created + ". Back it up apart from the database and the passphrase.");
         } catch (KeyCustodyException e) {
             System.err.println(e.getMessage());
             System.exit(1);
         }
     }
 
-    private static char[] passphrase() throws IOException {
-        String file = System.getenv("ESCROW_KEYSTORE_PASSPHRASE_FILE");
+    private static char[] newPassphrase() throws IOException {
+        char[] passphrase = passphrase("ESCROW_KEYSTORE_PASSPHRASE_FILE", "New key store passphrase: ");
+        if (passphrase.length < 16) {
+            System.err.println("The passphrase must have at least 16 characters");
+            System.exit(2);
+        }
+        return passphrase;
+    }
+
+    private static char[] passphrase(String fileVariable, String prompt) throws IOException {
+        String file = System.getenv(fileVariable);
         if (file != null && !file.isBlank()) {
             return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip().toCharArray();
         }
         Console console = System.console();
         if (console == null) {
-            System.err.println("Set ESCROW_KEYSTORE_PASSPHRASE_FILE or run at a terminal");
+            System.err.println("Set " + fileVariable + " or run at a terminal");
             System.exit(2);
         }
-        char[] first = console.readPassword("New key store passphrase: ");
+        char[] first = console.readPassword(prompt);
         char[] second = console.readPassword("Again: ");
         if (!Arrays.equals(first, second)) {
             System.err.println("The passphrases differ");

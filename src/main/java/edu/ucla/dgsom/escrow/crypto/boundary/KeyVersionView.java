@@ -3,11 +3,15 @@ package edu.ucla.dgsom.escrow.crypto.boundary;
 import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
 import java.time.Instant;
 
-/** One key-encryption key version, without its material: how many stored values it wraps. */
-public record KeyVersionView(int version, String state, boolean current, long values, Instant createdAt,
-        Instant retiredAt) {
+/**
+ * One key-encryption key version, without its material: how many stored values it wraps, and the id of the root key
+ * that wraps it (null once retired), so an operator sees a root-key rotation through.
+ */
+public record KeyVersionView(int version, String state, boolean current, long values, String rootKey,
+        Instant createdAt, Instant retiredAt) {
 
     static KeyVersionView of(KeyEncryptionKey kek, boolean current, long values) {
-        return new KeyVersionView(kek.version(), kek.state().name(), current, values, kek.createdAt(), kek.retiredAt());
+        return new KeyVersionView(kek.version(), kek.state().name(), current, values, kek.rootKeyId(), kek.createdAt(),
+                kek.retiredAt());
     }
 }

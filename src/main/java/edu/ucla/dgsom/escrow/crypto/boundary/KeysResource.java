@@ -5,6 +5,7 @@ import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.crypto.control.KeyRotationWorker;
 import edu.ucla.dgsom.escrow.crypto.control.KeyRotations;
 import edu.ucla.dgsom.escrow.crypto.control.Keyring;
+import edu.ucla.dgsom.escrow.crypto.control.RootKeyRotation;
 import edu.ucla.dgsom.escrow.crypto.entity.KeyRotation;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.security.Role;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The key ring: versions, rotations, retirement, and the audit signing public key. */
+/** The key ring: versions, rotations of KEKs and of the root key, retirement, and the audit signing public key. */
 @Path("keys")
 @RequestScoped
 @Tag(name = "Keys")
@@ -69,6 +70,18 @@ public class KeysResource {
         return Response.accepted(RotationView.of(rotation, rotations.remaining(rotation)))
                 .location(uriInfo.getBaseUriBuilder().path("keys/rotations/{id}").build(rotation.id()))
                 .build();
+    }
+
+    @POST
+    @Path("root-rotations")
+    @Allowed(Role.DGIT_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Re-wrap every key-encryption key under the root key of the key store this instance is"
+            + " configured with (ESCROW_KEYSTORE_PATH), replacing the previous key store's (docs/crypto.md)")
+    @APIResponse(responseCode = "200", description = "Every key-encryption key is wrapped by the new root key")
+    @APIResponse(responseCode = "409", description = "Nothing to re-wrap, or a root key this instance lacks")
+    public RootKeyRotation rotateRootKey(@Valid @NotNull RotationRequest request) {
+        return rotations.rotateRootKey(request.reason());
     }
 
     @GET

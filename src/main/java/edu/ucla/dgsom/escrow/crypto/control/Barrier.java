@@ -8,10 +8,12 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The storage barrier: the only code that encrypts, decrypts, wraps keys or signs. Nothing outside it ever holds a
  * key. Every value is encrypted with AES-256-GCM under its own random data key, the data key is wrapped (RFC 5649)
  * by a versioned key-encryption key (KEK), and KEKs are stored in the database wrapped (AES-256-GCM) by the root key
- * from the key store. The envelope format is documented byte by byte in docs/crypto.md.
+ * from the key store. The envelope format is documented byte by byte in docs/crypto.md. During a root-key rotation it
+ * also holds the previous key store's root key, to open KEKs still wrapped by it; each root key is known by its id.
  */
 public final class Barrier {
 
@@ -31,40 +34,75 @@ public final class Barrier {
     private static final int HEADER_BYTES = 1 + 4 + 2;
 
     private final SecureRandom random = new SecureRandom();
-    private final SecretKey rootKey;
+    private final String rootKeyId;
+    private final Map<String, SecretKey> rootKeys = new ConcurrentHashMap<>();
     private final PrivateKey signingKey;
     private final PublicKey signingPublicKey;
     private final Map<Integer, SecretKey> keks = new ConcurrentHashMap<>();
 
     public Barrier(KeyStoreFile.KeyMaterial keys) {
-        this.rootKey = keys.rootKey();
+        this.rootKeyId = idOf(keys.rootKey());
+        this.rootKeys.put(rootKeyId, keys.rootKey());
         this.signingKey = keys.signingKey();
         this.signingPublicKey = keys.signingCertificate().getPublicKey();
     }
 
-    /** Makes a new KEK, keeps it, and returns it wrapped by the root key for storage under {@code version}. */
-    public byte[] createKek(int version) {
+    /**
+     * Also holds the root key of the key store this one succeeds, so KEKs still wrapped by it open until they are
+     * re-wrapped. Its audit signing key must be this store's: checkpoints signed before the rotation stay verifiable.
+     *
+     * @return the previous root key's id
+     */
+    public String addPreviousRootKey(KeyStoreFile.KeyMaterial previous) throws KeyCustodyException {
+        if (!Arrays.equals(previous.signingCertificate().getPublicKey().getEncoded(), signingPublicKey.getEncoded())) {
+            throw new KeyCustodyException("the previous key store's audit signing key is not the key store's: make"
+                    + " the new key store with 'KeyStoreTool successor', which carries the signing key over");
+        }
+        String id = idOf(previous.rootKey());
+        rootKeys.put(id, previous.rootKey());
+        return id;
+    }
+
+    /** The id of this key store's root key: the one KEKs are wrapped by once a root-key rotation is done. */
+    public String rootKeyId() {
+        return rootKeyId;
+    }
+
+    public boolean holdsRootKey(String id) {
+        return rootKeys.containsKey(id);
+    }
+
+    /** Makes a new KEK, keeps it, and returns it wrapped by root key {@code rootKeyId}, for version {@code version}. */
+    public byte[] createKek(int version, String rootKeyId) {
         byte[] material = randomBytes(KEY_BYTES);
         try {
-            byte[] nonce = randomBytes(NONCE_BYTES);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, rootKey, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(kekAssociatedData(version));
-            byte[] sealed = cipher.doFinal(material);
+            byte[] wrapped = wrapKek(version, material, rootKey(rootKeyId));
             keks.put(version, new SecretKeySpec(material, "AES"));
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is unavailable", e);
+            return wrapped;
         } finally {
             Arrays.fill(material, (byte) 0);
         }
     }
 
-    /** Unwraps a stored KEK with the root key and keeps it; fails if it was altered or wrapped by another root key. */
-    public void installKek(int version, byte[] wrapped) {
+    /** A loaded KEK wrapped by this key store's root key, for storage under {@code version} in a root-key rotation. */
+    public byte[] rewrapKek(int version) {
+        byte[] material = kek(version).getEncoded();
+        try {
+            return wrapKek(version, material, rootKey(rootKeyId));
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
+    }
+
+    /**
+     * Unwraps a stored KEK with root key {@code rootKeyId} and keeps it; fails if it was altered or wrapped by
+     * another root key.
+     */
+    public void installKek(int version, byte[] wrapped, String rootKeyId) {
         if (keks.containsKey(version)) {
             return;
         }
+        SecretKey rootKey = rootKey(rootKeyId);
         byte[] material = null;
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -163,6 +201,45 @@ public final class Barrier {
         return signingPublicKey;
     }
 
+    private byte[] wrapKek(int version, byte[] material, SecretKey rootKey) {
+        try {
+            byte[] nonce = randomBytes(NONCE_BYTES);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, rootKey, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(kekAssociatedData(version));
+            byte[] sealed = cipher.doFinal(material);
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    }
+
+    private SecretKey rootKey(String id) {
+        SecretKey rootKey = rootKeys.get(id);
+        if (rootKey == null) {
+            throw new UnknownRootKeyException(id);
+        }
+        return rootKey;
+    }
+
+    /**
+     * A root key's id: the first 8 bytes of HMAC-SHA256 under the key of a fixed label, in hex. It names the key
+     * (and tells two keys apart) without revealing anything about it, like a key check value.
+     */
+    private static String idOf(SecretKey rootKey) {
+        byte[] material = rootKey.getEncoded();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(material, "HmacSHA256"));
+            byte[] digest = mac.doFinal("escrow.root-key-id".getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
+    }
+
     private SecretKey kek(int version) {
         SecretKey kek = keks.get(version);
         if (kek == null) {
@@ -216,6 +293,22 @@ public final class Barrier {
 
         public int version() {
             return version;
+        }
+    }
+
+    /** A KEK is wrapped by a root key that is in none of this instance's key stores. */
+    public static final class UnknownRootKeyException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        private final String id;
+
+        UnknownRootKeyException(String id) {
+            super("root key " + id + " is in none of this instance's key stores", null, false, false);
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
         }
     }
 

@@ -20,11 +20,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * KEK rotation and retirement. A rotation adds a KEK version, which is current from then on, and re-wraps every data
- * key to it batch by batch, each batch in its own transaction, so reads and writes go on and a crash loses nothing:
- * the next batch simply starts from the values still wrapped by an older KEK.
+ * KEK rotation, root-key rotation and KEK retirement. A rotation adds a KEK version, which is current from then on,
+ * and re-wraps every data key to it batch by batch, each batch in its own transaction, so reads and writes go on and
+ * a crash loses nothing: the next batch simply starts from the values still wrapped by an older KEK.
  */
 @Stateless
 public class KeyRotations {
@@ -45,7 +47,7 @@ public class KeyRotations {
         running().ifPresent(r -> {
             throw new ProblemException(ProblemType.CONFLICT, "Key rotation " + r.id() + " is still running");
         });
-        int version = keyring.createNextVersion();
+        int version = createNextVersion();
         KeyRotation rotation = new KeyRotation(version, reason, caller.auditName(), Instant.now());
         em.persist(rotation);
         em.flush();
@@ -86,11 +88,20 @@ public class KeyRotations {
         if (rotation == null || !rotation.running()) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<SealedValue> batch = em.createNativeQuery(SealedValue.LOCK_STALE_BATCH, SealedValue.class)
-                .setParameter(1, rotation.targetVersion()).setParameter(2, size).getResultList();
+        List<SealedValue> batch = staleBatch(rotation, size);
         if (batch.isEmpty()) {
-            rotation.complete(Instant.now());
+            // SKIP LOCKED passes over values still being written. A seal holds a shared lock on the KEK it read as
+            // current until it commits (Keyring.currentVersion): locking the older KEKs waits for those, and then
+            // the values they sealed are visible.
+            em.createNamedQuery(KeyEncryptionKey.OLDER_THAN, KeyEncryptionKey.class)
+                    .setParameter("version", rotation.targetVersion()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            batch = staleBatch(rotation, size);
+        }
+        if (batch.isEmpty()) {
+            if (remaining(rotation) == 0) {
+                rotation.complete(Instant.now());
+            }
             return 0;
         }
         for (SealedValue value : batch) {
@@ -98,6 +109,54 @@ public class KeyRotations {
         }
         rotation.progressed(batch.size());
         return batch.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SealedValue> staleBatch(KeyRotation rotation, int size) {
+        return em.createNativeQuery(SealedValue.LOCK_STALE_BATCH, SealedValue.class)
+                .setParameter(1, rotation.targetVersion()).setParameter(2, size).getResultList();
+    }
+
+    /**
+     * Re-wraps every active KEK under the root key of this instance's key store, in one transaction, while the
+     * service runs: the instance also holds the previous store's root key (ESCROW_KEYSTORE_PREVIOUS_PATH), so it can
+     * open what it re-wraps. Instances holding only the previous store keep their loaded KEKs but report not ready.
+     */
+    public RootKeyRotation rotateRootKey(String reason) {
+        List<KeyEncryptionKey> ring = em.createNamedQuery(KeyEncryptionKey.ACTIVE, KeyEncryptionKey.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        String rootKey = keyring.rootKeyId();
+        List<KeyEncryptionKey> stale = ring.stream().filter(kek -> !kek.wrappedBy(rootKey)).toList();
+        if (stale.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Every key-encryption key is already wrapped by root key "
+                    + rootKey + " of this instance's key store. To rotate, configure a new key store as"
+                    + " ESCROW_KEYSTORE_PATH and this one as ESCROW_KEYSTORE_PREVIOUS_PATH (docs/crypto.md)");
+        }
+        Set<String> previous = new TreeSet<>();
+        for (KeyEncryptionKey kek : stale) {
+            previous.add(kek.rootKeyId());
+            try {
+                kek.rewrappedUnder(keyring.rewrapUnderRootKey(kek), rootKey);
+            } catch (Barrier.UnknownRootKeyException e) {
+                throw new ProblemException(ProblemType.CONFLICT, "Key version " + kek.version() + " is wrapped by"
+                        + " root key " + e.id() + ", which is in none of this instance's key stores: configure its"
+                        + " key store as ESCROW_KEYSTORE_PREVIOUS_PATH (docs/crypto.md)");
+            }
+        }
+        audit.record(AuditAction.KEY_ROOT_ROTATION, AuditTrail.Target.of("root_key", rootKey), Outcome.ALLOWED,
+                reason, Map.of("previousRootKeys", String.join(",", previous),
+                        "rewrapped", Integer.toString(stale.size())));
+        return new RootKeyRotation(List.copyOf(previous), rootKey, stale.size());
+    }
+
+    /** A new KEK version, refused on an instance that lacks the root key the key ring is wrapped by. */
+    private int createNextVersion() {
+        try {
+            return keyring.createNextVersion();
+        } catch (Barrier.UnknownRootKeyException e) {
+            throw new ProblemException(ProblemType.CONFLICT, "The key ring is wrapped by root key " + e.id()
+                    + ", which is in none of this instance's key stores (see /health/ready)");
+        }
     }
 
     public List<KeyEncryptionKey> versions() {

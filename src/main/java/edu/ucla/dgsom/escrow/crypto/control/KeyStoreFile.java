@@ -82,19 +82,44 @@ public final class KeyStoreFile {
     public static void create(Path path, char[] passphrase) throws KeyCustodyException {
         try {
             SecureRandom random = SecureRandom.getInstanceStrong();
+            KeyPair signing = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            write(path, passphrase, signing.getPrivate(), selfSigned(signing, random), random);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            java.util.Arrays.fill(passphrase, '\0');
+            throw new KeyCustodyException("cannot create a key store at " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the store that succeeds {@code previous} in a root-key rotation: a fresh root key and the previous
+     * store's audit signing key, so the audit trail signed so far stays verifiable with the same public key.
+     * Refuses to overwrite an existing file; both passphrase arrays are wiped.
+     */
+    public static void createSuccessor(Path previous, char[] previousPassphrase, Path path, char[] passphrase)
+            throws KeyCustodyException {
+        KeyMaterial old = load(previous, previousPassphrase);
+        try {
+            write(path, passphrase, old.signingKey(), old.signingCertificate(), SecureRandom.getInstanceStrong());
+        } catch (GeneralSecurityException e) {
+            java.util.Arrays.fill(passphrase, '\0');
+            throw new KeyCustodyException("cannot create a key store at " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path path, char[] passphrase, PrivateKey signingKey, Certificate signingCertificate,
+            SecureRandom random) throws KeyCustodyException {
+        try {
             KeyGenerator aes = KeyGenerator.getInstance("AES");
             aes.init(256, random);
-            KeyPair signing = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             KeyStore store = KeyStore.getInstance(TYPE, PROVIDER);
             store.load(null, passphrase);
             store.setEntry(ROOT_KEY_ALIAS, new KeyStore.SecretKeyEntry(aes.generateKey()),
                     new KeyStore.PasswordProtection(passphrase));
-            store.setKeyEntry(SIGNING_KEY_ALIAS, signing.getPrivate(), passphrase,
-                    new Certificate[] {selfSigned(signing, random)});
+            store.setKeyEntry(SIGNING_KEY_ALIAS, signingKey, passphrase, new Certificate[] {signingCertificate});
             try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW)) {
                 store.store(out, passphrase);
             }
-        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new KeyCustodyException("cannot create a key store at " + path + ": " + e.getMessage(), e);
         } finally {
             java.util.Arrays.fill(passphrase, '\0');

@@ -46,7 +46,7 @@ class BarrierInContainerIT {
         Path store = Files.createTempDirectory("escrow-keys").resolve("in-container.bcfks");
         KeyStoreFile.create(store, "an in-container passphrase".toCharArray());
         Barrier barrier = new Barrier(KeyStoreFile.load(store, "an in-container passphrase".toCharArray()));
-        barrier.createKek(1);
+        barrier.createKek(1, barrier.rootKeyId());
         SealContext context = new SealContext("credential", "1", "password", 1);
         byte[] secret = "in-container secret".getBytes(StandardCharsets.UTF_8);
 

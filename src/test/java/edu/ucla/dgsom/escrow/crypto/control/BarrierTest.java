@@ -33,7 +33,7 @@ class BarrierTest {
         keyStore = dir.resolve("test.bcfks");
         KeyStoreFile.create(keyStore, "a test passphrase, long enough".toCharArray());
         barrier = new Barrier(KeyStoreFile.load(keyStore, "a test passphrase, long enough".toCharArray()));
-        wrappedKek1 = barrier.createKek(1);
+        wrappedKek1 = barrier.createKek(1, barrier.rootKeyId());
     }
 
     @Test
@@ -100,7 +100,7 @@ class BarrierTest {
     @Test
     void rewrapMovesTheDataKeyToTheNewKekAndKeepsTheValue() {
         byte[] envelope = barrier.seal(CONTEXT, SECRET, 1);
-        barrier.createKek(2);
+        barrier.createKek(2, barrier.rootKeyId());
         byte[] rewrapped = barrier.rewrap(envelope, 2);
         assertEquals(2, Barrier.kekVersionOf(rewrapped));
         barrier.forgetKek(1);
@@ -108,7 +108,7 @@ class BarrierTest {
             assertArrayEquals(SECRET, barrier.open(CONTEXT, rewrapped));
             assertThrows(Barrier.UnknownKekException.class, () -> barrier.open(CONTEXT, envelope));
         } finally {
-            barrier.installKek(1, wrappedKek1);
+            barrier.installKek(1, wrappedKek1, barrier.rootKeyId());
         }
     }
 
@@ -117,13 +117,58 @@ class BarrierTest {
         Path otherStore = dir.resolve("other.bcfks");
         KeyStoreFile.create(otherStore, "another passphrase, long enough".toCharArray());
         Barrier other = new Barrier(KeyStoreFile.load(otherStore, "another passphrase, long enough".toCharArray()));
-        byte[] wrapped = barrier.createKek(7);
-        assertThrows(IntegrityFailureException.class, () -> other.installKek(7, wrapped));
-        assertThrows(IntegrityFailureException.class, () -> other.installKek(8, wrapped));
+        byte[] wrapped = barrier.createKek(7, barrier.rootKeyId());
+        assertThrows(IntegrityFailureException.class, () -> other.installKek(7, wrapped, other.rootKeyId()));
+        assertThrows(IntegrityFailureException.class, () -> other.installKek(8, wrapped, other.rootKeyId()));
+        assertThrows(Barrier.UnknownRootKeyException.class, () -> other.installKek(7, wrapped, barrier.rootKeyId()));
         Barrier same = new Barrier(KeyStoreFile.load(keyStore, "a test passphrase, long enough".toCharArray()));
-        assertThrows(IntegrityFailureException.class, () -> same.installKek(8, wrapped));
-        same.installKek(7, wrapped);
+        assertEquals(barrier.rootKeyId(), same.rootKeyId());
+        assertThrows(IntegrityFailureException.class, () -> same.installKek(8, wrapped, same.rootKeyId()));
+        same.installKek(7, wrapped, same.rootKeyId());
         assertArrayEquals(SECRET, same.open(CONTEXT, barrier.seal(CONTEXT, SECRET, 7)));
+    }
+
+    @Test
+    void aSuccessorKeyStoreHasANewRootKeyAndTheSameAuditSigningKey() throws Exception {
+        Path next = dir.resolve("successor.bcfks");
+        KeyStoreFile.createSuccessor(keyStore, "a test passphrase, long enough".toCharArray(), next,
+                "the next passphrase, long enough".toCharArray());
+        Barrier successor = new Barrier(KeyStoreFile.load(next, "the next passphrase, long enough".toCharArray()));
+        assertTrue(successor.rootKeyId().matches("[0-9a-f]{16}"), successor.rootKeyId());
+        assertFalse(successor.rootKeyId().equals(barrier.rootKeyId()), "a fresh root key");
+        assertArrayEquals(barrier.signingPublicKey().getEncoded(), successor.signingPublicKey().getEncoded());
+    }
+
+    @Test
+    void aRootKeyRotationRewrapsAKekSoThatOnlyTheNewKeyStoreOpensIt() throws Exception {
+        Path next = dir.resolve("rotated.bcfks");
+        KeyStoreFile.createSuccessor(keyStore, "a test passphrase, long enough".toCharArray(), next,
+                "the next passphrase, long enough".toCharArray());
+        Barrier during = new Barrier(KeyStoreFile.load(next, "the next passphrase, long enough".toCharArray()));
+        String previous = during.addPreviousRootKey(
+                KeyStoreFile.load(keyStore, "a test passphrase, long enough".toCharArray()));
+        assertEquals(barrier.rootKeyId(), previous);
+        during.installKek(1, wrappedKek1, previous);
+        byte[] rewrapped = during.rewrapKek(1);
+        byte[] envelope = barrier.seal(CONTEXT, SECRET, 1);
+
+        Barrier after = new Barrier(KeyStoreFile.load(next, "the next passphrase, long enough".toCharArray()));
+        after.installKek(1, rewrapped, during.rootKeyId());
+        assertArrayEquals(SECRET, after.open(CONTEXT, envelope));
+        Barrier oldOnly = new Barrier(KeyStoreFile.load(keyStore, "a test passphrase, long enough".toCharArray()));
+        assertThrows(Barrier.UnknownRootKeyException.class, () -> oldOnly.installKek(1, rewrapped, after.rootKeyId()));
+        assertThrows(IntegrityFailureException.class, () -> oldOnly.installKek(1, rewrapped, oldOnly.rootKeyId()));
+    }
+
+    @Test
+    void aPreviousKeyStoreWithAnotherAuditSigningKeyIsRefused() throws Exception {
+        Path unrelated = dir.resolve("unrelated.bcfks");
+        KeyStoreFile.create(unrelated, "an unrelated passphrase, long enough".toCharArray());
+        Barrier successor = new Barrier(KeyStoreFile.load(unrelated,
+                "an unrelated passphrase, long enough".toCharArray()));
+        KeyCustodyException refused = assertThrows(KeyCustodyException.class, () -> successor.addPreviousRootKey(
+                KeyStoreFile.load(keyStore, "a test passphrase, long enough".toCharArray())));
+        assertTrue(refused.getMessage().contains("KeyStoreTool successor"), refused::getMessage);
     }
 
     @Test
