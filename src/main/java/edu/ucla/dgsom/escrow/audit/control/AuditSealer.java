@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -43,18 +44,31 @@ public class AuditSealer {
     @Inject
     AuditSealing sealing;
 
+    /**
+     * Required, and absolute: a relative name would land in whatever directory the server was started from (once, the
+     * project's own checkout), where another installation's checkpoints then pass for this one's.
+     */
     @Inject
-    @ConfigProperty(name = "escrow.audit.checkpoint-file", defaultValue = "audit-checkpoints.jsonl")
-    String checkpointFile;
+    @ConfigProperty(name = "escrow.audit.checkpoint-file")
+    Optional<String> checkpointFile;
 
     @Inject
     @ConfigProperty(name = "escrow.audit.seal-interval-ms", defaultValue = "200")
     long intervalMillis;
 
     private ScheduledFuture<?> schedule;
+    private Path checkpointPath;
 
     @PostConstruct
     void start() {
+        checkpointPath = checkpointFile.filter(f -> !f.isBlank()).map(Path::of).filter(Path::isAbsolute)
+                .orElseThrow(() -> {
+                    String reason = "Refusing to start: ESCROW_AUDIT_CHECKPOINT_FILE must name the audit checkpoint"
+                            + " file by an absolute path (e.g. /var/lib/escrow/audit-checkpoints.jsonl); it is "
+                            + checkpointFile.map(f -> "'" + f + "'").orElse("not set");
+                    LOG.severe(reason);
+                    return new IllegalStateException(reason);
+                });
         schedule = scheduler.scheduleWithFixedDelay(this::sealQuietly, 0, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -76,7 +90,7 @@ public class AuditSealer {
     }
 
     public Path checkpointFile() {
-        return Path.of(checkpointFile).toAbsolutePath();
+        return checkpointPath;
     }
 
     private void sealQuietly() {

@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.audit.control;
 
 import edu.ucla.dgsom.escrow.crypto.control.Keyring;
+import edu.ucla.dgsom.escrow.installation.control.InstallationRegistry;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -36,6 +37,12 @@ public class AuditSealing {
 
     @Inject
     Keyring keyring;
+
+    @Inject
+    AuditKey auditKey;
+
+    @Inject
+    InstallationRegistry installation;
 
     @Inject
     @ConfigProperty(name = "escrow.audit.schema", defaultValue = "escrow_audit")
@@ -111,14 +118,19 @@ public class AuditSealing {
             Optional<AuditCheckpoint> checkpoint = Optional.empty();
             if (lastSeq > checkpointSeq && (lastSeq - checkpointSeq >= checkpointEntries
                     || !now.isBefore(checkpointAt.plus(checkpointInterval)))) {
-                checkpoint = Optional.of(new AuditCheckpoint(lastSeq, lastHash, now,
-                        keyring.signAudit(AuditChain.checkpointPayload(lastSeq, lastHash, now))));
+                AuditCheckpoint unsigned = new AuditCheckpoint(lastSeq, lastHash, now, installation.current().id(),
+                        auditKey.id(), null);
+                checkpoint = Optional.of(new AuditCheckpoint(lastSeq, lastHash, now, unsigned.installationId(),
+                        unsigned.keyId(), keyring.signAudit(AuditChain.checkpointPayload(unsigned))));
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema
-                        + ".audit_checkpoint (seq, head_hash, created_at, signature) VALUES (?, ?, ?, ?)")) {
+                        + ".audit_checkpoint (seq, head_hash, created_at, installation_id, key_id, signature)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
                     insert.setLong(1, lastSeq);
                     insert.setBytes(2, lastHash);
                     insert.setObject(3, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-                    insert.setBytes(4, checkpoint.get().signature());
+                    insert.setString(4, unsigned.installationId());
+                    insert.setString(5, unsigned.keyId());
+                    insert.setBytes(6, checkpoint.get().signature());
                     insert.executeUpdate();
                 }
                 checkpointSeq = lastSeq;
