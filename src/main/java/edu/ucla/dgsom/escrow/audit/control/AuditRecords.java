@@ -78,7 +78,7 @@ public class AuditRecords {
         Set<String> targets = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT target_id FROM " + schema
-                        + ".audit_event" + where + " UNION SELECT DISTINCT target_id FROM audit_pending" + where)) {
+                        + ".audit_event" + where + " UNION SELECT DISTINCT target_id FROM " + schema + ".audit_pending" + where)) {
             for (int offset : new int[] {0, 3}) {
                 statement.setString(offset + 1, actorId);
                 statement.setString(offset + 2, action.name());

@@ -61,14 +61,7 @@ public class AuditSealer {
 
     @PostConstruct
     void start() {
-        checkpointPath = checkpointFile.filter(f -> !f.isBlank()).map(Path::of).filter(Path::isAbsolute)
-                .orElseThrow(() -> {
-                    String reason = "Refusing to start: ESCROW_AUDIT_CHECKPOINT_FILE must name the audit checkpoint"
-                            + " file by an absolute path (e.g. /var/lib/escrow/audit-checkpoints.jsonl); it is "
-                            + checkpointFile.map(f -> "'" + f + "'").orElse("not set");
-                    LOG.severe(reason);
-                    return new IllegalStateException(reason);
-                });
+        checkpointPath = requiredAbsolute(checkpointFile);
         schedule = scheduler.scheduleWithFixedDelay(this::sealQuietly, 0, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -87,6 +80,17 @@ public class AuditSealer {
             batch.checkpoint().ifPresent(this::appendOutside);
         } while (batch.sealed() == BATCH);
         return total;
+    }
+
+    /** The checkpoint file setting as a path, or, if it is missing or relative, the reason to refuse to start. */
+    static Path requiredAbsolute(Optional<String> setting) {
+        return setting.filter(f -> !f.isBlank()).map(Path::of).filter(Path::isAbsolute).orElseThrow(() -> {
+            String reason = "Refusing to start: ESCROW_AUDIT_CHECKPOINT_FILE must name the audit checkpoint file by an"
+                    + " absolute path (e.g. /var/lib/escrow/audit-checkpoints.jsonl); it is "
+                    + setting.map(f -> "'" + f + "'").orElse("not set");
+            LOG.severe(reason);
+            return new IllegalStateException(reason);
+        });
     }
 
     public Path checkpointFile() {

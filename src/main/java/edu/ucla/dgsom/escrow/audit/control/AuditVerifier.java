@@ -106,7 +106,7 @@ public final class AuditVerifier {
         return verdict;
     }
 
-    static PublicKey publicKey(String pem) throws GeneralSecurityException {
+    public static PublicKey publicKey(String pem) throws GeneralSecurityException {
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
