@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -62,7 +63,7 @@ public class AnonymousRefusals {
         for (Object[] row : closed) {
             String address = (String) row[0];
             LocalDateTime start = row[1] instanceof LocalDateTime time ? time
-                    : ((java.sql.Timestamp) row[1]).toLocalDateTime();
+                    : ((Timestamp) row[1]).toLocalDateTime();
             audit.recordFrom(address, "ANONYMOUS", null, null, AuditAction.REQUEST_DENIED, Outcome.DENIED,
                     "not authenticated", Map.of("refusals", row[2].toString(),
                             "window", start.toInstant(ZoneOffset.UTC) + "/" + window,

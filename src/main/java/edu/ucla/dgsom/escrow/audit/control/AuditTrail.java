@@ -28,8 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The one way into the audit trail. An entry joins the caller's transaction, so an action and its entry commit or
  * fail together: if the entry cannot be written, the action fails with 503 and returns nothing. Entries land in
  * {@code audit_pending} in the audit schema, where the application may only append; {@link AuditSealer} chains them
- * moments later. The actor, client address and request
- * id come from the current {@link Caller}. Never pass a secret, password, token or seed in any field.
+ * moments later. The actor, client address and request id come from the current {@link Caller}. Never pass a secret, password, token or seed in any field.
  */
 @Stateless
 public class AuditTrail {
