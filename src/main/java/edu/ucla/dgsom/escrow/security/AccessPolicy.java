@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.security;
 
+import edu.ucla.dgsom.escrow.audit.control.AnonymousRefusals;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -24,8 +25,9 @@ import java.util.logging.Logger;
  * {@link SignedInPerson} or {@link Allowed}); one that declares nothing refuses everyone. Cookie-authenticated changes
  * need the session's CSRF token in the {@code X-CSRF-Token} header. A person who must change their password or enrol
  * MFA reaches only the endpoints marked {@link AllowedWhileRestricted}; those marked {@link PersonWithMfa} need a
- * person with MFA. Every refusal is in the audit trail. Objects outside the caller's department are refused later, as
- * "not found", by the control layer.
+ * person with MFA. Every refusal is in the audit trail; those of anonymous callers as one entry per client address
+ * and minute, with their count ({@link AnonymousRefusals}). Objects outside the caller's department are refused
+ * later, as "not found", by the control layer.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -48,6 +50,9 @@ public class AccessPolicy implements ContainerRequestFilter {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    AnonymousRefusals anonymousRefusals;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resource.getResourceMethod();
@@ -68,8 +73,10 @@ public class AccessPolicy implements ContainerRequestFilter {
             deny(request, ProblemType.FORBIDDEN, "This endpoint has no access rule", "no access rule");
         }
         if (!caller.authenticated()) {
-            deny(request, ProblemType.UNAUTHENTICATED, "Sign in, or send an API token as Authorization: Bearer",
-                    "not authenticated");
+            // Counted per address and minute rather than one audit entry each: anyone can send these by the million.
+            anonymousRefusals.count(caller.clientAddress(), request.getMethod(), path(request));
+            throw new ProblemException(ProblemType.UNAUTHENTICATED,
+                    "Sign in, or send an API token as Authorization: Bearer");
         }
         if (caller.viaSession() && !SAFE_METHODS.contains(request.getMethod())
                 && !caller.csrfMatches(request.getHeaderString(CSRF_HEADER))) {
@@ -95,10 +102,14 @@ public class AccessPolicy implements ContainerRequestFilter {
     }
 
     private void deny(ContainerRequestContext request, ProblemType type, String detail, String reason) {
-        String path = "/" + request.getUriInfo().getPath();
         audit.record(AuditAction.REQUEST_DENIED, null, Outcome.DENIED, reason, Map.of("method", request.getMethod(),
-                "path", path.length() > 300 ? path.substring(0, 300) : path));
+                "path", path(request)));
         throw new ProblemException(type, detail);
+    }
+
+    private static String path(ContainerRequestContext request) {
+        String path = "/" + request.getUriInfo().getPath();
+        return path.length() > 300 ? path.substring(0, 300) : path;
     }
 
     private static boolean hasRule(Method method) {

@@ -67,7 +67,8 @@ public final class EmbeddedMariaDb extends DB {
     /**
      * Creates the schemas and two users if they are missing, with the grants docs/operations.md prescribes: the owner
      * runs the migrations; the application's user may change the escrow schema's rows but only read and append to
-     * the audit schema.
+     * the audit schema (the chain and its pending queue), and run its procedure that removes sealed entries from the
+     * queue.
      */
     public void createDatabase(String name, String auditName, String owner, String ownerPassword, String user,
             String password) throws SQLException {
@@ -82,7 +83,7 @@ public final class EmbeddedMariaDb extends DB {
             statement.execute("CREATE USER IF NOT EXISTS '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'");
             statement.execute("REVOKE ALL PRIVILEGES, GRANT OPTION FROM '" + user + "'@'127.0.0.1'");
             statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + name + "`.* TO '" + user + "'@'127.0.0.1'");
-            statement.execute("GRANT SELECT, INSERT ON `" + auditName + "`.* TO '" + user + "'@'127.0.0.1'");
+            statement.execute("GRANT SELECT, INSERT, EXECUTE ON `" + auditName + "`.* TO '" + user + "'@'127.0.0.1'");
         }
     }
 

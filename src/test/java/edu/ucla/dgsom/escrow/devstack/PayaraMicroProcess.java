@@ -59,9 +59,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--postbootcommandfile", layout.serverConfig().resolve("post-boot-commands.asadmin").toString(),
                 "--prebootcommandfile", layout.serverConfig().resolve("pre-boot-commands.asadmin").toString(),
                 "--nocluster"));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
+        // Whatever the server writes relative to its working directory lands beside its log, never in the checkout.
         Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile());
+        builder.environment().putAll(environment);
         long logStart = Files.exists(log) ? Files.size(log) : 0;
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         PayaraMicroProcess server = new PayaraMicroProcess(builder.start(), URI.create("http://127.0.0.1:" + httpPort),

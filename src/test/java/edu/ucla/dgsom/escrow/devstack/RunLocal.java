@@ -46,6 +46,11 @@ public final class RunLocal {
         }
     }
 
+    /** Beside the database it belongs to, so that wiping .local/ removes both. */
+    static Path checkpointFile(StackLayout layout) {
+        return layout.localDir().toAbsolutePath().resolve("audit-checkpoints.jsonl");
+    }
+
     public static void main(String[] args) throws InterruptedException {
         StackLayout layout = StackLayout.fromSystemProperties();
         int httpPort = Integer.getInteger("escrow.http.port", 8080);
@@ -56,7 +61,8 @@ public final class RunLocal {
         try {
             adminPassword = firstAdminPassword(layout.localDir().resolve("first-admin-password"));
             stack = LocalStack.start(layout, dbPort, httpPort, layout.localDir().resolve("mariadb-data"), serverLog,
-                    Map.of("ESCROW_BOOTSTRAP_ADMIN_PASSWORD", adminPassword));
+                    Map.of("ESCROW_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
+                            "ESCROW_AUDIT_CHECKPOINT_FILE", checkpointFile(layout).toString()));
         } catch (IOException e) {
             System.err.println("escrow: " + e.getMessage());
             System.exit(1);
@@ -68,8 +74,9 @@ public final class RunLocal {
 
                 DGIT credential escrow is running at %s  (API %s/api/v1, OpenAPI %s/openapi, health %s/health/ready)
                 Development database and keys only (.local/, keys-sample/). Server log: %s. Ctrl-C stops.
+                Audit checkpoints: %s
                 %s
-                """, url, url, url, url, serverLog, firstSignInHint(stack, adminPassword));
+                """, url, url, url, url, serverLog, checkpointFile(layout), firstSignInHint(stack, adminPassword));
         while (stack.server().isAlive()) {
             Thread.sleep(1000);
         }

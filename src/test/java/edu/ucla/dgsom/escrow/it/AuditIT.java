@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import edu.ucla.dgsom.escrow.audit.control.AuditChain;
+import edu.ucla.dgsom.escrow.audit.control.AuditCheckpoint;
+import edu.ucla.dgsom.escrow.audit.control.AuditVerifier;
+
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -106,8 +114,9 @@ class AuditIT {
 
     @Test
     @Order(2)
-    void theAppUserMayOnlyReadAndAppendTheAuditSchema() throws Exception {
+    void theAppUserMayOnlyReadAndAppendTheChainAndItsPendingQueueWhichStillSealsAndVerifies() throws Exception {
         String url = "jdbc:mariadb://127.0.0.1:" + LiveService.stack().database().port() + "/escrow_audit";
+        String requestId = "app-user-append-" + UUID.randomUUID();
         try (Connection app = DriverManager.getConnection(url, "escrow", "escrow-dev-only");
                 Statement statement = app.createStatement()) {
             statement.executeQuery("SELECT COUNT(*) FROM audit_event").close();
@@ -115,7 +124,26 @@ class AuditIT {
             assertThrows(SQLException.class, () -> statement.executeUpdate("DELETE FROM audit_event"));
             assertThrows(SQLException.class, () -> statement.executeUpdate("DELETE FROM audit_checkpoint"));
             assertThrows(SQLException.class, () -> statement.executeUpdate("DROP TABLE audit_event"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE audit_pending SET reason = 'x'"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate("DELETE FROM audit_pending"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate("TRUNCATE TABLE audit_pending"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate("DROP TABLE audit_pending"));
+
+            app.setAutoCommit(false);
+            statement.executeUpdate("INSERT INTO audit_pending (occurred_at, actor_type, action, outcome, request_id)"
+                    + " VALUES (UTC_TIMESTAMP(6), 'SYSTEM', 'AUDIT_VERIFY', 'ALLOWED', '" + requestId + "')");
+            statement.execute("CALL release_sealed_pending(1, 9223372036854775807)");
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM audit_pending WHERE request_id = '"
+                    + requestId + "'")) {
+                rows.next();
+                assertEquals(1, rows.getInt(1), "the procedure removes only entries that are in the chain");
+            }
+            app.commit();
         }
+        awaitSealed();
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM escrow_audit.audit_event WHERE request_id = '"
+                + requestId + "'"), "the appended entry was chained");
+        assertTrue(verify().getBoolean("ok"));
     }
 
     @Test
@@ -123,13 +151,13 @@ class AuditIT {
     void withTheAuditTrailUnwritableASecretBearingActionAnswers503AndReturnsNoSecret() throws Exception {
         Api admin = People.admin();
         int tokensBefore = admin.get("/api/v1/tokens").parse().asJsonArray().size();
-        TestDatabase.update("RENAME TABLE escrow.audit_pending TO escrow.audit_pending_off");
+        TestDatabase.update("RENAME TABLE escrow_audit.audit_pending TO escrow_audit.audit_pending_off");
         Api.Reply reply;
         try {
             reply = admin.post("/api/v1/tokens", "{\"name\":\"never\",\"role\":\"AUDITOR\",\"expiresAt\":\""
                     + Instant.now().plusSeconds(3600) + "\"}");
         } finally {
-            TestDatabase.update("RENAME TABLE escrow.audit_pending_off TO escrow.audit_pending");
+            TestDatabase.update("RENAME TABLE escrow_audit.audit_pending_off TO escrow_audit.audit_pending");
         }
         assertProblem(reply, 503, "service-unavailable");
         assertFalse(reply.body().contains("esc_t_"), reply::body);
@@ -146,7 +174,7 @@ class AuditIT {
                 + TestSecrets.remember("KRUGS4ZANFZSAYJAONSWKZBAMZXXEIDUMVZXI===") + "\"}}", "Content-Type",
                 "application/json", "If-Match",
                 "\"0\"").status());
-        TestDatabase.update("RENAME TABLE escrow.audit_pending TO escrow.audit_pending_off");
+        TestDatabase.update("RENAME TABLE escrow_audit.audit_pending TO escrow_audit.audit_pending_off");
         Api.Reply reveal;
         Api.Reply code;
         try {
@@ -155,7 +183,7 @@ class AuditIT {
             code = account.contentOwner().api().post(account.path("/totp"), "{\"reason\":\"Posting during"
                     + " the audit outage\"}");
         } finally {
-            TestDatabase.update("RENAME TABLE escrow.audit_pending_off TO escrow.audit_pending");
+            TestDatabase.update("RENAME TABLE escrow_audit.audit_pending_off TO escrow_audit.audit_pending");
         }
         assertProblem(reveal, 503, "service-unavailable");
         assertFalse(reveal.body().contains(password), reveal::body);
@@ -213,17 +241,13 @@ class AuditIT {
     @Order(5)
     void anExportOf100000EntriesVerifiesOfflineWithThePublicKeyAloneAndFailsWhenOneByteChanges() throws Exception {
         appendPendingEntries(100_000);
+        long sealing = System.nanoTime();
         awaitSealed();
+        System.out.printf("100,000 pending entries chained in %.1f s%n", (System.nanoTime() - sealing) / 1e9);
         assertTrue(verify().getBoolean("ok"));
         Path dir = LiveService.testDir();
-        Path export = dir.resolve("audit-export.jsonl");
-        Path key = dir.resolve("audit-public-key.pem");
-        Files.writeString(key, Api.live().get("/api/v1/keys/audit-public-key").body());
-        HttpResponse<Path> download = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
-                LiveService.baseUri().resolve("/api/v1/audit/export?format=jsonl"))
-                .header("Authorization", "Bearer " + LiveService.ADMIN_TOKEN).build(),
-                HttpResponse.BodyHandlers.ofFile(export));
-        assertEquals(200, download.statusCode());
+        Path export = downloadExport(dir.resolve("audit-export.jsonl"));
+        Path key = downloadPublicKey(dir.resolve("audit-public-key.pem"));
         long entries;
         try (var lines = Files.lines(export)) {
             entries = lines.filter(l -> l.startsWith("{\"type\":\"entry\"")).count();
@@ -283,16 +307,127 @@ class AuditIT {
     void removingTheNewestRowsIsDetectedThroughTheExternalCheckpoints() throws Exception {
         Path file = LiveService.testDir().resolve("audit-checkpoints.jsonl");
         long head = awaitExternalCheckpointAtHead(file);
-        TestDatabase.update("DELETE FROM escrow_audit.audit_event WHERE seq > " + (head - 3));
-        TestDatabase.update("DELETE FROM escrow_audit.audit_checkpoint WHERE seq > " + (head - 3));
-        TestDatabase.update("UPDATE escrow.audit_chain_state SET last_seq = " + (head - 3) + ", checkpoint_seq = "
-                + (head - 3) + ", last_hash = (SELECT entry_hash FROM escrow_audit.audit_event WHERE seq = "
-                + (head - 3) + ")");
-        JsonObject verdict = verify();
-        assertFalse(verdict.getBoolean("ok"), verdict::toString);
-        assertTrue(verdict.getJsonNumber("firstBadSeq").longValue() <= head - 2, verdict::toString);
-        assertTrue(verdict.getString("problem").contains("removed") || verdict.getString("problem").contains("rewritten"),
-                verdict::toString);
+        long keep = head - 3;
+        // Set aside and put back afterwards: the suite ends by verifying that its whole trail is intact.
+        TestDatabase.update("CREATE TABLE escrow_audit.removed_event AS SELECT * FROM escrow_audit.audit_event"
+                + " WHERE seq > " + keep);
+        TestDatabase.update("CREATE TABLE escrow_audit.removed_checkpoint AS SELECT * FROM"
+                + " escrow_audit.audit_checkpoint WHERE seq > " + keep);
+        try {
+            TestDatabase.update("DELETE FROM escrow_audit.audit_event WHERE seq > " + keep);
+            TestDatabase.update("DELETE FROM escrow_audit.audit_checkpoint WHERE seq > " + keep);
+            // No checkpoint for what is chained meanwhile: it would contradict the rows put back.
+            TestDatabase.update("UPDATE escrow.audit_chain_state SET last_seq = " + keep + ", checkpoint_seq = "
+                    + keep + ", checkpoint_at = '2999-01-01', last_hash = (SELECT entry_hash FROM"
+                    + " escrow_audit.audit_event WHERE seq = " + keep + ")");
+            JsonObject verdict = verify();
+            assertFalse(verdict.getBoolean("ok"), verdict::toString);
+            assertTrue(verdict.getJsonNumber("firstBadSeq").longValue() <= head - 2, verdict::toString);
+            assertTrue(verdict.getString("problem").contains("removed")
+                    || verdict.getString("problem").contains("rewritten"), verdict::toString);
+        } finally {
+            putBack(keep);
+        }
+        assertTrue(verify().getBoolean("ok"), "put back");
+    }
+
+    /**
+     * Restores the rows set aside above, under the chain-state lock: what was chained after {@code keep} in the
+     * meantime goes back into the queue, to be chained again after them.
+     */
+    private static void putBack(long keep) throws SQLException {
+        String fields = "occurred_at, actor_type, actor_id, actor_name, actor_roles, action, target_type, target_id,"
+                + " department_id, outcome, reason, client_address, request_id, details";
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.executeQuery("SELECT last_seq FROM escrow.audit_chain_state WHERE id = 1 FOR UPDATE").close();
+            statement.executeUpdate("INSERT INTO escrow_audit.audit_pending (" + fields + ") SELECT " + fields
+                    + " FROM escrow_audit.audit_event WHERE seq > " + keep + " ORDER BY seq");
+            statement.executeUpdate("DELETE FROM escrow_audit.audit_event WHERE seq > " + keep);
+            statement.executeUpdate("INSERT INTO escrow_audit.audit_event SELECT * FROM escrow_audit.removed_event");
+            statement.executeUpdate("INSERT INTO escrow_audit.audit_checkpoint SELECT * FROM"
+                    + " escrow_audit.removed_checkpoint");
+            statement.executeUpdate("UPDATE escrow.audit_chain_state SET"
+                    + " last_seq = (SELECT MAX(seq) FROM escrow_audit.audit_event),"
+                    + " last_hash = (SELECT entry_hash FROM escrow_audit.audit_event ORDER BY seq DESC LIMIT 1),"
+                    + " checkpoint_seq = (SELECT MAX(seq) FROM escrow_audit.audit_checkpoint),"
+                    + " checkpoint_at = UTC_TIMESTAMP(6)");
+            connection.commit();
+            statement.execute("DROP TABLE escrow_audit.removed_event, escrow_audit.removed_checkpoint");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aBurstOfAnonymousRefusalsFromOneAddressBecomesOneEntryPerWindowWithItsCount() throws Exception {
+        int burst = 300;
+        long window = LiveService.ANONYMOUS_REFUSAL_WINDOW_SECONDS;
+        // Starts with a fresh window, so that the windows of the burst hold nothing else.
+        Instant start = Instant.ofEpochSecond((Instant.now().getEpochSecond() / window + 1) * window);
+        Thread.sleep(Duration.between(Instant.now(), start).toMillis() + 50);
+        for (int i = 0; i < burst; i++) {
+            assertEquals(401, Api.live().get("/api/v1/departments?probe=" + i).status());
+        }
+        Instant deadline = Instant.now().plusSeconds(window * 3 + 20);
+        List<JsonObject> entries = new ArrayList<>();
+        long counted = 0;
+        while (counted < burst && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            entries.clear();
+            JsonArray items = admin.get("/api/v1/audit/events?action=REQUEST_DENIED&limit=500&from=" + start).json()
+                    .getJsonArray("items");
+            for (JsonObject item : items.getValuesAs(JsonObject.class)) {
+                if ("ANONYMOUS".equals(item.getString("actorType"))) {
+                    entries.add(item);
+                }
+            }
+            counted = entries.stream().mapToLong(e -> Long.parseLong(Json.createReader(new StringReader(
+                    e.getString("details"))).readObject().getString("refusals"))).sum();
+        }
+        assertEquals(burst, counted, entries::toString);
+        assertTrue(entries.size() <= 2, "one entry per window, and the burst spans at most two: " + entries);
+        for (JsonObject entry : entries) {
+            assertEquals("127.0.0.1", entry.getString("clientAddress"), entry::toString);
+            assertEquals("not authenticated", entry.getString("reason"));
+            assertEquals("DENIED", entry.getString("outcome"));
+        }
+        assertTrue(entries.get(entries.size() - 1).getString("details").contains("\"path\":\"/departments\""),
+                "the first refused request of the window: " + entries);
+    }
+
+    @Test
+    @Order(9)
+    void aCheckpointFileWithAnotherInstallationsCheckpointsIsReportedAsSuchNotAsRewrittenEntries() throws Exception {
+        Path file = LiveService.testDir().resolve("audit-checkpoints.jsonl");
+        long head = awaitExternalCheckpointAtHead(file);
+        String installation = Api.live().get("/api/v1/installation").json().getString("id");
+        String wiped = UUID.randomUUID().toString();
+        // What a wiped database left behind: signed with the same development key, for sequence numbers this chain
+        // also has, over entries this chain does not have.
+        AuditCheckpoint unsigned = new AuditCheckpoint(head - 1, new byte[32], AuditChain.micros(Instant.now()), wiped,
+                AuditChain.keyId(AuditVerifier.publicKey(Api.live().get("/api/v1/keys/audit-public-key").body())),
+                null);
+        AuditCheckpoint foreign = new AuditCheckpoint(unsigned.seq(), unsigned.headHash(), unsigned.createdAt(), wiped,
+                unsigned.keyId(), TestDatabase.barrier().sign(AuditChain.checkpointPayload(unsigned)));
+        byte[] original = Files.readAllBytes(file);
+        Files.writeString(file, AuditChain.checkpointLine(foreign) + "\n", StandardOpenOption.APPEND);
+        try {
+            String warning = "checkpoint " + (head - 1) + " belongs to installation " + wiped + ", not this one ("
+                    + installation + "): ignored";
+            JsonObject online = verify();
+            assertTrue(online.getBoolean("ok"), online::toString);
+            assertEquals(List.of(warning), online.getJsonArray("warnings").getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString).toList());
+
+            Path dir = LiveService.testDir();
+            Verifier offline = offlineVerify(downloadExport(dir.resolve("audit-export-foreign.jsonl")),
+                    downloadPublicKey(dir.resolve("audit-public-key.pem")), file);
+            assertEquals(0, offline.exit(), offline.output());
+            assertTrue(offline.output().startsWith("OK: entries 1 to "), offline.output());
+            assertTrue(offline.output().endsWith("WARNING: " + warning), offline.output());
+        } finally {
+            Files.write(file, original);
+        }
     }
 
     private JsonObject onlyEntry(String requestId, String action) {
@@ -310,7 +445,7 @@ class AuditIT {
 
     private static void appendPendingEntries(int count) throws SQLException {
         try (Connection connection = TestDatabase.connect(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO audit_pending (occurred_at, actor_type, actor_id, actor_name, action, outcome, reason,"
+                "INSERT INTO escrow_audit.audit_pending (occurred_at, actor_type, actor_id, actor_name, action, outcome, reason,"
                         + " client_address, request_id) VALUES (UTC_TIMESTAMP(6), 'PERSON', ?, ?, 'SIGN_IN', 'FAILED',"
                         + " 'bulk', '127.0.0.1', ?)")) {
             connection.setAutoCommit(false);
@@ -328,17 +463,38 @@ class AuditIT {
         }
     }
 
-    private record Verifier(int exit, String output) {
+    record Verifier(int exit, String output) {
     }
 
-    private static Verifier offlineVerify(Path export, Path key) throws IOException, InterruptedException {
+    /** Runs the offline verifier as the docs say: plain java on the build's classes, export, key[, checkpoints]. */
+    static Verifier offlineVerify(Path... files) throws IOException, InterruptedException {
         Path classes = Path.of(System.getProperty("escrow.project.dir"), "target", "classes");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                classes.toString(), "edu.ucla.dgsom.escrow.audit.control.AuditVerifier", export.toString(),
-                key.toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", classes.toString(), "edu.ucla.dgsom.escrow.audit.control.AuditVerifier"));
+        for (Path file : files) {
+            command.add(file.toString());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES));
         return new Verifier(process.exitValue(), output);
+    }
+
+    /** The whole trail as JSON lines, as an auditor downloads it. */
+    static Path downloadExport(Path target) throws IOException, InterruptedException {
+        HttpResponse<Path> download = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(LiveService.baseUri().resolve("/api/v1/audit/export?format=jsonl"))
+                        .header("Authorization", "Bearer " + LiveService.ADMIN_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofFile(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE));
+        assertEquals(200, download.statusCode());
+        return target;
+    }
+
+    static Path downloadPublicKey(Path target) throws IOException {
+        Api.Reply key = Api.live().get("/api/v1/keys/audit-public-key");
+        assertEquals(200, key.status(), key::toString);
+        return Files.writeString(target, key.body());
     }
 
     private static String value(long seq, String column) throws SQLException {
@@ -372,7 +528,7 @@ class AuditIT {
     /** Waits for the background sealer to chain everything pending, as it does within moments in normal use. */
     private static void awaitSealed() throws Exception {
         Instant deadline = Instant.now().plusSeconds(240);
-        while (TestDatabase.count("SELECT COUNT(*) FROM escrow.audit_pending") > 0) {
+        while (TestDatabase.count("SELECT COUNT(*) FROM escrow_audit.audit_pending") > 0) {
             assertTrue(Instant.now().isBefore(deadline), "the sealer did not catch up");
             Thread.sleep(500);
         }
@@ -385,7 +541,7 @@ class AuditIT {
             if (Files.exists(file)) {
                 List<String> lines = Files.readAllLines(file);
                 if (!lines.isEmpty() && lines.get(lines.size() - 1).contains("\"seq\":" + head + ",")
-                        && TestDatabase.count("SELECT COUNT(*) FROM escrow.audit_pending") == 0) {
+                        && TestDatabase.count("SELECT COUNT(*) FROM escrow_audit.audit_pending") == 0) {
                     return head;
                 }
             }

@@ -27,6 +27,9 @@ public final class LiveService implements BeforeAllCallback {
     public static final String ADMIN_TOKEN = "esc_t_test_" + UUID.randomUUID() + UUID.randomUUID();
     public static final String ADMIN_PASSWORD = "first-" + UUID.randomUUID();
 
+    /** Anonymous refusals are counted in windows this long in the tests (a minute in production). */
+    public static final int ANONYMOUS_REFUSAL_WINDOW_SECONDS = 5;
+
     /** Sign-in locks last this long in the tests, so a test can see one lift. */
     public static final int LOCK_SECONDS = 4;
 
@@ -111,6 +114,8 @@ public final class LiveService implements BeforeAllCallback {
                                     testDir.resolve("audit-checkpoints.jsonl").toString()),
                             Map.entry("ESCROW_AUDIT_CHECKPOINT_EVERY_ENTRIES", "500"),
                             Map.entry("ESCROW_AUDIT_CHECKPOINT_EVERY", "PT2S"),
+                            Map.entry("ESCROW_AUDIT_ANONYMOUS_REFUSALS_WINDOW",
+                                    "PT" + ANONYMOUS_REFUSAL_WINDOW_SECONDS + "S"),
                             Map.entry("ESCROW_MAIL_HOST", "127.0.0.1"),
                             Map.entry("ESCROW_MAIL_PORT", Integer.toString(smtpPort)),
                             Map.entry("ESCROW_MAIL_FROM", "escrow@dgit.test")));

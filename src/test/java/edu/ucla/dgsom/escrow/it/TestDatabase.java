@@ -87,7 +87,7 @@ public final class TestDatabase {
     /** Audit entries, chained or still pending, matching a condition on request_id, action, outcome, reason... */
     public static long auditCount(String condition) throws SQLException {
         return count("SELECT COUNT(*) FROM (SELECT request_id, action, outcome, reason, actor_type, actor_name,"
-                + " actor_roles FROM escrow.audit_pending UNION ALL SELECT request_id, action, outcome, reason, actor_type,"
+                + " actor_roles FROM escrow_audit.audit_pending UNION ALL SELECT request_id, action, outcome, reason, actor_type,"
                 + " actor_name, actor_roles FROM escrow_audit.audit_event) a WHERE " + condition);
     }
 

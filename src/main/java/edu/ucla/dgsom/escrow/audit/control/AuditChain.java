@@ -25,7 +25,8 @@ public final class AuditChain {
     /** The hash the first entry chains from. */
     public static final byte[] GENESIS = new byte[32];
     private static final byte[] ENTRY_LABEL = "escrow.audit.entry.v1".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CHECKPOINT_LABEL = "escrow.audit.checkpoint.v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHECKPOINT_LABEL_V1 = "escrow.audit.checkpoint.v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHECKPOINT_LABEL = "escrow.audit.checkpoint.v2".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -54,20 +55,41 @@ public final class AuditChain {
         }
     }
 
-    /** What a checkpoint signs: label, sequence number, head hash, creation time in microseconds since the epoch. */
-    public static byte[] checkpointPayload(long seq, byte[] headHash, Instant createdAt) {
-        return ByteBuffer.allocate(CHECKPOINT_LABEL.length + 8 + 32 + 8).put(CHECKPOINT_LABEL).putLong(seq)
-                .put(headHash).putLong(ChronoUnit.MICROS.between(Instant.EPOCH, createdAt)).array();
+    /**
+     * What a checkpoint signs. Version 2: label, sequence number, head hash, creation time in microseconds since the
+     * epoch, then the installation id and the key id, each length-prefixed UTF-8. Version 1 (no installation, no key
+     * id) stops after the time; its checkpoints still verify.
+     */
+    public static byte[] checkpointPayload(AuditCheckpoint c) {
+        if (c.installationId() == null) {
+            return ByteBuffer.allocate(CHECKPOINT_LABEL_V1.length + 8 + 32 + 8).put(CHECKPOINT_LABEL_V1).putLong(c.seq())
+                    .put(c.headHash()).putLong(ChronoUnit.MICROS.between(Instant.EPOCH, c.createdAt())).array();
+        }
+        byte[] installation = c.installationId().getBytes(StandardCharsets.UTF_8);
+        byte[] keyId = c.keyId().getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(CHECKPOINT_LABEL.length + 8 + 32 + 8 + 4 + installation.length + 4 + keyId.length)
+                .put(CHECKPOINT_LABEL).putLong(c.seq()).put(c.headHash())
+                .putLong(ChronoUnit.MICROS.between(Instant.EPOCH, c.createdAt()))
+                .putInt(installation.length).put(installation).putInt(keyId.length).put(keyId).array();
     }
 
     public static boolean signatureValid(AuditCheckpoint checkpoint, PublicKey key) {
         try {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key);
-            verifier.update(checkpointPayload(checkpoint.seq(), checkpoint.headHash(), checkpoint.createdAt()));
+            verifier.update(checkpointPayload(checkpoint));
             return verifier.verify(checkpoint.signature());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** A public key's id: the SHA-256 of its X.509 encoding (the PEM's content), in hex. */
+    public static String keyId(PublicKey key) {
+        try {
+            return hex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
         }
     }
 
@@ -117,14 +139,24 @@ public final class AuditChain {
         fields.put("seq", c.seq());
         fields.put("headHash", hex(c.headHash()));
         fields.put("createdAt", timestamp(c.createdAt()));
+        if (c.installationId() != null) {
+            fields.put("installation", c.installationId());
+            fields.put("keyId", c.keyId());
+        }
         fields.put("signature", Base64.getEncoder().encodeToString(c.signature()));
         return FlatJson.write(fields);
     }
 
-    /** The first export line: the range and the hash the range's first entry chains from. */
-    public static String headerLine(long fromSeq, long toSeq, byte[] previousHash) {
+    /**
+     * The first export line: the installation and audit key it comes from, the range and the hash the range's first
+     * entry chains from.
+     */
+    public static String headerLine(String installationId, String keyId, long fromSeq, long toSeq,
+            byte[] previousHash) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", "export");
+        fields.put("installation", installationId);
+        fields.put("keyId", keyId);
         fields.put("fromSeq", fromSeq);
         fields.put("toSeq", toSeq);
         fields.put("previousHash", hex(previousHash));
@@ -140,6 +172,7 @@ public final class AuditChain {
 
     static AuditCheckpoint checkpointOf(Map<String, String> f) {
         return new AuditCheckpoint(Long.parseLong(f.get("seq")), unhex(f.get("headHash")),
-                Instant.parse(f.get("createdAt")), Base64.getDecoder().decode(f.get("signature")));
+                Instant.parse(f.get("createdAt")), f.get("installation"), f.get("keyId"),
+                Base64.getDecoder().decode(f.get("signature")));
     }
 }

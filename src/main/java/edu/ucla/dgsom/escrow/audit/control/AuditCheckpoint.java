@@ -2,6 +2,15 @@ package edu.ucla.dgsom.escrow.audit.control;
 
 import java.time.Instant;
 
-/** The chain head at {@code seq}, signed with the audit signing key (Ed25519) at {@code createdAt}. */
-public record AuditCheckpoint(long seq, byte[] headHash, Instant createdAt, byte[] signature) {
+/**
+ * The chain head at {@code seq} of installation {@code installationId}, signed at {@code createdAt} with the audit
+ * signing key (Ed25519) whose id is {@code keyId}. Checkpoints of format version 1 name neither: both are null.
+ */
+public record AuditCheckpoint(long seq, byte[] headHash, Instant createdAt, String installationId, String keyId,
+        byte[] signature) {
+
+    /** Whether it names an installation other than {@code installationId} (a version 1 checkpoint names none). */
+    public boolean belongsElsewhere(String installationId) {
+        return this.installationId != null && !this.installationId.equals(installationId);
+    }
 }

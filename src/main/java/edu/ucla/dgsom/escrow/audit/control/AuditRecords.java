@@ -1,6 +1,6 @@
 package edu.ucla.dgsom.escrow.audit.control;
 
-import edu.ucla.dgsom.escrow.crypto.control.Keyring;
+import edu.ucla.dgsom.escrow.installation.control.InstallationRegistry;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.annotation.Resource;
@@ -17,8 +17,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,7 +51,10 @@ public class AuditRecords {
     AuditSealer sealer;
 
     @Inject
-    Keyring keyring;
+    AuditKey auditKey;
+
+    @Inject
+    InstallationRegistry installation;
 
     @Inject
     Caller caller;
@@ -77,7 +78,7 @@ public class AuditRecords {
         Set<String> targets = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT target_id FROM " + schema
-                        + ".audit_event" + where + " UNION SELECT DISTINCT target_id FROM audit_pending" + where)) {
+                        + ".audit_event" + where + " UNION SELECT DISTINCT target_id FROM " + schema + ".audit_pending" + where)) {
             for (int offset : new int[] {0, 3}) {
                 statement.setString(offset + 1, actorId);
                 statement.setString(offset + 2, action.name());
@@ -155,7 +156,8 @@ public class AuditRecords {
             if (csv) {
                 out.write(AuditCsv.HEADER);
             } else {
-                out.write(AuditChain.headerLine(range[0], range[1], previousHash(connection, range[0])));
+                out.write(AuditChain.headerLine(installation.current().id(), auditKey.id(), range[0], range[1],
+                        previousHash(connection, range[0])));
                 out.write('\n');
             }
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + schema
@@ -189,9 +191,9 @@ public class AuditRecords {
     public ChainVerification.Verdict verify() {
         sealer.sealNow();
         try (Connection connection = dataSource.getConnection()) {
-            List<AuditCheckpoint> checkpoints = new ArrayList<>(checkpoints(connection, 1, Long.MAX_VALUE));
-            checkpoints.addAll(externalCheckpoints(sealer.checkpointFile()));
-            ChainVerification verification = new ChainVerification(publicKey(), 1, AuditChain.GENESIS, checkpoints);
+            ChainVerification verification = new ChainVerification(auditKey.publicKey(), installation.current().id(), 1,
+                    AuditChain.GENESIS, checkpoints(connection, 1, Long.MAX_VALUE),
+                    externalCheckpoints(sealer.checkpointFile()));
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + schema
                     + ".audit_event ORDER BY seq")) {
                 statement.setFetchSize(1000);
@@ -234,14 +236,16 @@ public class AuditRecords {
 
     private List<AuditCheckpoint> checkpoints(Connection connection, long from, long to) throws SQLException {
         List<AuditCheckpoint> checkpoints = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT seq, head_hash, created_at, signature"
-                + " FROM " + schema + ".audit_checkpoint WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT seq, head_hash, created_at,"
+                + " installation_id, key_id, signature FROM " + schema + ".audit_checkpoint WHERE seq BETWEEN ? AND ?"
+                + " ORDER BY seq")) {
             statement.setLong(1, from);
             statement.setLong(2, to);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     checkpoints.add(new AuditCheckpoint(rows.getLong(1), rows.getBytes(2),
-                            rows.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC), rows.getBytes(4)));
+                            rows.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC), rows.getString(4),
+                            rows.getString(5), rows.getBytes(6)));
                 }
             }
         }
@@ -257,14 +261,6 @@ public class AuditRecords {
                     .map(l -> AuditChain.checkpointOf(FlatJson.read(l))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the external checkpoint file " + file, e);
-        }
-    }
-
-    private PublicKey publicKey() {
-        try {
-            return AuditVerifier.publicKey(keyring.auditPublicKeyPem());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the audit public key is unusable", e);
         }
     }
 

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -43,18 +44,24 @@ public class AuditSealer {
     @Inject
     AuditSealing sealing;
 
+    /**
+     * Required, and absolute: a relative name would land in whatever directory the server was started from (once, the
+     * project's own checkout), where another installation's checkpoints then pass for this one's.
+     */
     @Inject
-    @ConfigProperty(name = "escrow.audit.checkpoint-file", defaultValue = "audit-checkpoints.jsonl")
-    String checkpointFile;
+    @ConfigProperty(name = "escrow.audit.checkpoint-file")
+    Optional<String> checkpointFile;
 
     @Inject
     @ConfigProperty(name = "escrow.audit.seal-interval-ms", defaultValue = "200")
     long intervalMillis;
 
     private ScheduledFuture<?> schedule;
+    private Path checkpointPath;
 
     @PostConstruct
     void start() {
+        checkpointPath = requiredAbsolute(checkpointFile);
         schedule = scheduler.scheduleWithFixedDelay(this::sealQuietly, 0, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -75,8 +82,19 @@ public class AuditSealer {
         return total;
     }
 
+    /** The checkpoint file setting as a path, or, if it is missing or relative, the reason to refuse to start. */
+    static Path requiredAbsolute(Optional<String> setting) {
+        return setting.filter(f -> !f.isBlank()).map(Path::of).filter(Path::isAbsolute).orElseThrow(() -> {
+            String reason = "Refusing to start: ESCROW_AUDIT_CHECKPOINT_FILE must name the audit checkpoint file by an"
+                    + " absolute path (e.g. /var/lib/escrow/audit-checkpoints.jsonl); it is "
+                    + setting.map(f -> "'" + f + "'").orElse("not set");
+            LOG.severe(reason);
+            return new IllegalStateException(reason);
+        });
+    }
+
     public Path checkpointFile() {
-        return Path.of(checkpointFile).toAbsolutePath();
+        return checkpointPath;
     }
 
     private void sealQuietly() {

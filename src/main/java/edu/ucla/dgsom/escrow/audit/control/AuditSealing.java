@@ -1,11 +1,13 @@
 package edu.ucla.dgsom.escrow.audit.control;
 
 import edu.ucla.dgsom.escrow.crypto.control.Keyring;
+import edu.ucla.dgsom.escrow.installation.control.InstallationRegistry;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,15 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Appends pending entries to the hash chain, one batch per transaction. The chain-state row is locked only for the
+ * Appends pending entries to the hash chain, one batch per transaction, and removes them from the queue through the
+ * schema owner's {@code release_sealed_pending} procedure. The chain-state row is locked only for the
  * batch, so requests never wait on the chain: they only insert into {@code audit_pending}. With several instances the
  * lock lets one sealer append at a time, and the primary key on the sequence number makes a gap or a duplicate
  * impossible even if a lock were lost (a Galera certification failure just retries the batch). Plain JDBC with
@@ -36,6 +36,12 @@ public class AuditSealing {
 
     @Inject
     Keyring keyring;
+
+    @Inject
+    AuditKey auditKey;
+
+    @Inject
+    InstallationRegistry installation;
 
     @Inject
     @ConfigProperty(name = "escrow.audit.schema", defaultValue = "escrow_audit")
@@ -69,11 +75,11 @@ public class AuditSealing {
                 checkpointSeq = state.getLong(3);
                 checkpointAt = state.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC);
             }
-            List<Long> ids = new ArrayList<>(size);
+            int sealed = 0;
             try (PreparedStatement select = connection.prepareStatement("SELECT id, " + AuditRows.FIELDS
-                    + " FROM audit_pending ORDER BY id LIMIT ?");
+                    + " FROM " + schema + ".audit_pending ORDER BY id LIMIT ?");
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema + ".audit_event (seq, "
-                            + AuditRows.FIELDS + ", entry_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                            + AuditRows.FIELDS + ", entry_hash, pending_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 select.setInt(1, size);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -88,43 +94,50 @@ public class AuditSealing {
                             insert.setString(3 + i, text[i]);
                         }
                         insert.setBytes(16, hash);
+                        insert.setLong(17, rows.getLong(1));
                         insert.addBatch();
-                        ids.add(rows.getLong(1));
+                        sealed++;
                         lastSeq = entry.seq();
                         lastHash = hash;
                     }
                 }
-                if (!ids.isEmpty()) {
+                if (sealed > 0) {
                     insert.executeBatch();
                 }
             }
-            if (!ids.isEmpty()) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_pending WHERE id IN ("
-                        + String.join(",", Collections.nCopies(ids.size(), "?")) + ")")) {
-                    for (int i = 0; i < ids.size(); i++) {
-                        delete.setLong(i + 1, ids.get(i));
-                    }
-                    delete.executeUpdate();
+            if (sealed > 0) {
+                // The application may not delete from the queue; this procedure (the schema owner's) removes only
+                // what the chain now holds.
+                try (CallableStatement release = connection.prepareCall("{call " + schema
+                        + ".release_sealed_pending(?, ?)}")) {
+                    release.setLong(1, lastSeq - sealed + 1);
+                    release.setLong(2, lastSeq);
+                    release.execute();
                 }
             }
             Instant now = AuditChain.micros(Instant.now());
             Optional<AuditCheckpoint> checkpoint = Optional.empty();
             if (lastSeq > checkpointSeq && (lastSeq - checkpointSeq >= checkpointEntries
                     || !now.isBefore(checkpointAt.plus(checkpointInterval)))) {
-                checkpoint = Optional.of(new AuditCheckpoint(lastSeq, lastHash, now,
-                        keyring.signAudit(AuditChain.checkpointPayload(lastSeq, lastHash, now))));
+                AuditCheckpoint unsigned = new AuditCheckpoint(lastSeq, lastHash, now, installation.current().id(),
+                        auditKey.id(), null);
+                checkpoint = Optional.of(new AuditCheckpoint(lastSeq, lastHash, now, unsigned.installationId(),
+                        unsigned.keyId(), keyring.signAudit(AuditChain.checkpointPayload(unsigned))));
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema
-                        + ".audit_checkpoint (seq, head_hash, created_at, signature) VALUES (?, ?, ?, ?)")) {
+                        + ".audit_checkpoint (seq, head_hash, created_at, installation_id, key_id, signature)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
                     insert.setLong(1, lastSeq);
                     insert.setBytes(2, lastHash);
                     insert.setObject(3, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-                    insert.setBytes(4, checkpoint.get().signature());
+                    insert.setString(4, unsigned.installationId());
+                    insert.setString(5, unsigned.keyId());
+                    insert.setBytes(6, checkpoint.get().signature());
                     insert.executeUpdate();
                 }
                 checkpointSeq = lastSeq;
                 checkpointAt = now;
             }
-            if (!ids.isEmpty() || checkpoint.isPresent()) {
+            if (sealed > 0 || checkpoint.isPresent()) {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE audit_chain_state SET last_seq = ?,"
                         + " last_hash = ?, checkpoint_seq = ?, checkpoint_at = ? WHERE id = 1")) {
                     update.setLong(1, lastSeq);
@@ -134,7 +147,7 @@ public class AuditSealing {
                     update.executeUpdate();
                 }
             }
-            return new Batch(ids.size(), checkpoint);
+            return new Batch(sealed, checkpoint);
         } catch (SQLException e) {
             throw new IllegalStateException("sealing the audit trail failed: " + e.getMessage(), e);
         }

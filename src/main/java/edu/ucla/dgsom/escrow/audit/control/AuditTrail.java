@@ -1,6 +1,5 @@
 package edu.ucla.dgsom.escrow.audit.control;
 
-import edu.ucla.dgsom.escrow.audit.entity.PendingAuditEntry;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Caller;
@@ -11,30 +10,42 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one way into the audit trail. An entry joins the caller's transaction, so an action and its entry commit or
  * fail together: if the entry cannot be written, the action fails with 503 and returns nothing. Entries land in
- * {@code audit_pending}; {@link AuditSealer} chains them moments later. The actor, client address and request
- * id come from the current {@link Caller}. Never pass a secret, password, token or seed in any field.
+ * {@code audit_pending} in the audit schema, where the application may only append; {@link AuditSealer} chains them
+ * moments later. The actor, client address and request id come from the current {@link Caller}. Never pass a secret, password, token or seed in any field.
  */
 @Stateless
 public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
+    private static final int COLUMNS = 14;
+    private static final int ROWS_PER_STATEMENT = 500;
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Caller caller;
+
+    @Inject
+    @ConfigProperty(name = "escrow.audit.schema", defaultValue = "escrow_audit")
+    String schema;
 
     /** What was acted on: a type ("person", "department", "token"...), its id and its department if it has one. */
     public record Target(String type, String id, String departmentId) {
@@ -75,24 +86,61 @@ public class AuditTrail {
      */
     public void recordAll(String actorType, String actorId, String actorName, List<Draft> drafts) {
         String roles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        write(actorType, actorId, actorName, roles.isEmpty() ? null : roles, caller.clientAddress(),
+                caller.requestId(), drafts);
+    }
+
+    /**
+     * For an entry written after the requests it sums up, outside any of them: e.g. one window of anonymous refusals
+     * from {@code clientAddress}.
+     */
+    public void recordFrom(String clientAddress, String actorType, String actorId, String actorName,
+            AuditAction action, Outcome outcome, String reason, Map<String, String> details) {
+        write(actorType, actorId, actorName, null, clientAddress, null,
+                List.of(new Draft(action, null, outcome, reason, details)));
+    }
+
+    private void write(String actorType, String actorId, String actorName, String roles, String clientAddress,
+            String requestId, List<Draft> drafts) {
+        LocalDateTime now = LocalDateTime.ofInstant(AuditChain.micros(Instant.now()), ZoneOffset.UTC);
+        List<Object[]> rows = new ArrayList<>(drafts.size());
+        for (Draft draft : drafts) {
+            Target target = draft.target();
+            rows.add(new Object[] {now, actorType, actorId, actorName, roles, draft.action().name(),
+                target == null ? null : target.type(), target == null ? null : target.id(),
+                target == null ? null : target.departmentId(), draft.outcome().name(), draft.reason(), clientAddress,
+                requestId, draft.details() == null || draft.details().isEmpty() ? null : encode(draft.details())});
+        }
         // The action's own changes are flushed first, so that a failure below is the audit entry's and nothing else's.
         em.flush();
         try {
-            for (Draft draft : drafts) {
-                Target target = draft.target();
-                em.persist(new PendingAuditEntry(AuditChain.micros(Instant.now()), actorType, actorId, actorName,
-                        roles.isEmpty() ? null : roles, draft.action().name(), target == null ? null : target.type(),
-                        target == null ? null : target.id(), target == null ? null : target.departmentId(),
-                        draft.outcome().name(), draft.reason(), caller.clientAddress(), caller.requestId(),
-                        draft.details() == null || draft.details().isEmpty() ? null : encode(draft.details())));
+            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                insert(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
             }
-            em.flush();
         } catch (PersistenceException e) {
             LOG.log(Level.SEVERE, "The audit trail cannot be written; refusing the action "
                     + drafts.get(0).action(), e);
             throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                     "The audit trail cannot be written right now, so nothing was done; try again later");
         }
+    }
+
+    /**
+     * One multi-row INSERT into the queue, on the caller's transaction's connection. The queue lives in the audit
+     * schema, which the entities' mappings cannot name (it is a setting), so this is SQL rather than an entity.
+     */
+    private void insert(List<Object[]> rows) {
+        String values = String.join(",", Collections.nCopies(rows.size(),
+                "(" + String.join(",", Collections.nCopies(COLUMNS, "?")) + ")"));
+        Query insert = em.createNativeQuery("INSERT INTO " + schema + ".audit_pending (" + AuditRows.FIELDS
+                + ") VALUES " + values);
+        int position = 1;
+        for (Object[] row : rows) {
+            for (Object value : row) {
+                insert.setParameter(position++, value);
+            }
+        }
+        insert.executeUpdate();
     }
 
     /** A small, flat JSON object with sorted keys. */

@@ -20,6 +20,9 @@ import java.util.Map;
  *
  * <pre>java -cp target/escrow/WEB-INF/classes edu.ucla.dgsom.escrow.audit.control.AuditVerifier export.jsonl key.pem [checkpoints.jsonl]</pre>
  *
+ * The export's header names its installation; checkpoints of another installation in the checkpoint file are
+ * listed as warnings and ignored.
+ *
  * Exit status 0 when the export verifies, 1 when it does not, 2 when it cannot be read.
  */
 public final class AuditVerifier {
@@ -39,6 +42,7 @@ public final class AuditVerifier {
                     ? "OK: entries " + verdict.fromSeq() + " to " + verdict.toSeq() + " verified (" + verdict.entries()
                             + " entries, " + verdict.checkpoints() + " signed checkpoints)"
                     : "FAILED at sequence " + verdict.firstBadSeq() + ": " + verdict.problem());
+            verdict.warnings().forEach(warning -> System.out.println("WARNING: " + warning));
             System.exit(verdict.ok() ? 0 : 1);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             System.err.println("cannot verify: " + e.getMessage());
@@ -68,18 +72,17 @@ public final class AuditVerifier {
         if (header == null) {
             throw new IOException("not an audit export: no header line");
         }
+        List<AuditCheckpoint> external = new ArrayList<>();
         if (externalCheckpoints != null) {
             for (String line : Files.readAllLines(externalCheckpoints, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    AuditCheckpoint checkpoint = AuditChain.checkpointOf(FlatJson.read(line));
-                    if (checkpoint.seq() >= Long.parseLong(header.get("fromSeq"))) {
-                        checkpoints.add(checkpoint);
-                    }
+                    external.add(AuditChain.checkpointOf(FlatJson.read(line)));
                 }
             }
         }
-        ChainVerification verification = new ChainVerification(key, Long.parseLong(header.get("fromSeq")),
-                AuditChain.unhex(header.get("previousHash")), checkpoints);
+        ChainVerification verification = new ChainVerification(key, header.get("installation"),
+                Long.parseLong(header.get("fromSeq")), AuditChain.unhex(header.get("previousHash")), checkpoints,
+                external);
         try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             String line;
             while ((line = lines.readLine()) != null) {
@@ -98,12 +101,12 @@ public final class AuditVerifier {
         if (verdict.ok() && verdict.toSeq() < promised) {
             return new ChainVerification.Verdict(false, verdict.fromSeq(), verdict.toSeq(), verdict.entries(),
                     verdict.checkpoints(), verdict.toSeq() + 1, "the export ends at " + verdict.toSeq()
-                    + " but its header promises entries up to " + promised);
+                    + " but its header promises entries up to " + promised, verdict.warnings());
         }
         return verdict;
     }
 
-    static PublicKey publicKey(String pem) throws GeneralSecurityException {
+    public static PublicKey publicKey(String pem) throws GeneralSecurityException {
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }

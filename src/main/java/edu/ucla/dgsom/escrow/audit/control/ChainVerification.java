@@ -1,7 +1,11 @@
 package edu.ucla.dgsom.escrow.audit.control;
 
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -14,14 +18,14 @@ public final class ChainVerification {
 
     /**
      * The outcome: {@code ok}, the range of sequence numbers checked, and otherwise the first sequence number that is
-     * wrong or missing and why.
+     * wrong or missing and why. {@code warnings} name what was ignored, such as another installation's checkpoints.
      */
     public record Verdict(boolean ok, long fromSeq, long toSeq, long entries, int checkpoints, Long firstBadSeq,
-            String problem) {
+            String problem, List<String> warnings) {
     }
 
-    private final PublicKey key;
     private final NavigableMap<Long, AuditCheckpoint> checkpoints = new TreeMap<>();
+    private final List<String> warnings = new ArrayList<>();
     private final long fromSeq;
     private byte[] previous;
     private long expected;
@@ -31,21 +35,50 @@ public final class ChainVerification {
     private Long firstBad;
     private String problem;
 
-    /** Starts at {@code fromSeq}, whose entry chains from {@code previousHash} (the genesis hash for 1). */
-    public ChainVerification(PublicKey key, long fromSeq, byte[] previousHash, Iterable<AuditCheckpoint> known) {
-        this.key = key;
+    /**
+     * Starts at {@code fromSeq}, whose entry chains from {@code previousHash} (the genesis hash for 1), for the trail
+     * of {@code installationId}. Its {@code own} checkpoints (the database's, or the export's) must all be this
+     * installation's; an {@code external} file may also hold another installation's (e.g. of a database that was
+     * wiped), which are ignored with a warning rather than taken as evidence of tampering.
+     */
+    public ChainVerification(PublicKey key, String installationId, long fromSeq, byte[] previousHash,
+            Collection<AuditCheckpoint> own, Collection<AuditCheckpoint> external) {
         this.fromSeq = fromSeq;
         this.expected = fromSeq;
         this.previous = previousHash.clone();
         this.lastGoodCheckpoint = fromSeq - 1;
+        for (AuditCheckpoint checkpoint : own) {
+            if (checkpoint.belongsElsewhere(installationId)) {
+                fail(checkpoint.seq(), "the checkpoint at " + checkpoint.seq() + " names installation "
+                        + checkpoint.installationId() + " but the trail is installation " + installationId
+                        + "'s: the installation id or the checkpoints were changed");
+            }
+        }
+        Map<String, List<Long>> foreign = new TreeMap<>();
+        List<AuditCheckpoint> known = new ArrayList<>(own);
+        for (AuditCheckpoint checkpoint : external) {
+            if (checkpoint.belongsElsewhere(installationId)) {
+                foreign.computeIfAbsent(checkpoint.installationId(), i -> new ArrayList<>()).add(checkpoint.seq());
+            } else if (checkpoint.seq() >= fromSeq) {
+                known.add(checkpoint);
+            }
+        }
+        foreign.forEach((other, seqs) -> warnings.add((seqs.size() == 1 ? "checkpoint " + seqs.get(0) + " belongs"
+                : seqs.size() + " checkpoints (" + Collections.min(seqs) + " to " + Collections.max(seqs) + ") belong")
+                + " to installation " + other + ", not this one (" + installationId + "): ignored"));
         for (AuditCheckpoint checkpoint : known) {
             AuditCheckpoint other = checkpoints.putIfAbsent(checkpoint.seq(), checkpoint);
             if (other != null && !Arrays.equals(other.headHash(), checkpoint.headHash())) {
                 fail(checkpoint.seq(), "two checkpoints for sequence " + checkpoint.seq() + " disagree");
             }
         }
+        String keyId = AuditChain.keyId(key);
         for (Map.Entry<Long, AuditCheckpoint> checkpoint : checkpoints.entrySet()) {
-            if (!AuditChain.signatureValid(checkpoint.getValue(), key)) {
+            String signedBy = checkpoint.getValue().keyId();
+            if (signedBy != null && !signedBy.equals(keyId)) {
+                fail(checkpoint.getKey(), "the checkpoint at " + checkpoint.getKey() + " was signed with audit key "
+                        + signedBy + ", not with the given key " + keyId);
+            } else if (!AuditChain.signatureValid(checkpoint.getValue(), key)) {
                 fail(checkpoint.getKey(), "the checkpoint at " + checkpoint.getKey() + " has an invalid signature");
             }
         }
@@ -68,7 +101,10 @@ public final class ChainVerification {
         if (checkpoint != null) {
             if (!Arrays.equals(checkpoint.headHash(), computed)) {
                 return fail(lastGoodCheckpoint + 1, "the entries after sequence " + lastGoodCheckpoint
-                        + " do not lead to the signed checkpoint at " + entry.seq() + ": they were rewritten");
+                        + " do not lead to the signed checkpoint at " + entry.seq() + ": they were rewritten"
+                        + (checkpoint.installationId() == null ? " (a version 1 checkpoint names no installation: if"
+                                + " it came from another installation's checkpoint file, that file is not this trail's)"
+                                : ""));
             }
             checkpointsVerified++;
             lastGoodCheckpoint = entry.seq();
@@ -88,7 +124,8 @@ public final class ChainVerification {
                         + last + ": the newest entries were removed");
             }
         }
-        return new Verdict(firstBad == null, fromSeq, last, entries, checkpointsVerified, firstBad, problem);
+        return new Verdict(firstBad == null, fromSeq, last, entries, checkpointsVerified, firstBad, problem,
+                List.copyOf(warnings));
     }
 
     private boolean fail(long seq, String why) {
