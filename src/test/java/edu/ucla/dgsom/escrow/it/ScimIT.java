@@ -221,10 +221,8 @@ class ScimIT {
                 "Content-Type", SCIM);
         assertEquals(200, changed.status(), changed::toString);
         assertEquals(newEmail, Api.admin().get("/api/v1/people/" + id).json().getString("email"));
-        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM (SELECT action, target_id, details FROM"
-                + " escrow.audit_pending UNION ALL SELECT action, target_id, details FROM escrow_audit.audit_event) a"
-                + " WHERE action = 'PERSON_UPDATE' AND target_id = '" + id + "' AND details LIKE '%\"oldEmail\":\""
-                + userName + "\"%' AND details LIKE '%\"newEmail\":\"" + newEmail + "\"%'"),
+        assertEquals(1, TestDatabase.auditCount("action = 'PERSON_UPDATE' AND target_id = '" + id
+                + "' AND details LIKE '%\"oldEmail\":\"" + userName + "\"%' AND details LIKE '%\"newEmail\":\"" + newEmail + "\"%'"),
                 "one PERSON_UPDATE with the old and the new e-mail");
     }
 

@@ -51,7 +51,7 @@ class SignInHardeningIT {
         assertFalse(setCookie.toLowerCase(Locale.ROOT).contains("domain="), setCookie);
         assertNotNull(cookie(signedIn, "__Host-escrow_device"), "the device cookie is __Host- too");
         assertTrue(signedIn.header("Strict-Transport-Security").startsWith("max-age="), signedIn::toString);
-        assertEquals(1, audit("request_id = '" + requestId + "' AND action = 'SIGN_IN' AND outcome = 'ALLOWED'"
+        assertEquals(1, TestDatabase.auditCount("request_id = '" + requestId + "' AND action = 'SIGN_IN' AND outcome = 'ALLOWED'"
                 + " AND client_address = '203.0.113.7'"), "the audit trail names the client, not the proxy");
 
         String session = TestSecrets.remember(cookie(signedIn, "__Host-escrow_session"));
@@ -125,9 +125,9 @@ class SignInHardeningIT {
         Api from = Api.live().with("X-Forwarded-For", randomAddress());
         assertProblem(from.post("/api/v1/session", credentials(typed, "whatever-1", null, null),
                 "X-Request-Id", requestId), 401, "invalid-credentials");
-        assertEquals(1, audit("request_id = '" + requestId + "' AND action = 'SIGN_IN' AND outcome = 'FAILED'"
+        assertEquals(1, TestDatabase.auditCount("request_id = '" + requestId + "' AND action = 'SIGN_IN' AND outcome = 'FAILED'"
                 + " AND actor_name IS NULL AND details IS NULL"));
-        assertEquals(0, audit("LOWER(CONCAT(COALESCE(actor_name, ''), COALESCE(details, ''))) LIKE '%"
+        assertEquals(0, TestDatabase.auditCount("LOWER(CONCAT(COALESCE(actor_name, ''), COALESCE(details, ''))) LIKE '%"
                 + typed.toLowerCase(Locale.ROOT) + "%'"));
         assertFalse(TestDatabase.dump().toLowerCase(Locale.ROOT).contains(typed.toLowerCase(Locale.ROOT)),
                 "not in a throttle key either");
@@ -137,7 +137,7 @@ class SignInHardeningIT {
         String realRequest = "real-" + UUID.randomUUID();
         from.post("/api/v1/session", credentials(username, "wrong-password-1", null, null), "X-Request-Id",
                 realRequest);
-        assertEquals(1, audit("request_id = '" + realRequest + "' AND action = 'SIGN_IN' AND outcome = 'FAILED'"
+        assertEquals(1, TestDatabase.auditCount("request_id = '" + realRequest + "' AND action = 'SIGN_IN' AND outcome = 'FAILED'"
                 + " AND actor_name = '" + username + "'"));
     }
 
@@ -153,13 +153,13 @@ class SignInHardeningIT {
                 "{\"currentPassword\":\"owner-password-22\",\"newPassword\":\"another-password-33\"}");
         assertProblem(throttled, 429, "too-many-requests");
         assertNotNull(throttled.header("Retry-After"));
-        assertEquals(5, audit("target_id = '" + member.personId() + "' AND action = 'PASSWORD_CHANGE'"
+        assertEquals(5, TestDatabase.auditCount("target_id = '" + member.personId() + "' AND action = 'PASSWORD_CHANGE'"
                 + " AND outcome = 'FAILED'"));
 
         assertEquals(201, member.api().post("/api/v1/session/mfa", "").status());
         assertProblem(member.api().post("/api/v1/session/mfa/confirmation", "{\"code\":\"000000\"}"), 400,
                 "validation-failed");
-        assertEquals(1, audit("target_id = '" + member.personId() + "' AND action = 'MFA_ENROLMENT_CONFIRM'"
+        assertEquals(1, TestDatabase.auditCount("target_id = '" + member.personId() + "' AND action = 'MFA_ENROLMENT_CONFIRM'"
                 + " AND outcome = 'FAILED'"));
     }
 
@@ -279,13 +279,6 @@ class SignInHardeningIT {
     private static String cookie(Api.Reply reply, String name) {
         return reply.response().headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith(name + "="))
                 .map(h -> HttpCookie.parse(h).get(0).getValue()).findFirst().orElse(null);
-    }
-
-    /** Audit entries, chained or still pending, matching a condition that may name the client address or details. */
-    private static long audit(String condition) throws Exception {
-        String columns = "request_id, action, outcome, actor_name, target_id, client_address, details";
-        return TestDatabase.count("SELECT COUNT(*) FROM (SELECT " + columns + " FROM escrow.audit_pending UNION ALL"
-                + " SELECT " + columns + " FROM escrow_audit.audit_event) a WHERE " + condition);
     }
 
     private static String argon2(byte[] password, int memoryKib, int iterations) {
