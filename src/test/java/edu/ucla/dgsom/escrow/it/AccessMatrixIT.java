@@ -49,10 +49,10 @@ class AccessMatrixIT {
         RULES.put("POST /api/v1/session/mfa", PERSON);
         RULES.put("POST /api/v1/session/mfa/confirmation", PERSON);
         RULES.put("GET /api/v1/keys", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
-        RULES.put("POST /api/v1/keys/rotations", ADMIN);
-        RULES.put("POST /api/v1/keys/root-rotations", ADMIN);
+        RULES.put("POST /api/v1/keys/rotations", ADMIN_PERSON);
+        RULES.put("POST /api/v1/keys/root-rotations", ADMIN_PERSON);
         RULES.put("GET /api/v1/keys/rotations/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
-        RULES.put("DELETE /api/v1/keys/{version}", ADMIN);
+        RULES.put("DELETE /api/v1/keys/{version}", ADMIN_PERSON);
         RULES.put("GET /api/v1/departments", READERS);
         RULES.put("POST /api/v1/departments", ADMIN);
         RULES.put("GET /api/v1/departments/{id}", READERS);

@@ -75,14 +75,15 @@ class AuditIT {
         assertEquals("role not allowed", denial.getString("reason"));
 
         String rotated = "audit-rotation-" + UUID.randomUUID();
-        Api.Reply rotation = admin.post("/api/v1/keys/rotations", "{\"reason\":\"Audit test: yearly rotation\"}",
-                "X-Request-Id", rotated);
+        Api.Reply rotation = People.admin().post("/api/v1/keys/rotations",
+                "{\"reason\":\"Audit test: yearly rotation\"}", "X-Request-Id", rotated);
         assertEquals(202, rotation.status(), rotation::toString);
         JsonObject started = onlyEntry(rotated, "KEY_ROTATION_START");
         assertEquals("KEY_ROTATION_START", started.getString("action"));
         assertEquals("ALLOWED", started.getString("outcome"));
         assertEquals("Audit test: yearly rotation", started.getString("reason"));
-        assertEquals("TOKEN", started.getString("actorType"));
+        assertEquals("PERSON", started.getString("actorType"));
+        assertEquals(People.adminId(), started.getString("actorId"));
         assertEquals("DGIT_ADMIN", started.getString("actorRoles"));
 
         CredentialsIT.Fixture account = CredentialsIT.Fixture.create("AUDIT");

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KeysIT {
 
     private static final int VALUES = 10_000;
-    private final Api api = Api.admin();
+    /** Key custody is for a DGIT admin person with MFA, never a token. */
+    private final Api api = People.admin();
 
     @Test
     void rotationOf10000ValuesSurvivesAKill9AndLeavesEveryValueReadable() throws Exception {

@@ -58,28 +58,28 @@ class PlatformIT {
 
     @Test
     void malformedJsonIsAProblemDocumentWithoutTheParsersMessage() {
-        Api.Reply reply = Api.admin().post("/api/v1/keys/rotations", "{\"reason\": \"hunter2");
+        Api.Reply reply = People.admin().post("/api/v1/keys/rotations", "{\"reason\": \"hunter2");
         assertProblem(reply, 400, "malformed-request");
         assertFalse(reply.body().contains("hunter2"), reply::body);
     }
 
     @Test
     void unknownJsonPropertyIsRefused() {
-        assertProblem(Api.admin().post("/api/v1/keys/rotations", "{\"reason\":\"long enough reason\",\"force\":true}"),
+        assertProblem(People.admin().post("/api/v1/keys/rotations", "{\"reason\":\"long enough reason\",\"force\":true}"),
                 400, "malformed-request");
     }
 
     @Test
     void invalidFieldsAreNamed() {
-        Api.Reply reply = Api.admin().post("/api/v1/keys/rotations", "{\"reason\":\"short\"}");
+        Api.Reply reply = People.admin().post("/api/v1/keys/rotations", "{\"reason\":\"short\"}");
         assertProblem(reply, 400, "validation-failed");
         assertEquals("reason", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), reply::body);
-        assertProblem(Api.admin().post("/api/v1/keys/rotations", ""), 400, "malformed-request");
+        assertProblem(People.admin().post("/api/v1/keys/rotations", ""), 400, "malformed-request");
     }
 
     @Test
     void wrongContentTypeIsAProblemDocument() {
-        assertProblem(Api.admin().send("POST", "/api/v1/keys/rotations", "reason=x", "Content-Type", "text/plain"), 415,
+        assertProblem(People.admin().send("POST", "/api/v1/keys/rotations", "reason=x", "Content-Type", "text/plain"), 415,
                 "unsupported-media-type");
     }
 

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LiveService.class)
 class RootKeyRotationIT {
 
-    private final Api api = Api.admin();
+    /** Key custody is for a DGIT admin person with MFA, never a token. */
+    private final Api api = People.admin();
 
     @Test
     void aRootKeyRotationMovesEveryKekToTheNewKeyStoreAndTheOldStoreAloneOpensNothing() throws Exception {

@@ -167,7 +167,8 @@ class ScimIT {
     private static long signInRemnants(String personId) throws Exception {
         return TestDatabase.count("SELECT (SELECT COUNT(*) FROM escrow.sign_in WHERE person_id = '" + personId + "')"
                 + " + (SELECT COUNT(*) FROM escrow.sealed_value WHERE owner_table = 'sign_in' AND owner_id = '"
-                + personId + "') + (SELECT COUNT(*) FROM escrow.recovery_code WHERE person_id = '" + personId + "')");
+                + personId + "') + (SELECT COUNT(*) FROM escrow.recovery_code WHERE person_id = '" + personId + "')"
+                + " + (SELECT COUNT(*) FROM escrow.sign_in_device WHERE person_id = '" + personId + "')");
     }
 
     @Test

@@ -12,6 +12,8 @@ import jakarta.json.JsonArray;
 import java.net.HttpCookie;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,6 +21,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -161,6 +166,65 @@ class SignInHardeningIT {
                 "validation-failed");
         assertEquals(1, TestDatabase.auditCount("target_id = '" + member.personId() + "' AND action = 'MFA_ENROLMENT_CONFIRM'"
                 + " AND outcome = 'FAILED'"));
+    }
+
+    @Test
+    void strangers_guessing_at_a_persons_username_do_not_stop_them_changing_their_password() {
+        People.Session member = People.memberWithoutMfa(People.createDepartment("PWG" + suffix()));
+        String username = People.admin().get("/api/v1/people/" + member.personId()).json().getString("username");
+        Api stranger = Api.live().with("X-Forwarded-For", randomAddress());
+        for (int i = 0; i < 6; i++) {
+            stranger.post("/api/v1/session", credentials(username, "guess-" + i, null, null));
+        }
+        assertProblem(stranger.post("/api/v1/session", credentials(username, "guess", null, null)), 429,
+                "too-many-requests");
+        String replacement = TestSecrets.remember("after-guessing-" + UUID.randomUUID());
+        Api.Reply changed = member.api().post("/api/v1/session/password", Json.createObjectBuilder()
+                .add("currentPassword", "owner-password-22").add("newPassword", replacement).build().toString());
+        assertEquals(204, changed.status(), changed::toString);
+    }
+
+    @Test
+    void a_recovery_code_signs_in_once_even_when_a_trusted_browser_and_another_race_with_it() throws Exception {
+        Admin admin = dgitAdminWithMfa(Api.live().with("X-Forwarded-For", randomAddress()));
+        String code = admin.recoveryCodes.get(0);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Api.Reply>> attempts = new ArrayList<>();
+        // The test holds the sign-in row, so that both attempts are under way before either may finish.
+        try (Connection connection = TestDatabase.connect()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT person_id FROM sign_in WHERE person_id = ? FOR UPDATE")) {
+                lock.setString(1, admin.personId);
+                lock.executeQuery().close();
+                attempts.add(pool.submit(() -> Api.live().with("X-Forwarded-For", randomAddress()).post(
+                        "/api/v1/session", credentials(admin.username, admin.password, null, code), "Cookie",
+                        "escrow_device=" + admin.device)));
+                attempts.add(pool.submit(() -> Api.live().with("X-Forwarded-For", randomAddress()).post(
+                        "/api/v1/session", credentials(admin.username, admin.password, null, code))));
+                Instant deadline = Instant.now().plusSeconds(30);
+                while (TestDatabase.count("SELECT COUNT(*) FROM information_schema.INNODB_TRX"
+                        + " WHERE trx_state = 'LOCK WAIT'") < 2 && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(50);
+                }
+            } finally {
+                connection.rollback();
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Reply> attempt : attempts) {
+                Api.Reply reply = attempt.get();
+                statuses.add(reply.status());
+                if (reply.status() == 201) {
+                    TestSecrets.remember(cookie(reply, "escrow_session"));
+                    TestSecrets.remember(cookie(reply, "escrow_device"));
+                    TestSecrets.remember(reply.json().getString("csrfToken"));
+                }
+            }
+            statuses.sort(null);
+            assertEquals(List.of(201, 401), statuses, "one sign-in with the code, the other refused");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

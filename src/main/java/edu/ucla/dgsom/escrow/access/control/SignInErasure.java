@@ -10,7 +10,8 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * Destroys a person's sign-in when they leave: the password hash (with the sign-in row), the sealed TOTP seed of
- * every MFA generation and every recovery code. A person reactivated later cannot sign in with anything they had:
+ * every MFA generation, every recovery code and every device cookie (a browser that vouched for the person before must
+ * not spare a later sign-in of theirs the username and address throttles). A person reactivated later cannot sign in with anything they had:
  * a DGIT admin sets up a new sign-in (docs/offboarding.md).
  */
 @Stateless
@@ -25,6 +26,8 @@ public class SignInErasure {
     /** Erases the person's sign-in in the caller's transaction; false if they had none. */
     public boolean erase(String personId) {
         em.createQuery("DELETE FROM RecoveryCode c WHERE c.personId = :person").setParameter("person", personId)
+                .executeUpdate();
+        em.createQuery("DELETE FROM SignInDevice d WHERE d.personId = :person").setParameter("person", personId)
                 .executeUpdate();
         SignIn signIn = em.find(SignIn.class, personId, LockModeType.PESSIMISTIC_WRITE);
         if (signIn == null) {

@@ -137,6 +137,9 @@ public class SignIns {
         if (!passwordMatches || person == null || !person.active() || !signIn.enabled()) {
             return failure(target, throttles, now, "wrong username or password, or disabled");
         }
+        // Attempts through different throttle rows (a trusted browser, the username) meet on this lock, so a TOTP
+        // step or a recovery code signs in once however many attempts race with it.
+        em.refresh(signIn, LockModeType.PESSIMISTIC_WRITE);
         if (signIn.mfaState() == SignIn.MfaState.ENROLLED) {
             if (isBlank(totpCode) && isBlank(recoveryCode)) {
                 target.record(audit, Outcome.FAILED, "MFA code required");
@@ -189,8 +192,10 @@ public class SignIns {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only a person with a sign-in can change a password");
         }
         AuditTrail.Target person = AuditTrail.Target.of("person", caller.id());
-        // The throttle row first, then the sign-in: the order a sign-in takes them in, so the two cannot deadlock.
-        Throttle throttle = new Throttle(throttle(userKey(signIn.username())), settings.maxFailures(), Kind.USERNAME);
+        // The person's own throttle row, not the username's: strangers guessing at the name must not lock a signed-in
+        // person out of changing their password. The throttle row first, then the sign-in, as a sign-in takes them.
+        Throttle throttle = new Throttle(throttle(SignInThrottle.PASSWORD_CHANGE_KEY + caller.id()),
+                settings.maxFailures(), Kind.PASSWORD_CHANGE);
         em.refresh(signIn, LockModeType.PESSIMISTIC_WRITE);
         Duration retryAfter = throttle.row().lockRemaining(now);
         if (!retryAfter.isZero()) {
@@ -340,9 +345,12 @@ public class SignIns {
         return value == null || value.isBlank();
     }
 
-    /** What a throttle row counts failures of: one person's trusted browser, a username, or a client address. */
+    /**
+     * What a throttle row counts failures of: one person's trusted browser, a username, a client address, or one
+     * signed-in person's password changes.
+     */
     private enum Kind {
-        DEVICE, USERNAME, ADDRESS;
+        DEVICE, USERNAME, ADDRESS, PASSWORD_CHANGE;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);

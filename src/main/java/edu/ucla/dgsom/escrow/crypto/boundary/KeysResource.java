@@ -8,6 +8,7 @@ import edu.ucla.dgsom.escrow.crypto.control.Keyring;
 import edu.ucla.dgsom.escrow.crypto.control.RootKeyRotation;
 import edu.ucla.dgsom.escrow.crypto.entity.KeyRotation;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.security.PersonWithMfa;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -61,6 +62,7 @@ public class KeysResource {
     @POST
     @Path("rotations")
     @Allowed(Role.DGIT_ADMIN)
+    @PersonWithMfa
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a new key-encryption key current and re-wrap every data key to it in the background")
     @APIResponse(responseCode = "202", description = "Started; follow the Location")
@@ -75,6 +77,7 @@ public class KeysResource {
     @POST
     @Path("root-rotations")
     @Allowed(Role.DGIT_ADMIN)
+    @PersonWithMfa
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Re-wrap every key-encryption key under the root key of the key store this instance is"
             + " configured with (ESCROW_KEYSTORE_PATH), replacing the previous key store's (docs/crypto.md)")
@@ -96,6 +99,7 @@ public class KeysResource {
     @DELETE
     @Path("{version}")
     @Allowed(Role.DGIT_ADMIN)
+    @PersonWithMfa
     @Operation(summary = "Retire (erase) an old key version that no stored value uses any more")
     @APIResponse(responseCode = "204", description = "Retired")
     public void retire(@PathParam("version") int version) {
