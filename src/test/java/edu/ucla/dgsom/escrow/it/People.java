@@ -253,4 +253,21 @@ public final class People {
                 .getValuesAs(JsonObject.class).stream().filter(g -> g.getString("role").equals(role)).findFirst()
                 .orElseThrow().getString("id");
     }
+
+    /** A person's sign-in, for a client of its own: user name, password and the MFA enrolment (recovery codes). */
+    public record SignInDetails(String personId, String username, String password, EnrolledMfa mfa) {
+    }
+
+    /** A department owner with a finished sign-in (password changed, MFA enrolled), and how to sign in as them. */
+    public static SignInDetails departmentOwnerSignInDetails(String departmentId) {
+        String username = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = TestSecrets.remember("owner-password-" + UUID.randomUUID());
+        String personId = createPerson(departmentId, username, "initial-password-1");
+        grant(personId, "DEPARTMENT_OWNER", departmentId);
+        Session first = signIn(username, "initial-password-1", null);
+        Api.Reply changed = first.api().post("/api/v1/session/password", Json.createObjectBuilder()
+                .add("currentPassword", "initial-password-1").add("newPassword", password).build().toString());
+        assertEquals(204, changed.status(), changed::toString);
+        return new SignInDetails(personId, username, password, enrolMfa(first));
+    }
 }

@@ -1,15 +1,15 @@
 package edu.ucla.dgsom.escrow.access.boundary;
 
-import edu.ucla.dgsom.escrow.security.Public;
-import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.access.control.MfaEnrolments;
 import edu.ucla.dgsom.escrow.access.control.SignIns;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.AllowedWhileRestricted;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.CallerAuthentication;
+import edu.ucla.dgsom.escrow.security.Public;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -34,7 +34,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -73,8 +78,15 @@ public class SessionResource {
     @POST
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in; answers with the session cookie and the CSRF token")
-    @APIResponse(responseCode = "201", description = "Signed in")
+    @SecurityRequirementsSet
+    @Operation(operationId = "signIn", summary = "Sign in; answers with the session cookie and the CSRF token")
+    @APIResponse(responseCode = "201",
+            description = "Signed in: the session (with csrfToken) in the body, its cookie in"
+            + " Set-Cookie", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "SessionView")),
+            headers = @Header(name = HttpHeaders.SET_COOKIE,
+            description = "escrow_session (and escrow_device); HttpOnly",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response signIn(@Valid @NotNull SignInRequest credentials) {
         char[] password = credentials.password().toCharArray();
         SignIns.Result result;
@@ -110,7 +122,7 @@ public class SessionResource {
     @GET
     @AnyCaller
     @AllowedWhileRestricted
-    @Operation(summary = "Who is signed in, with roles and what must be done first")
+    @Operation(operationId = "getSession", summary = "Who is signed in, with roles and what must be done first")
     public SessionView current() {
         return new SessionView(caller.kind().name(), caller.id(), caller.name(),
                 caller.roles().stream().map(Enum::name).sorted().toList(),
@@ -120,7 +132,7 @@ public class SessionResource {
     @DELETE
     @AnyCaller
     @AllowedWhileRestricted
-    @Operation(summary = "Sign out")
+    @Operation(operationId = "signOut", summary = "Sign out")
     @APIResponse(responseCode = "204", description = "Signed out")
     public Response signOut() {
         signIns.signOut();
@@ -132,7 +144,8 @@ public class SessionResource {
     @SignedInPerson
     @AllowedWhileRestricted
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the signed-in person's password (at least 12 characters); other sessions end")
+    @Operation(operationId = "changePassword",
+            summary = "Change the signed-in person's password (at least 12 characters); other sessions end")
     @APIResponse(responseCode = "204", description = "Changed")
     public void changePassword(@Valid @NotNull PasswordChange change) {
         char[] current = change.currentPassword().toCharArray();
@@ -157,8 +170,10 @@ public class SessionResource {
     @Path("mfa")
     @SignedInPerson
     @AllowedWhileRestricted
-    @Operation(summary = "Start TOTP enrolment: the seed is shown this once")
-    @APIResponse(responseCode = "201", description = "Pending until confirmed with a code")
+    @Operation(operationId = "startMfaEnrolment", summary = "Start TOTP enrolment: the seed is shown this once")
+    @APIResponse(responseCode = "201", description = "Pending until confirmed with a code",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "MfaEnrolmentView")))
     public Response startMfaEnrolment() {
         MfaEnrolments.Enrolment enrolment = enrolments.start();
         return Response.created(uriInfo.getBaseUriBuilder().path("session/mfa").build())
@@ -171,7 +186,8 @@ public class SessionResource {
     @SignedInPerson
     @AllowedWhileRestricted
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm TOTP enrolment with a current code; answers with one-time recovery codes")
+    @Operation(operationId = "confirmMfaEnrolment",
+            summary = "Confirm TOTP enrolment with a current code; answers with one-time recovery codes")
     public RecoveryCodes confirmMfaEnrolment(@Valid @NotNull MfaConfirmation confirmation) {
         List<String> codes = enrolments.confirm(confirmation.code());
         return new RecoveryCodes(codes);

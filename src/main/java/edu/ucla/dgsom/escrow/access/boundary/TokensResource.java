@@ -1,7 +1,7 @@
 package edu.ucla.dgsom.escrow.access.boundary;
 
-import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.access.control.ApiTokens;
+import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.PersonWithMfa;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,11 +16,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,8 +46,12 @@ public class TokensResource {
     @POST
     @PersonWithMfa
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a token; its secret is in this answer only")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createToken", summary = "Create a token; its secret is in this answer only")
+    @APIResponse(responseCode = "201", description = "Created; the only answer that carries the token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "TokenView")),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "Where the new resource is",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response create(@Valid @NotNull TokenRequest request) {
         ApiTokens.Created created = tokens.create(request.name(), request.role(), request.expiresAt());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.token().id()).build())
@@ -50,21 +59,21 @@ public class TokensResource {
     }
 
     @GET
-    @Operation(summary = "Every token, without secrets")
+    @Operation(operationId = "listTokens", summary = "Every token, without secrets")
     public List<TokenView> list() {
         return tokens.all().stream().map(t -> TokenView.of(t, null)).toList();
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One token, without its secret")
+    @Operation(operationId = "getToken", summary = "One token, without its secret")
     public TokenView get(@PathParam("id") String id) {
         return TokenView.of(tokens.find(id), null);
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke a token at once")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token at once")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@PathParam("id") String id) {
         tokens.revoke(id);

@@ -29,6 +29,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -37,6 +38,8 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -70,8 +73,12 @@ public class AccountsResource {
     @POST
     @Allowed({Role.DGIT_ADMIN, Role.DEPARTMENT_OWNER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an official account of a department")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @Operation(operationId = "createAccount", summary = "Register an official account of a department")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "AccountView")),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "Where the new resource is",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response create(@Valid @NotNull AccountRequest request) {
         OfficialAccount account = accounts.create(request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(account.id()).build())
@@ -80,7 +87,7 @@ public class AccountsResource {
 
     @GET
     @AnyCaller
-    @Operation(summary = "The official accounts the caller may see, by display name")
+    @Operation(operationId = "listAccounts", summary = "The official accounts the caller may see, by display name")
     public AccountPage list(@QueryParam("department") String department, @QueryParam("platform") String platform,
             @QueryParam("status") String status, @QueryParam("owner") String owner,
             @QueryParam("moderator") String moderator, @QueryParam("text") String text,
@@ -100,7 +107,7 @@ public class AccountsResource {
     @GET
     @Path("{id}")
     @AnyCaller
-    @Operation(summary = "One official account")
+    @Operation(operationId = "getAccount", summary = "One official account")
     public AccountView get(@PathParam("id") String id) {
         return AccountView.of(accounts.account(id));
     }
@@ -109,9 +116,12 @@ public class AccountsResource {
     @Path("{id}")
     @Allowed({Role.DGIT_ADMIN, Role.DEPARTMENT_OWNER})
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change an account's metadata, or reassign its content owner and backup moderator")
-    public AccountView update(@PathParam("id") String id, @RequestBody(content = @Content(schema = @Schema(
-            implementation = AccountChange.class))) String patch) {
+    @Operation(operationId = "updateAccount",
+            summary = "Change an account's metadata, or reassign its content owner and backup moderator")
+    public AccountView update(@PathParam("id") String id, @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountChange")),
+            @Content(mediaType = "application/merge-patch+json",
+                    schema = @Schema(ref = "AccountChange"))}) String patch) {
         // Read as JSON first: JSON-B alone cannot tell a null (clear) from an absent field (keep).
         AccountChange change;
         try (JsonReader reader = Json.createReader(new StringReader(patch))) {

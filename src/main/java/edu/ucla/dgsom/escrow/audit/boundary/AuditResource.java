@@ -27,6 +27,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit trail: query, streamed export and verification. Auditors and DGIT see all; owners their departments'. */
@@ -47,7 +51,8 @@ public class AuditResource {
     @GET
     @Path("events")
     @Allowed({Role.DGIT_ADMIN, Role.AUDITOR, Role.DEPARTMENT_OWNER})
-    @Operation(summary = "Audit entries, newest first, filtered; keyset pagination with before")
+    @Operation(operationId = "listAuditEvents",
+            summary = "Audit entries, newest first, filtered; keyset pagination with before")
     public AuditPage events(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
             @QueryParam("department") String department, @QueryParam("outcome") String outcome,
@@ -82,7 +87,11 @@ public class AuditResource {
     @Path("export")
     @Allowed({Role.DGIT_ADMIN, Role.AUDITOR})
     @Produces({"application/x-ndjson", "text/csv"})
-    @Operation(summary = "Stream the entries of a time range with their hashes and checkpoints (jsonl or csv)")
+    @Operation(operationId = "exportAuditEvents",
+            summary = "Stream the entries of a time range with their hashes and checkpoints (jsonl or csv)")
+    @APIResponse(responseCode = "200", description = "One entry or checkpoint a line (jsonl) or a CSV file", content = {
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("format") @DefaultValue("jsonl") String format) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -105,7 +114,7 @@ public class AuditResource {
     @POST
     @Path("verifications")
     @Allowed({Role.DGIT_ADMIN, Role.AUDITOR})
-    @Operation(summary = "Verify the whole chain and every signed checkpoint")
+    @Operation(operationId = "verifyAuditTrail", summary = "Verify the whole chain and every signed checkpoint")
     public VerificationView verify() {
         VerificationView verdict = VerificationView.of(records.verify());
         audit.record(AuditAction.AUDIT_VERIFY, null, verdict.ok() ? Outcome.ALLOWED : Outcome.FAILED,

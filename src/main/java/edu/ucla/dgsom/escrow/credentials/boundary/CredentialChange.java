@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A rotation: the fields that change, and why. Fields left out carry over from the version being replaced;
@@ -17,14 +19,18 @@ public record CredentialChange(
         @Size(max = 500) String reason,
         @Size(min = 1, max = 320) String loginIdentifier,
         @Size(min = 1, max = 1024) String password,
-        @Valid TotpInput totp,
+        @Schema(ref = "TotpInput") @Valid TotpInput totp,
+        @Schema(type = SchemaType.ARRAY, implementation = String.class)
         @Size(min = 1, max = 50) List<@NotBlank @Size(max = 100) String> recoveryCodes,
+        @Schema(type = SchemaType.ARRAY, implementation = Integer.class)
         @Size(max = 50) List<@NotNull @Positive Integer> recoveryCodesUsed,
         @Email @Size(max = 254) String recoveryEmail,
         @Pattern(regexp = "\\+?[0-9][0-9 ().-]{3,30}", message = "a phone number, e.g. +1 310 555 0100")
-        String recoveryPhone,
+        @Schema(type = SchemaType.STRING) String recoveryPhone,
+        @Schema(type = SchemaType.ARRAY, implementation = SecurityQuestion.class)
         @Size(min = 1, max = 20) List<@NotNull @Valid SecurityQuestion> securityQuestions,
         @Size(min = 1, max = 8000) String notes,
+        @Schema(type = SchemaType.ARRAY, implementation = String.class)
         @Size(max = 8) List<@NotBlank @Size(max = 32) String> clear) {
 
     /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */

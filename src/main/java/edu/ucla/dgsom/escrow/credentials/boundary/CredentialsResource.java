@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,8 +59,16 @@ public class CredentialsResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rotate: store the changed fields as a new version of the credential set")
-    @APIResponse(responseCode = "201", description = "The new version; its ETag names it for the next rotation")
+    @Operation(operationId = "rotateCredentials",
+            summary = "Rotate: store the changed fields as a new version of the credential set")
+    @APIResponse(responseCode = "201", description = "The new version; its ETag names it for the next rotation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "CredentialVersionView")), headers = {
+            @Header(name = HttpHeaders.ETAG,
+                    description = "The current version, to send as If-Match with the next rotation",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = HttpHeaders.LOCATION, description = "The new version",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri"))})
     public Response rotate(@PathParam("id") String id,
             @Parameter(description = "The ETag of the version being replaced; \"0\" for the first set")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -70,7 +82,14 @@ public class CredentialsResource {
 
     @GET
     @Path("versions")
-    @Operation(summary = "The versions of the credential set, newest first, without secrets")
+    @Operation(operationId = "listCredentialVersions",
+            summary = "The versions of the credential set, newest first, without secrets")
+    @APIResponse(responseCode = "200", description = "The versions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+            implementation = CredentialVersionView.class)),
+            headers = @Header(name = HttpHeaders.ETAG,
+            description = "The current version, to send as If-Match with the next rotation",
+            schema = @Schema(type = SchemaType.STRING)))
     public Response versions(@PathParam("id") String id) {
         List<CredentialVersion> versions = credentials.versions(id);
         int current = versions.isEmpty() ? 0 : versions.get(0).version();
@@ -80,7 +99,7 @@ public class CredentialsResource {
 
     @GET
     @Path("versions/{version}")
-    @Operation(summary = "One version of the credential set, without secrets")
+    @Operation(operationId = "getCredentialVersion", summary = "One version of the credential set, without secrets")
     public CredentialVersionView version(@PathParam("id") String id, @PathParam("version") int version) {
         return CredentialVersionView.of(credentials.version(id, version), credentials.currentVersion(id));
     }
@@ -88,7 +107,13 @@ public class CredentialsResource {
     @POST
     @Path("reveal")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reveal the current credentials, stating why")
+    @Operation(operationId = "revealCredentials", summary = "Reveal the current credentials, stating why")
+    @APIResponse(responseCode = "200", description = "The plaintext; never cached",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "RevealedCredentials")),
+            headers = @Header(name = HttpHeaders.ETAG,
+            description = "The current version, to send as If-Match with the next rotation",
+            schema = @Schema(type = SchemaType.STRING)))
     public Response reveal(@PathParam("id") String id, @Valid @NotNull RevealRequest request) {
         RevealedCredentials revealed = credentials.reveal(id, null, request.reason(), request.fields());
         return Response.ok(revealed).tag(tag(revealed.version())).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
@@ -97,7 +122,11 @@ public class CredentialsResource {
     @POST
     @Path("versions/{version}/reveal")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reveal an earlier version, stating why (DGIT admins and the department's owners)")
+    @Operation(operationId = "revealCredentialVersion",
+            summary = "Reveal an earlier version, stating why (DGIT admins and the department's owners)")
+    @APIResponse(responseCode = "200", description = "The plaintext; never cached",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "RevealedCredentials")))
     public Response revealVersion(@PathParam("id") String id, @PathParam("version") int version,
             @Valid @NotNull RevealRequest request) {
         RevealedCredentials revealed = credentials.reveal(id, version, request.reason(), request.fields());
@@ -107,7 +136,10 @@ public class CredentialsResource {
     @POST
     @Path("totp")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The current TOTP code (not the seed), stating why")
+    @Operation(operationId = "getTotpCode", summary = "The current TOTP code (not the seed), stating why")
+    @APIResponse(responseCode = "200", description = "The code; never cached",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "TotpCode")))
     public Response totp(@PathParam("id") String id, @Valid @NotNull TotpCodeRequest request) {
         return Response.ok(credentials.totpCode(id, request.reason())).header(HttpHeaders.CACHE_CONTROL, NO_STORE)
                 .build();

@@ -27,7 +27,7 @@ public class PasswordsResource {
     @POST
     @SignedInPerson
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Generate a strong password within a platform's limits")
+    @Operation(operationId = "generatePassword", summary = "Generate a strong password within a platform's limits")
     public GeneratedPassword generate(@Valid @NotNull PasswordRequest request) {
         PasswordGenerator.Generated generated = generator.generate(request.platform(), request.length(),
                 request.symbols() == null || request.symbols());

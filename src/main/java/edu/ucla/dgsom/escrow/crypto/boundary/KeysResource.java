@@ -1,14 +1,14 @@
 package edu.ucla.dgsom.escrow.crypto.boundary;
 
-import edu.ucla.dgsom.escrow.security.Public;
-import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.crypto.control.KeyRotationWorker;
 import edu.ucla.dgsom.escrow.crypto.control.KeyRotations;
 import edu.ucla.dgsom.escrow.crypto.control.Keyring;
 import edu.ucla.dgsom.escrow.crypto.control.RootKeyRotation;
 import edu.ucla.dgsom.escrow.crypto.entity.KeyRotation;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.PersonWithMfa;
+import edu.ucla.dgsom.escrow.security.Public;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,12 +22,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The key ring: versions, rotations of KEKs and of the root key, retirement, and the audit signing public key. */
@@ -51,7 +57,7 @@ public class KeysResource {
 
     @GET
     @Allowed({Role.DGIT_ADMIN, Role.AUDITOR})
-    @Operation(summary = "Key-encryption key versions and how many values each wraps")
+    @Operation(operationId = "listKeyVersions", summary = "Key-encryption key versions and how many values each wraps")
     public List<KeyVersionView> versions() {
         int current = keyring.currentVersion();
         return rotations.versions().stream()
@@ -64,8 +70,13 @@ public class KeysResource {
     @Allowed(Role.DGIT_ADMIN)
     @PersonWithMfa
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Make a new key-encryption key current and re-wrap every data key to it in the background")
-    @APIResponse(responseCode = "202", description = "Started; follow the Location")
+    @Operation(operationId = "rotateKeys",
+            summary = "Make a new key-encryption key current and re-wrap every data key to it in the background")
+    @APIResponse(responseCode = "202", description = "Started; follow the Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "RotationView")),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The rotation, to follow its progress",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response rotate(@Valid @NotNull RotationRequest request) {
         KeyRotation rotation = rotations.start(request.reason());
         worker.drive(rotation.id());
@@ -79,9 +90,12 @@ public class KeysResource {
     @Allowed(Role.DGIT_ADMIN)
     @PersonWithMfa
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Re-wrap every key-encryption key under the root key of the key store this instance is"
+    @Operation(operationId = "rotateRootKey",
+            summary = "Re-wrap every key-encryption key under the root key of the key store this instance is"
             + " configured with (ESCROW_KEYSTORE_PATH), replacing the previous key store's (docs/crypto.md)")
-    @APIResponse(responseCode = "200", description = "Every key-encryption key is wrapped by the new root key")
+    @APIResponse(responseCode = "200", description = "Every key-encryption key is wrapped by the new root key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "RootKeyRotation")))
     @APIResponse(responseCode = "409", description = "Nothing to re-wrap, or a root key this instance lacks")
     public RootKeyRotation rotateRootKey(@Valid @NotNull RotationRequest request) {
         return rotations.rotateRootKey(request.reason());
@@ -90,7 +104,7 @@ public class KeysResource {
     @GET
     @Path("rotations/{id}")
     @Allowed({Role.DGIT_ADMIN, Role.AUDITOR})
-    @Operation(summary = "A rotation's progress")
+    @Operation(operationId = "getKeyRotation", summary = "A rotation's progress")
     public RotationView rotation(@PathParam("id") String id) {
         KeyRotation rotation = rotations.find(id).orElseThrow(() -> ProblemException.notFound("Key rotation " + id));
         return RotationView.of(rotation, rotations.remaining(rotation));
@@ -100,7 +114,8 @@ public class KeysResource {
     @Path("{version}")
     @Allowed(Role.DGIT_ADMIN)
     @PersonWithMfa
-    @Operation(summary = "Retire (erase) an old key version that no stored value uses any more")
+    @Operation(operationId = "retireKeyVersion",
+            summary = "Retire (erase) an old key version that no stored value uses any more")
     @APIResponse(responseCode = "204", description = "Retired")
     public void retire(@PathParam("version") int version) {
         rotations.retire(version);
@@ -110,7 +125,9 @@ public class KeysResource {
     @Path("audit-public-key")
     @Public
     @Produces("application/x-pem-file")
-    @Operation(summary = "The Ed25519 public key that verifies the audit trail's signed checkpoints (PEM)")
+    @SecurityRequirementsSet
+    @Operation(operationId = "getAuditPublicKey",
+            summary = "The Ed25519 public key that verifies the audit trail's signed checkpoints (PEM)")
     public String auditPublicKey() {
         return keyring.auditPublicKeyPem();
     }

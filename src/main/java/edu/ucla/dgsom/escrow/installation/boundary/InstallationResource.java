@@ -1,7 +1,7 @@
 package edu.ucla.dgsom.escrow.installation.boundary;
 
-import edu.ucla.dgsom.escrow.security.Public;
 import edu.ucla.dgsom.escrow.installation.control.InstallationRegistry;
+import edu.ucla.dgsom.escrow.security.Public;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -26,7 +27,8 @@ public class InstallationResource {
 
     @GET
     @Public
-    @Operation(summary = "The installation this instance serves")
+    @SecurityRequirementsSet
+    @Operation(operationId = "getInstallation", summary = "The installation this instance serves")
     public InstallationInfo get() {
         return InstallationInfo.of(registry.current());
     }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,6 +31,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,9 +59,15 @@ public class OffboardingsResource {
     @POST
     @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Offboard a workforce member, now or at a scheduled time")
-    @APIResponse(responseCode = "202", description = "A new case; it is executed at its effective time")
-    @APIResponse(responseCode = "200", description = "The case this request, or the person's offboarding, already has")
+    @Operation(operationId = "requestOffboarding", summary = "Offboard a workforce member, now or at a scheduled time")
+    @APIResponse(responseCode = "202", description = "A new case; it is executed at its effective time",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "OffboardingView")), headers = @Header(name = HttpHeaders.LOCATION,
+            description = "The case", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "200", description = "The case this request, or the person's offboarding, already has",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "OffboardingView")), headers = @Header(name = HttpHeaders.LOCATION,
+            description = "The case", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response request(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull OffboardingRequest request) {
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,100}")) {
@@ -75,7 +86,8 @@ public class OffboardingsResource {
 
     @GET
     @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN, Role.AUDITOR})
-    @Operation(summary = "Offboarding cases, newest first, optionally by state or employee id")
+    @Operation(operationId = "listOffboardings",
+            summary = "Offboarding cases, newest first, optionally by state or employee id")
     public List<OffboardingView> list(@QueryParam("state") String state, @QueryParam("employeeId") String employeeId,
             @QueryParam("limit") @DefaultValue("50") String pageSize) {
         int limit = pageSize.matches("[0-9]{1,3}") ? Integer.parseInt(pageSize) : -1;
@@ -97,7 +109,7 @@ public class OffboardingsResource {
     @GET
     @Path("{id}")
     @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN, Role.AUDITOR})
-    @Operation(summary = "One case with every step and item")
+    @Operation(operationId = "getOffboarding", summary = "One case with every step and item")
     public OffboardingView get(@PathParam("id") String id) {
         return OffboardingView.of(offboardings.offboarding(id), offboardings.items(id));
     }
@@ -105,7 +117,8 @@ public class OffboardingsResource {
     @POST
     @Path("{id}/items/{itemId}/confirmation")
     @AnyCaller
-    @Operation(summary = "Confirm a hand-over (the new holder or a DGIT admin); the case with the caller's items")
+    @Operation(operationId = "confirmHandover",
+            summary = "Confirm a hand-over (the new holder or a DGIT admin); the case with the caller's items")
     public OffboardingView confirm(@PathParam("id") String id, @PathParam("itemId") String itemId) {
         offboardings.confirm(id, itemId);
         return OffboardingView.of(offboardings.offboarding(id), offboardings.itemsFor(id));

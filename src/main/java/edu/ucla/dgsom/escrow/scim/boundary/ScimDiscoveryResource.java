@@ -28,7 +28,7 @@ public class ScimDiscoveryResource {
 
     @GET
     @Path("ServiceProviderConfig")
-    @Operation(summary = "SCIM service provider configuration")
+    @Operation(operationId = "getScimServiceProviderConfig", summary = "SCIM service provider configuration")
     public JsonObject serviceProviderConfig() {
         return Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(CONFIG))
                 .add("patch", supported(true)).add("bulk", supported(false).add("maxOperations", 0)
@@ -37,13 +37,14 @@ public class ScimDiscoveryResource {
                 .add("sort", supported(false)).add("etag", supported(false))
                 .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "oauthbearertoken").add("name", "Bearer token")
-                        .add("description", "An HR_INTEGRATION API token as Authorization: Bearer").add("primary", true)))
+                        .add("description", "An HR_INTEGRATION API token as Authorization: Bearer").add("primary",
+                        true)))
                 .build();
     }
 
     @GET
     @Path("ResourceTypes")
-    @Operation(summary = "SCIM resource types: User")
+    @Operation(operationId = "listScimResourceTypes", summary = "SCIM resource types: User")
     public JsonObject resourceTypes() {
         return list(Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(RESOURCE_TYPE))
                 .add("id", "User").add("name", "User").add("endpoint", "/Users").add("schema", ScimDocuments.USER)
@@ -53,7 +54,7 @@ public class ScimDiscoveryResource {
 
     @GET
     @Path("Schemas")
-    @Operation(summary = "SCIM schemas: the User attributes this service keeps")
+    @Operation(operationId = "listScimSchemas", summary = "SCIM schemas: the User attributes this service keeps")
     public JsonObject schemas() {
         JsonObject user = Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(SCHEMA))
                 .add("id", ScimDocuments.USER).add("name", "User").add("description", "A workforce member")

@@ -60,7 +60,8 @@ public class ScimUsersResource {
     UriInfo uriInfo;
 
     @GET
-    @Operation(summary = "Users, optionally filtered: userName, externalId or id eq \"value\"")
+    @Operation(operationId = "listScimUsers",
+            summary = "Users, optionally filtered: userName, externalId or id eq \"value\"")
     public JsonObject list(@QueryParam("filter") String filter, @QueryParam("startIndex") @DefaultValue("1")
             String startIndex, @QueryParam("count") @DefaultValue("100") String count) {
         int start = number(startIndex, "startIndex");
@@ -75,13 +76,13 @@ public class ScimUsersResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One user")
+    @Operation(operationId = "getScimUser", summary = "One user")
     public JsonObject get(@PathParam("id") String id) {
         return document(users.user(id));
     }
 
     @POST
-    @Operation(summary = "Create a person")
+    @Operation(operationId = "createScimUser", summary = "Create a person")
     @APIResponse(responseCode = "201", description = "Created")
     public Response create(@NotNull JsonObject user) {
         Person person = users.create(ScimDocuments.changes(user));
@@ -90,21 +91,24 @@ public class ScimUsersResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a user; active=false offboards, active=true reactivates")
+    @Operation(operationId = "replaceScimUser",
+            summary = "Replace a user; active=false offboards, active=true reactivates")
     public JsonObject replace(@PathParam("id") String id, @NotNull JsonObject user) {
         return update(id, ScimDocuments.changes(user));
     }
 
     @PATCH
     @Path("{id}")
-    @Operation(summary = "Patch a user (PatchOp); active=false offboards, active=true reactivates")
+    @Operation(operationId = "patchScimUser",
+            summary = "Patch a user (PatchOp); active=false offboards, active=true reactivates")
     public JsonObject patch(@PathParam("id") String id, @NotNull JsonObject patch) {
         return update(id, ScimDocuments.patch(patch));
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a user: offboards them; the person's record stays for the audit trail")
+    @Operation(operationId = "deleteScimUser",
+            summary = "Delete a user: offboards them; the person's record stays for the audit trail")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") String id) {
         // Offboarded first: if that fails, the user is still there for the identity system's retry.
