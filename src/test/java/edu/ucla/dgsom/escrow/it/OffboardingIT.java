@@ -514,6 +514,77 @@ class OffboardingIT {
                 "the department owner who stays holds every account");
     }
 
+    @Test
+    void aCaseWhoseLeaverBecameTheLastAdminWithMfaStillEndsTheirAccessAndSaysSoLoudly() throws Exception {
+        String department = People.createDepartment("LASTADMIN-" + UUID.randomUUID().toString().substring(0, 4));
+        People.Session other = People.dgitAdmin(department);
+        People.Session leaving = People.dgitAdmin(department);
+        // Accepted while other admins with MFA exist, to run tomorrow.
+        Api.Reply scheduled = hr.post("/api/v1/offboardings", Json.createObjectBuilder()
+                .add("employeeId", employeeId(leaving.personId()))
+                .add("effectiveAt", Instant.now().plus(Duration.ofDays(1)).toString()).build().toString());
+        assertEquals(202, scheduled.status(), scheduled::toString);
+        String caseId = scheduled.json().getString("id");
+        String otherEmail = Api.admin().get("/api/v1/people/" + other.personId()).json().getString("email");
+        // Meanwhile every other admin loses MFA (the shared database's admins are set aside and put back exactly),
+        // and the case falls due: the leaver is now the last active admin with MFA.
+        List<String> setAside = new ArrayList<>();
+        try (var connection = TestDatabase.connect(); var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT s.person_id FROM escrow.sign_in s JOIN escrow.role_grant g"
+                        + " ON g.person_id = s.person_id AND g.role = 'DGIT_ADMIN' JOIN escrow.person p ON p.id ="
+                        + " s.person_id WHERE p.status = 'ACTIVE' AND s.mfa_state = 'ENROLLED' AND s.person_id <> '"
+                        + leaving.personId() + "'")) {
+            while (rows.next()) {
+                setAside.add("'" + rows.getString(1) + "'");
+            }
+        }
+        String ids = setAside.isEmpty() ? "''" : String.join(",", setAside);
+        int mailsBefore = LiveService.mail().getReceivedMessages().length;
+        JsonObject polled;
+        try {
+            TestDatabase.update("UPDATE escrow.sign_in SET mfa_state = 'PENDING' WHERE person_id IN (" + ids + ")");
+            TestDatabase.update("UPDATE escrow.offboarding_case SET effective_at = UTC_TIMESTAMP(6) WHERE id = '"
+                    + caseId + "'");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            do {
+                Thread.sleep(500);
+                polled = Api.admin().get("/api/v1/offboardings/" + caseId).json();
+            } while (polled.getString("state").equals("SCHEDULED") && System.nanoTime() < deadline);
+        } finally {
+            TestDatabase.update("UPDATE escrow.sign_in SET mfa_state = 'ENROLLED' WHERE person_id IN (" + ids + ")");
+        }
+        JsonObject executed = polled;
+        assertFalse(executed.getString("state").equals("SCHEDULED"), "executed: " + executed);
+        assertProblem(leaving.api().get("/api/v1/session"), 401, "unauthenticated");
+        assertEquals(0, Api.admin().get("/api/v1/people/" + leaving.personId()).json().getJsonArray("roles").size(),
+                "every role is revoked");
+        JsonObject item = executed.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("kind").equals("NO_DGIT_ADMIN_LEFT")).findFirst()
+                .orElseThrow(() -> new AssertionError("no NO_DGIT_ADMIN_LEFT item: " + executed));
+        assertEquals("OPEN", item.getString("state"));
+        assertEquals(1, TestDatabase.auditCount("action = 'OFFBOARDING_STEP' AND reason = 'DGIT has no active admin"
+                + " with MFA left' AND target_id = '" + leaving.personId() + "'"));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        boolean told = false;
+        while (!told && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            MimeMessage[] all = LiveService.mail().getReceivedMessages();
+            for (MimeMessage message : Arrays.asList(all).subList(mailsBefore, all.length)) {
+                told |= message.getSubject().equals("DGIT has no admin with MFA left")
+                        && Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().contains(otherEmail));
+            }
+        }
+        assertTrue(told, "the remaining admin is told by mail");
+
+        Api.Reply confirmed = Api.admin().post("/api/v1/offboardings/" + caseId + "/items/" + item.getString("id")
+                + "/confirmation", "");
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        assertTrue(confirmed.json().getJsonArray("items").getValuesAs(JsonObject.class).stream().anyMatch(i ->
+                i.getString("id").equals(item.getString("id")) && i.getString("state").equals("DONE")),
+                confirmed::toString);
+    }
+
     static List<MimeMessage> awaitMail(int before, int expected) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (System.nanoTime() < deadline) {

@@ -130,8 +130,8 @@ class SignInHardeningIT {
         Api from = Api.live().with("X-Forwarded-For", randomAddress());
         assertProblem(from.post("/api/v1/session", credentials(typed, "whatever-1", null, null),
                 "X-Request-Id", requestId), 401, "invalid-credentials");
-        assertEquals(1, TestDatabase.auditCount("request_id = '" + requestId + "' AND action = 'SIGN_IN' AND outcome = 'FAILED'"
-                + " AND actor_name IS NULL AND details IS NULL"));
+        // Only counted per address and window (below), never an entry of its own.
+        assertEquals(0, TestDatabase.auditCount("request_id = '" + requestId + "'"));
         assertEquals(0, TestDatabase.auditCount("LOWER(CONCAT(COALESCE(actor_name, ''), COALESCE(details, ''))) LIKE '%"
                 + typed.toLowerCase(Locale.ROOT) + "%'"));
         assertFalse(TestDatabase.dump().toLowerCase(Locale.ROOT).contains(typed.toLowerCase(Locale.ROOT)),
@@ -144,6 +144,45 @@ class SignInHardeningIT {
                 realRequest);
         assertEquals(1, TestDatabase.auditCount("request_id = '" + realRequest + "' AND action = 'SIGN_IN' AND outcome = 'FAILED'"
                 + " AND actor_name = '" + username + "'"));
+    }
+
+    @Test
+    void a_burst_of_sign_ins_for_names_of_nobody_adds_a_few_audit_entries_whose_counts_add_up_to_the_burst()
+            throws Exception {
+        int burst = 200;
+        String address = randomAddress();
+        Api from = Api.live().with("X-Forwarded-For", address);
+        long started = System.nanoTime();
+        for (int i = 0; i < burst; i++) {
+            int status = from.post("/api/v1/session", credentials("nobody-" + suffix(), "guess-" + i, null, null))
+                    .status();
+            assertTrue(status == 401 || status == 429, "refused: " + status);
+        }
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L + 1;
+        String here = "client_address = '" + address + "'";
+        String columns = "action, actor_type, client_address, details";
+        String counted = "SELECT COALESCE(SUM(JSON_VALUE(details, '$.refusals')), 0) FROM (SELECT " + columns
+                + " FROM escrow_audit.audit_pending UNION ALL SELECT " + columns + " FROM escrow_audit.audit_event) a"
+                + " WHERE " + here + " AND action = 'SIGN_IN' AND actor_type = 'ANONYMOUS'";
+        Instant deadline = Instant.now().plusSeconds(LiveService.ANONYMOUS_REFUSAL_WINDOW_SECONDS * 3L + 20);
+        long refusals = 0;
+        while (refusals < burst && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            refusals = TestDatabase.count(counted);
+        }
+        assertEquals(burst, refusals, "every refusal counted");
+        assertEquals(0, TestDatabase.auditCount(here + " AND action = 'SIGN_IN' AND actor_type <> 'ANONYMOUS'"),
+                "no entry of its own");
+        // One entry per window and kind (failed, throttled), and one per lock of the address.
+        long windows = seconds / LiveService.ANONYMOUS_REFUSAL_WINDOW_SECONDS + 2;
+        long signIns = TestDatabase.auditCount(here + " AND action = 'SIGN_IN'");
+        long locks = TestDatabase.auditCount(here + " AND action = 'SIGN_IN_LOCKED'");
+        System.out.printf("sign-in burst of %d in %d s: %d SIGN_IN and %d SIGN_IN_LOCKED entries%n", burst, seconds,
+                signIns, locks);
+        assertTrue(signIns <= 2 * windows && signIns <= burst / 2, signIns + " entries for a burst of " + burst
+                + " in " + seconds + " s");
+        assertTrue(locks <= seconds / LiveService.LOCK_SECONDS + 2, locks + " locks in " + seconds + " s");
+        assertEquals(signIns + locks, TestDatabase.auditCount(here), "nothing else");
     }
 
     @Test

@@ -7,6 +7,8 @@ import edu.ucla.dgsom.escrow.access.entity.SignIn;
 import edu.ucla.dgsom.escrow.access.entity.SignInDevice;
 import edu.ucla.dgsom.escrow.access.entity.SignInSession;
 import edu.ucla.dgsom.escrow.access.entity.SignInThrottle;
+import edu.ucla.dgsom.escrow.audit.control.AnonymousRefusals;
+import edu.ucla.dgsom.escrow.audit.control.AnonymousRefusals.Refusal;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -43,6 +45,10 @@ import java.util.Set;
  * device cookie and is throttled on its own, per person and device; every other attempt is throttled per username
  * (existing or not, so that the answers do not tell which names exist) and per client address. Locks are checked
  * before any password is hashed, so a throttled attempt costs no Argon2.
+ *
+ * <p>What anyone can send by the million is counted per address and window, not audited one by one: throttled
+ * attempts and failures for a username of nobody ({@link AnonymousRefusals}). A failure against a real person (bounded
+ * by their throttle) and every lock get an entry of their own.
  */
 @Stateless
 public class SignIns {
@@ -64,6 +70,9 @@ public class SignIns {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    AnonymousRefusals refusals;
 
     @Inject
     Caller caller;
@@ -128,14 +137,14 @@ public class SignIns {
         Duration retryAfter = throttles.stream().map(t -> t.row().lockRemaining(now)).max(Comparator.naturalOrder())
                 .orElseThrow();
         if (!retryAfter.isZero()) {
-            target.record(audit, Outcome.DENIED, "throttled after repeated failures");
+            refusals.count(address, Refusal.SIGN_IN_THROTTLED);
             return Result.failed(Result.Status.THROTTLED, Duration.ZERO, retryAfter);
         }
         PasswordHasher hasher = settings.passwordHasher();
         boolean passwordMatches = hasher.verify(password, signIn != null ? signIn.passwordHash() : dummyHash);
         Person person = signIn == null ? null : em.find(Person.class, signIn.personId());
         if (!passwordMatches || person == null || !person.active() || !signIn.enabled()) {
-            return failure(target, throttles, now, "wrong username or password, or disabled");
+            return failure(target, throttles, address, now, "wrong username or password, or disabled");
         }
         // Attempts through different throttle rows (a trusted browser, the username) meet on this lock, so a TOTP
         // step or a recovery code signs in once however many attempts race with it.
@@ -146,7 +155,7 @@ public class SignIns {
                 return Result.failed(Result.Status.MFA_REQUIRED, Duration.ZERO, null);
             }
             if (!secondFactorMatches(signIn, totpCode, recoveryCode, now)) {
-                return failure(target, throttles, now, "wrong MFA code");
+                return failure(target, throttles, address, now, "wrong MFA code");
             }
         }
         if (hasher.needsRehash(signIn.passwordHash())) {
@@ -303,8 +312,12 @@ public class SignIns {
         return true;
     }
 
-    private Result failure(Target target, List<Throttle> throttles, Instant now, String reason) {
-        target.record(audit, Outcome.FAILED, reason);
+    private Result failure(Target target, List<Throttle> throttles, String address, Instant now, String reason) {
+        if (target.personId == null) {
+            refusals.count(address, Refusal.UNKNOWN_USERNAME);
+        } else {
+            target.record(audit, Outcome.FAILED, reason);
+        }
         for (Throttle throttle : throttles) {
             if (throttle.failed(now, settings.lockDuration())) {
                 // A real person is named by id; the address is in the entry anyway; a made-up name is never written.

@@ -14,13 +14,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refusals of callers who are not signed in (401), counted per client address and window
- * ({@code escrow.audit.anonymous-refusals.window}, a minute by default) instead of one audit entry each. When a
- * window has closed, it becomes one {@code REQUEST_DENIED} entry with the count, the window and the first request's
- * method and path. A flood of anonymous requests thus costs the chain one entry per address and window.
+ * Refusals that anyone can cause by the million without naming a real person -- requests without sign-in (401),
+ * sign-ins for a username of nobody, throttled sign-ins -- counted per client address, window
+ * ({@code escrow.audit.anonymous-refusals.window}, a minute by default) and {@link Refusal} instead of one audit
+ * entry each. When a window has closed, each count becomes one entry of the refusal's action with the count, the
+ * window and, for requests, the first request's method and path. A flood thus costs the chain one entry per address,
+ * window and kind of refusal.
  */
 @Stateless
 public class AnonymousRefusals {
@@ -37,40 +40,75 @@ public class AnonymousRefusals {
     @ConfigProperty(name = "escrow.audit.anonymous-refusals.window", defaultValue = "PT1M")
     Duration window;
 
-    /** Counts one refusal of an anonymous caller from {@code clientAddress}. */
+    /** What is counted, and the audit entry a window's count becomes. */
+    public enum Refusal {
+        NOT_AUTHENTICATED(AuditAction.REQUEST_DENIED, Outcome.DENIED, "not authenticated"),
+        UNKNOWN_USERNAME(AuditAction.SIGN_IN, Outcome.FAILED, "username of nobody"),
+        SIGN_IN_THROTTLED(AuditAction.SIGN_IN, Outcome.DENIED, "throttled after repeated failures");
+
+        private final AuditAction action;
+        private final Outcome outcome;
+        private final String reason;
+
+        Refusal(AuditAction action, Outcome outcome, String reason) {
+            this.action = action;
+            this.outcome = outcome;
+            this.reason = reason;
+        }
+    }
+
+    /** Counts one request refused because nobody signed in. */
     public void count(String clientAddress, String method, String path) {
-        em.createNativeQuery("INSERT INTO anonymous_refusal (client_address, window_start, refusals, first_method,"
-                + " first_path) VALUES (?, ?, 1, ?, ?) ON DUPLICATE KEY UPDATE refusals = refusals + 1")
+        count(clientAddress, Refusal.NOT_AUTHENTICATED, method, path);
+    }
+
+    /** Counts one refused sign-in that is not evidence against a real person's account. */
+    public void count(String clientAddress, Refusal refusal) {
+        count(clientAddress, refusal, null, null);
+    }
+
+    private void count(String clientAddress, Refusal refusal, String method, String path) {
+        em.createNativeQuery("INSERT INTO anonymous_refusal (client_address, window_start, refusal, refusals,"
+                + " first_method, first_path) VALUES (?, ?, ?, 1, ?, ?) ON DUPLICATE KEY UPDATE"
+                + " refusals = refusals + 1")
                 .setParameter(1, Objects.requireNonNullElse(clientAddress, "unknown"))
                 .setParameter(2, utc(windowStart(Instant.now())))
-                .setParameter(3, method)
-                .setParameter(4, path)
+                .setParameter(3, refusal.name())
+                .setParameter(4, method)
+                .setParameter(5, path)
                 .executeUpdate();
     }
 
     /**
-     * Writes one audit entry per address for every window that has closed, and forgets those windows; returns how
+     * Writes one audit entry per address and refusal for every window that has closed, and forgets those windows; returns how
      * many it wrote. The rows are locked, so with several instances each window is written once.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int auditClosedWindows() {
         @SuppressWarnings("unchecked")
         List<Object[]> closed = em.createNativeQuery("SELECT client_address, window_start, refusals, first_method,"
-                + " first_path FROM anonymous_refusal WHERE window_start < ? ORDER BY window_start, client_address"
-                + " LIMIT " + WINDOWS_PER_TRANSACTION + " FOR UPDATE")
+                + " first_path, refusal FROM anonymous_refusal WHERE window_start < ?"
+                + " ORDER BY window_start, client_address, refusal LIMIT " + WINDOWS_PER_TRANSACTION + " FOR UPDATE")
                 .setParameter(1, utc(windowStart(Instant.now())))
                 .getResultList();
         for (Object[] row : closed) {
             String address = (String) row[0];
             LocalDateTime start = row[1] instanceof LocalDateTime time ? time
                     : ((Timestamp) row[1]).toLocalDateTime();
-            audit.recordFrom(address, "ANONYMOUS", null, null, AuditAction.REQUEST_DENIED, Outcome.DENIED,
-                    "not authenticated", Map.of("refusals", row[2].toString(),
-                            "window", start.toInstant(ZoneOffset.UTC) + "/" + window,
-                            "method", (String) row[3], "path", (String) row[4]));
-            em.createNativeQuery("DELETE FROM anonymous_refusal WHERE client_address = ? AND window_start = ?")
+            Refusal refusal = Refusal.valueOf((String) row[5]);
+            Map<String, String> details = new TreeMap<>(Map.of("refusals", row[2].toString(),
+                    "window", start.toInstant(ZoneOffset.UTC) + "/" + window));
+            if (row[3] != null) {
+                details.put("method", (String) row[3]);
+                details.put("path", (String) row[4]);
+            }
+            audit.recordFrom(address, "ANONYMOUS", null, null, refusal.action, refusal.outcome, refusal.reason,
+                    details);
+            em.createNativeQuery("DELETE FROM anonymous_refusal WHERE client_address = ? AND window_start = ?"
+                    + " AND refusal = ?")
                     .setParameter(1, address)
                     .setParameter(2, start)
+                    .setParameter(3, refusal.name())
                     .executeUpdate();
         }
         return closed.size();

@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -50,6 +51,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class Handover {
+
+    private static final Logger LOG = Logger.getLogger(Handover.class.getName());
 
     /** A mail lists this many accounts at most; the case lists them all. */
     private static final int MAX_MAIL_LINES = 100;
@@ -80,8 +83,9 @@ public class Handover {
     int rotationDueDays;
 
     /**
-     * Step 1, committed on its own: ends the leaver's access if the case is due. False if there was nothing to do;
-     * 409 if the leaver is the last active DGIT admin with MFA (the case stays scheduled).
+     * Step 1, committed on its own: ends the leaver's access if the case is due. False if there was nothing to do.
+     * Access ends even if the leaver was DGIT's last active admin with MFA (a person who has left keeps nothing);
+     * that is then recorded loudly: an audit entry, an open item, mail to DGIT's remaining admins.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean endAccessIfDue(String caseId) {
@@ -90,7 +94,7 @@ public class Handover {
             return false;
         }
         // The admin guard first, then the case row: the order every admin removal takes.
-        administrators.requireAnotherAfterRemovalOf(offboarding.personId());
+        boolean adminKept = administrators.keepsAnAdminAfterDepartureOf(offboarding.personId());
         em.refresh(offboarding, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
         if (!offboarding.dueAt(now)) {
@@ -131,9 +135,34 @@ public class Handover {
             record(journal, AuditAction.ROLE_REVOKE, new AuditTrail.Target("person", leaver.id(),
                     grant.departmentId()), offboarding, details);
         }
+        if (!adminKept) {
+            noAdminLeft(offboarding, leaver, journal, now);
+        }
         offboarding.accessEnded(now);
         journal.commit(em, audit, caller);
         return true;
+    }
+
+    /** The leaver was DGIT's last active admin with MFA: an audit entry, an open item, and DGIT's admins told. */
+    private void noAdminLeft(OffboardingCase offboarding, Person leaver, Journal journal, Instant now) {
+        journal.items.add(OffboardingItem.noDgitAdminLeft(offboarding.id(), leaver.id(), now));
+        journal.audit(AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("person", leaver.id(),
+                leaver.departmentId()), "DGIT has no active admin with MFA left", Map.of("step",
+                "no-dgit-admin-left", "case", offboarding.id()));
+        em.flush();
+        List<Person> admins = owners(null, leaver.id()).stream().map(id -> em.find(Person.class, id))
+                .filter(p -> p != null && p.active()).toList();
+        for (Person admin : admins) {
+            mail.enqueue(admin.email(), "DGIT has no admin with MFA left", "Hello " + admin.name() + ",\n\n"
+                    + leaver.name() + " (employee " + leaver.employeeId() + ") has left and was DGIT's last active"
+                    + " admin with MFA. Their access has ended. Enrol MFA now (or have an operator name another DGIT"
+                    + " admin), then confirm the item of offboarding case " + offboarding.id() + ".\n\n"
+                    + "The DGIT credential escrow\n");
+        }
+        if (admins.isEmpty()) {
+            LOG.severe(() -> "DGIT has no active admin left: offboarding case " + offboarding.id() + " ended the"
+                    + " access of its last one. An operator must name a DGIT admin (docs/offboarding.md).");
+        }
     }
 
     /**

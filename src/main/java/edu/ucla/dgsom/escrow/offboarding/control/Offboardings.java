@@ -213,8 +213,9 @@ public class Offboardings {
             throw new ProblemException(ProblemType.CONFLICT, "This item needs no confirmation");
         }
         item.resolve(caller.auditName(), Instant.now());
-        audit.record(AuditAction.OFFBOARDING_CONFIRM, new AuditTrail.Target("account", item.accountId(),
-                item.departmentId()), Outcome.ALLOWED, null, Map.of("case", caseId, "item", itemId));
+        audit.record(AuditAction.OFFBOARDING_CONFIRM, item.accountId() == null
+                ? new AuditTrail.Target("offboarding", caseId, null)
+                : new AuditTrail.Target("account", item.accountId(), item.departmentId()), Outcome.ALLOWED, null, Map.of("case", caseId, "item", itemId));
         handover.completeIfDone(offboarding);
         return offboarding;
     }

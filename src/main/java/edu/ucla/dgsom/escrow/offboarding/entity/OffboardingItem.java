@@ -30,11 +30,13 @@ public class OffboardingItem {
 
     /**
      * What the item is about. Holder replacements wait for confirmation, rotations for a new credential version, an
-     * account nobody could take over (ACCOUNT_TO_DGIT) for a DGIT admin to name its holders and confirm.
+     * account nobody could take over (ACCOUNT_TO_DGIT) for a DGIT admin to name its holders and confirm, a leaver who
+     * was DGIT's last active admin with MFA (NO_DGIT_ADMIN_LEFT) for a DGIT admin to enrol MFA and confirm.
      */
     public enum Kind {
         SIGN_IN_DISABLED, SESSIONS_REVOKED, TOKENS_REVOKED, ROLE_REVOKED, CONTENT_OWNER_REPLACED,
-        BACKUP_MODERATOR_REPLACED, ACCOUNT_TO_DGIT, DEPARTMENT_OWNERSHIP_TO_DGIT, ROTATION_REQUIRED
+        BACKUP_MODERATOR_REPLACED, ACCOUNT_TO_DGIT, DEPARTMENT_OWNERSHIP_TO_DGIT, ROTATION_REQUIRED,
+        NO_DGIT_ADMIN_LEFT
     }
 
     /** DONE items need nothing more. */
@@ -121,6 +123,16 @@ public class OffboardingItem {
                         + " holders", true, null, now);
     }
 
+    /**
+     * The leaver's access ended although they were DGIT's last active admin with MFA; open until a DGIT admin (named
+     * by an operator if none is left) has MFA and confirms it.
+     */
+    public static OffboardingItem noDgitAdminLeft(String caseId, String leaverId, Instant now) {
+        return new OffboardingItem(caseId, Kind.NO_DGIT_ADMIN_LEFT, null, null, leaverId, null,
+                "the leaver was DGIT's last active admin with MFA: name another admin, have them enrol MFA, then"
+                        + " confirm", true, null, now);
+    }
+
     /** A holder replaced on an account; open until the new holder or a DGIT admin confirms it. */
     public static OffboardingItem replaced(String caseId, Kind kind, String accountId, String departmentId,
             String fromPerson, String toPerson, String detail, Instant now) {
@@ -145,7 +157,7 @@ public class OffboardingItem {
 
     public boolean confirmable() {
         return state == State.OPEN && (kind == Kind.CONTENT_OWNER_REPLACED || kind == Kind.BACKUP_MODERATOR_REPLACED
-                || kind == Kind.ACCOUNT_TO_DGIT);
+                || kind == Kind.ACCOUNT_TO_DGIT || kind == Kind.NO_DGIT_ADMIN_LEFT);
     }
 
     /** Whether this item records that the leaver's {@code role} was revoked. */
