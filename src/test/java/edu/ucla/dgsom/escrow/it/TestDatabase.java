@@ -87,8 +87,8 @@ public final class TestDatabase {
     /** Audit entries, chained or still pending, matching a condition on request_id, action, outcome, reason... */
     public static long auditCount(String condition) throws SQLException {
         return count("SELECT COUNT(*) FROM (SELECT request_id, action, outcome, reason, actor_type, actor_name,"
-                + " actor_roles FROM escrow_audit.audit_pending UNION ALL SELECT request_id, action, outcome, reason, actor_type,"
-                + " actor_name, actor_roles FROM escrow_audit.audit_event) a WHERE " + condition);
+                + " actor_roles, target_id FROM escrow_audit.audit_pending UNION ALL SELECT request_id, action, outcome,"
+                + " reason, actor_type, actor_name, actor_roles, target_id FROM escrow_audit.audit_event) a WHERE " + condition);
     }
 
     /** A barrier holding the sample root key and every active KEK of the test database, as an instance would. */

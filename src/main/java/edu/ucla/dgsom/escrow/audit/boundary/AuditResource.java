@@ -37,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
 
     private static final int MAX_PAGE = 500;
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     @Inject
     AuditRecords records;
@@ -52,9 +54,18 @@ public class AuditResource {
             @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
             @QueryParam("department") String department, @QueryParam("outcome") String outcome,
             @QueryParam("requestId") String requestId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") Long before,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") String beforeSeq,
+            @QueryParam("limit") @DefaultValue("100") String pageSize) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        // Numbers are read here rather than by JAX-RS, which answers 404 to a query parameter it cannot convert.
+        Long before = null;
+        if (beforeSeq != null) {
+            before = beforeSeq.matches("[0-9]{1,18}") ? Long.valueOf(beforeSeq) : null;
+            if (before == null || before < 1) {
+                errors.add(new Problem.FieldError("before", "a sequence number of 1 or more, from nextBefore"));
+            }
+        }
+        int limit = pageSize.matches("[0-9]{1,4}") ? Integer.parseInt(pageSize) : -1;
         if (action != null && Arrays.stream(AuditAction.values()).noneMatch(a -> a.name().equals(action))) {
             errors.add(new Problem.FieldError("action", "unknown action"));
         }
@@ -118,7 +129,13 @@ public class AuditResource {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            // Within the years the database's DATETIME holds, so that a year like +999999999 is refused here.
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                errors.add(new Problem.FieldError(field, "an instant between 1970 and 9999"));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             errors.add(new Problem.FieldError(field, "an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z"));
             return null;
