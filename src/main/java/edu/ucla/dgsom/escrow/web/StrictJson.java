@@ -38,7 +38,8 @@ import java.util.Set;
  * into a text field, an array as if it were an object, and the last of two equal keys. A body must be valid UTF-8,
  * with no key twice in an object and at most {@value #MAX_DEPTH} levels deep; a body for a record must be an object
  * whose every field has the JSON type of its Java type (text is a string, a number an integer in range, a list an
- * array, a record an object); a body read as a {@code JsonObject} (SCIM's) must be an object. Anything else is a 400 {@code malformed-request} naming the field.
+ * array, a record an object); a body read as a {@code JsonObject} (SCIM's) must be an object. Anything else is a
+ * 400 {@code malformed-request} naming the field.
  */
 @Provider
 public class StrictJson implements ReaderInterceptor {
@@ -65,7 +66,8 @@ public class StrictJson implements ReaderInterceptor {
 
     /** Refuses a JSON value whose shape does not fit {@code type}, naming the first field that does not. */
     public static void requireShape(JsonValue value, Class<?> type) {
-        String field = misfit(value, type, "");
+        // A field may be null (absent); the body as a whole may not.
+        String field = value.getValueType() == JsonValue.ValueType.NULL ? "" : misfit(value, type, "");
         if (field != null) {
             String name = field.isEmpty() ? "request" : field;
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body does not have the expected "

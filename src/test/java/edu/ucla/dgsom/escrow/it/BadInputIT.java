@@ -136,6 +136,19 @@ class BadInputIT {
     }
 
     @Test
+    void an_offboarding_effective_in_a_year_the_database_cannot_hold_is_a_validation_problem() throws Exception {
+        String personId = People.createPerson(People.createDepartment("FAR" + suffix()), "far-" + suffix()
+                .toLowerCase(Locale.ROOT), TestSecrets.remember("far-future-password-" + UUID.randomUUID()));
+        String employeeId = People.admin().get("/api/v1/people/" + personId).json().getString("employeeId");
+        Api.Reply reply = People.admin().post("/api/v1/offboardings", Json.createObjectBuilder()
+                .add("employeeId", employeeId).add("effectiveAt", "+999999999-01-01T00:00:00Z").build().toString());
+        assertProblem(reply, 400, "validation-failed");
+        assertEquals("effectiveAt", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM offboarding_case WHERE person_id = '" + personId
+                + "'"));
+    }
+
+    @Test
     void a_16_kilobyte_header_is_a_problem_document() throws Exception {
         raw("GET /api/v1/session HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(16 * 1024)
                 + "\r\nConnection: close\r\n\r\n").assertProblem(431, "request-header-fields-too-large");

@@ -36,6 +36,8 @@ class StrictJsonTest {
     @Test
     void an_array_where_an_object_is_expected_is_refused_as_the_whole_request() {
         assertEquals("request", misfit("[{\"code\":\"a\"}]"));
+        assertEquals("request", misfit("null"));
+        assertEquals("request", misfit("\"text\""));
     }
 
     @Test

@@ -9,6 +9,7 @@ import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
+import edu.ucla.dgsom.escrow.web.StorableInstant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -37,8 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
 
     private static final int MAX_PAGE = 500;
-    private static final Instant EARLIEST = Instant.EPOCH;
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     @Inject
     AuditRecords records;
@@ -130,8 +129,7 @@ public class AuditResource {
         }
         try {
             Instant instant = Instant.parse(value);
-            // Within the years the database's DATETIME holds, so that a year like +999999999 is refused here.
-            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            if (!StorableInstant.storable(instant)) {
                 errors.add(new Problem.FieldError(field, "an instant between 1970 and 9999"));
                 return null;
             }
