@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,10 +32,28 @@ public class ContainerErrorServlet extends HttpServlet {
         String requestId = RequestIdFilter.requestId(request);
         Problem problem = failure != null
                 ? Problems.from(failure, instance, requestId)
-                : Problems.forStatus(status instanceof Integer code ? code : 404, instance, requestId);
+                : Problems.forStatus(status(status, request, instance), instance, requestId);
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(JSONB.toJson(problem));
+    }
+
+    /**
+     * The container's default servlet answers 501 to a method it does not implement (PATCH, or any made-up one)
+     * outside the API, e.g. at a path that climbs out of it with "..": that is not a server failure but a file that
+     * is not there (404), or a file that does not take the method (405).
+     */
+    private static int status(Object status, HttpServletRequest request, String uri) {
+        int code = status instanceof Integer given ? given : 404;
+        if (code != 501) {
+            return code;
+        }
+        try {
+            String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+            return request.getServletContext().getResource(path) != null ? 405 : 404;
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            return 404;
+        }
     }
 }

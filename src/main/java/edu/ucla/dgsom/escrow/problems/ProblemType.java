@@ -27,6 +27,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", 428, "Name the version being replaced in an If-Match header"),
     UNPROCESSABLE("unprocessable", 422, "The request is well formed but breaks a rule of the registry"),
     PAYLOAD_TOO_LARGE("payload-too-large", Status.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
+    REQUEST_HEADER_FIELDS_TOO_LARGE("request-header-fields-too-large", 431, "The request's headers are too large"),
     TOO_MANY_REQUESTS("too-many-requests", Status.TOO_MANY_REQUESTS, "Too many attempts; wait before trying again"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "The request body's media type is not supported"),
     INTEGRITY_FAILURE("integrity-failure", Status.INTERNAL_SERVER_ERROR, "Stored data failed its integrity check"),
@@ -79,6 +80,7 @@ public enum ProblemType {
             case 422 -> UNPROCESSABLE;
             case 428 -> PRECONDITION_REQUIRED;
             case 429 -> TOO_MANY_REQUESTS;
+            case 431 -> REQUEST_HEADER_FIELDS_TOO_LARGE;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR;
         };

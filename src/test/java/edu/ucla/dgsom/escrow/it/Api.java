@@ -53,6 +53,15 @@ public final class Api {
         return copy;
     }
 
+    /** The headers this client sends with every request, in order. */
+    public java.util.Map<String, String> headers() {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < headers.size(); i += 2) {
+            all.put(headers.get(i), headers.get(i + 1));
+        }
+        return all;
+    }
+
     public Reply get(String path, String... headerPairs) {
         return send(request(path, headerPairs).GET());
     }
@@ -70,6 +79,24 @@ public final class Api {
     public Reply send(String method, String path, String body, String... headerPairs) {
         return send(request(path, headerPairs).method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A copy that no longer sends the named header, e.g. to send a different one in its place. */
+    public Api without(String name) {
+        Api copy = new Api(base);
+        for (int i = 0; i < headers.size(); i += 2) {
+            if (!headers.get(i).equalsIgnoreCase(name)) {
+                copy.headers.add(headers.get(i));
+                copy.headers.add(headers.get(i + 1));
+            }
+        }
+        return copy;
+    }
+
+    /** Any method with a body of raw bytes (e.g. invalid UTF-8), and headers exactly as given. */
+    public Reply sendBytes(String method, String path, byte[] body, String... headerPairs) {
+        return send(request(path, headerPairs).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private HttpRequest.Builder request(String path, String... headerPairs) {

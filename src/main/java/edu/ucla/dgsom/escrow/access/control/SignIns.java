@@ -140,6 +140,11 @@ public class SignIns {
             refusals.count(address, Refusal.SIGN_IN_THROTTLED);
             return Result.failed(Result.Status.THROTTLED, Duration.ZERO, retryAfter);
         }
+        if (signIn != null) {
+            // Locked after the throttle rows (the order changePassword takes them in) and read afresh: concurrent
+            // sign-ins of one person through different throttle keys (device cookies) then update it one by one.
+            em.refresh(signIn, LockModeType.PESSIMISTIC_WRITE);
+        }
         PasswordHasher hasher = settings.passwordHasher();
         boolean passwordMatches = hasher.verify(password, signIn != null ? signIn.passwordHash() : dummyHash);
         Person person = signIn == null ? null : em.find(Person.class, signIn.personId());

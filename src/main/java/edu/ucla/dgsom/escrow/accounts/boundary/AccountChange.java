@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
 import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.web.StrictJson;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -49,6 +50,7 @@ public record AccountChange(
      * "clear"; a null for a required field is a 400 naming it, never taken for "unchanged".
      */
     public static AccountChange fromMergePatch(JsonObject patch, Jsonb jsonb) {
+        StrictJson.requireShape(patch, AccountChange.class);
         Set<String> fields = Set.copyOf(Arrays.stream(AccountChange.class.getRecordComponents())
                 .map(RecordComponent::getName).toList());
         JsonObjectBuilder change = Json.createObjectBuilder();

@@ -9,6 +9,7 @@ import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
+import edu.ucla.dgsom.escrow.web.StorableInstant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -57,9 +58,18 @@ public class AuditResource {
             @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
             @QueryParam("department") String department, @QueryParam("outcome") String outcome,
             @QueryParam("requestId") String requestId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") Long before,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") String beforeSeq,
+            @QueryParam("limit") @DefaultValue("100") String pageSize) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        // Numbers are read here rather than by JAX-RS, which answers 404 to a query parameter it cannot convert.
+        Long before = null;
+        if (beforeSeq != null) {
+            before = beforeSeq.matches("[0-9]{1,18}") ? Long.valueOf(beforeSeq) : null;
+            if (before == null || before < 1) {
+                errors.add(new Problem.FieldError("before", "a sequence number of 1 or more, from nextBefore"));
+            }
+        }
+        int limit = pageSize.matches("[0-9]{1,4}") ? Integer.parseInt(pageSize) : -1;
         if (action != null && Arrays.stream(AuditAction.values()).noneMatch(a -> a.name().equals(action))) {
             errors.add(new Problem.FieldError("action", "unknown action"));
         }
@@ -127,7 +137,12 @@ public class AuditResource {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            if (!StorableInstant.storable(instant)) {
+                errors.add(new Problem.FieldError(field, "an instant between 1970 and 9999"));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             errors.add(new Problem.FieldError(field, "an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z"));
             return null;

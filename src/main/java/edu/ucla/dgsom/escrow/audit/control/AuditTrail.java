@@ -36,6 +36,9 @@ public class AuditTrail {
     private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
     private static final int COLUMNS = 14;
     private static final int ROWS_PER_STATEMENT = 500;
+    /** An entry's details: at most 16 x (64 + 500) characters, within the 64 KiB column even escaped six-fold. */
+    private static final int DETAILS_MAX = 16;
+    private static final int DETAIL_VALUE_MAX = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -106,10 +109,14 @@ public class AuditTrail {
         List<Object[]> rows = new ArrayList<>(drafts.size());
         for (Draft draft : drafts) {
             Target target = draft.target();
-            rows.add(new Object[] {now, actorType, actorId, actorName, roles, draft.action().name(),
-                target == null ? null : target.type(), target == null ? null : target.id(),
-                target == null ? null : target.departmentId(), draft.outcome().name(), draft.reason(), clientAddress,
-                requestId, draft.details() == null || draft.details().isEmpty() ? null : encode(draft.details())});
+            // Every value is cut to its column's size (db/migration V4, V7_2): a value a caller chose, such as an id
+            // of 10,000 characters, is recorded in part rather than failing the entry and with it the request.
+            rows.add(new Object[] {now, cut(actorType, 16), cut(actorId, 64), cut(actorName, 200), cut(roles, 200),
+                cut(draft.action().name(), 64), target == null ? null : cut(target.type(), 32),
+                target == null ? null : cut(target.id(), 64), target == null ? null : cut(target.departmentId(), 36),
+                cut(draft.outcome().name(), 16), cut(draft.reason(), 500), cut(clientAddress, 64),
+                cut(requestId, 64),
+                draft.details() == null || draft.details().isEmpty() ? null : encode(draft.details())});
         }
         // The action's own changes are flushed first, so that a failure below is the audit entry's and nothing else's.
         em.flush();
@@ -143,16 +150,29 @@ public class AuditTrail {
         insert.executeUpdate();
     }
 
-    /** A small, flat JSON object with sorted keys. */
+    /**
+     * A small, flat JSON object with sorted keys. Each key and value is cut, so that even many of them stay well
+     * inside the TEXT column (65,535 bytes, up to 4 bytes a character).
+     */
     private static String encode(Map<String, String> details) {
         StringBuilder json = new StringBuilder("{");
-        new TreeMap<>(details).forEach((key, value) -> {
+        new TreeMap<>(details).entrySet().stream().limit(DETAILS_MAX).forEach(detail -> {
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append(quote(key)).append(':').append(quote(value));
+            json.append(quote(cut(detail.getKey(), 64))).append(':').append(quote(cut(detail.getValue(),
+                    DETAIL_VALUE_MAX)));
         });
         return json.append('}').toString();
+    }
+
+    /** At most {@code max} characters (a surrogate pair is never split); null stays null. */
+    static String cut(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 
     private static String quote(String value) {

@@ -8,6 +8,7 @@ import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Role;
+import edu.ucla.dgsom.escrow.web.StorableInstant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -129,11 +130,15 @@ public class OffboardingsResource {
             return null;
         }
         try {
-            return Instant.parse(text.strip());
+            Instant instant = Instant.parse(text.strip());
+            if (StorableInstant.storable(instant)) {
+                return instant;
+            }
         } catch (DateTimeParseException e) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "effectiveAt is not an instant",
-                    List.of(new Problem.FieldError("effectiveAt", "an ISO-8601 instant, e.g. 2026-12-01T17:00:00Z")));
+            // answered below
         }
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, "effectiveAt is not an instant",
+                List.of(new Problem.FieldError("effectiveAt", "an ISO-8601 instant, e.g. 2026-12-01T17:00:00Z")));
     }
 
     private static String blankToNull(String value) {
