@@ -52,6 +52,7 @@ public class ProblemOpenApiFilter implements OASFilter {
                         "requestId", stringSchema("Same as the X-Request-Id response header"),
                         "errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
                                 .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))));
+        ScimForwarding.describeAtScimPaths(openAPI);
     }
 
     private static Schema stringSchema(String description) {

@@ -6,6 +6,7 @@ import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.problems.ScimError;
+import edu.ucla.dgsom.escrow.scim.control.ScimChanges;
 import edu.ucla.dgsom.escrow.scim.control.ScimUsers;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -60,7 +62,8 @@ public class ScimUsersResource {
     UriInfo uriInfo;
 
     @GET
-    @Operation(summary = "Users, optionally filtered: userName, externalId or id eq \"value\"")
+    @Operation(operationId = "listScimUsers",
+            summary = "Users, optionally filtered: userName, externalId or id eq \"value\"")
     public JsonObject list(@QueryParam("filter") String filter, @QueryParam("startIndex") @DefaultValue("1")
             String startIndex, @QueryParam("count") @DefaultValue("100") String count) {
         int start = number(startIndex, "startIndex");
@@ -75,36 +78,39 @@ public class ScimUsersResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One user")
+    @Operation(operationId = "getScimUser", summary = "One user")
     public JsonObject get(@PathParam("id") String id) {
         return document(users.user(id));
     }
 
     @POST
-    @Operation(summary = "Create a person")
+    @Operation(operationId = "createScimUser", summary = "Create a person")
     @APIResponse(responseCode = "201", description = "Created")
-    public Response create(@NotNull JsonObject user) {
-        Person person = users.create(ScimDocuments.changes(user));
+    public Response create(@NotNull JsonValue user) {
+        Person person = users.create(ScimDocuments.changes(ScimDocuments.body(user)));
         return Response.created(location(person)).entity(document(person)).build();
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a user; active=false offboards, active=true reactivates")
-    public JsonObject replace(@PathParam("id") String id, @NotNull JsonObject user) {
-        return update(id, ScimDocuments.changes(user));
+    @Operation(operationId = "replaceScimUser",
+            summary = "Replace a user; active=false offboards, active=true reactivates")
+    public JsonObject replace(@PathParam("id") String id, @NotNull JsonValue user) {
+        return update(id, ScimDocuments.changes(ScimDocuments.body(user)));
     }
 
     @PATCH
     @Path("{id}")
-    @Operation(summary = "Patch a user (PatchOp); active=false offboards, active=true reactivates")
-    public JsonObject patch(@PathParam("id") String id, @NotNull JsonObject patch) {
-        return update(id, ScimDocuments.patch(patch));
+    @Operation(operationId = "patchScimUser",
+            summary = "Patch a user (PatchOp); active=false offboards, active=true reactivates")
+    public JsonObject patch(@PathParam("id") String id, @NotNull JsonValue patch) {
+        return update(id, ScimDocuments.patch(ScimDocuments.body(patch)));
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a user: offboards them; the person's record stays for the audit trail")
+    @Operation(operationId = "deleteScimUser",
+            summary = "Delete a user: offboards them; the person's record stays for the audit trail")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") String id) {
         // Offboarded first: if that fails, the user is still there for the identity system's retry.
@@ -112,7 +118,7 @@ public class ScimUsersResource {
         users.delete(id);
     }
 
-    private JsonObject update(String id, edu.ucla.dgsom.escrow.scim.control.ScimChanges changes) {
+    private JsonObject update(String id, ScimChanges changes) {
         ScimUsers.Updated updated = users.update(id, changes);
         if (updated.deactivate()) {
             offboard(updated.person());
