@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The error page (web.xml) for everything the servlet container answers by itself: paths outside the JAX-RS
- * application, failures in filters. Renders the same problem documents as the JAX-RS mappers.
+ * application, failures in filters. Renders the same problem documents as the JAX-RS mappers (SCIM's error shape
+ * under {@code /scim/v2}).
  */
 @WebServlet(name = "ContainerErrorServlet", urlPatterns = ContainerErrorServlet.PATH)
 public class ContainerErrorServlet extends HttpServlet {
@@ -34,8 +35,13 @@ public class ContainerErrorServlet extends HttpServlet {
                 ? Problems.from(failure, instance, requestId)
                 : Problems.forStatus(status(status, request, instance), instance, requestId);
         response.setStatus(problem.status());
-        response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (ScimError.applies(instance)) {
+            response.setContentType(ScimError.MEDIA_TYPE);
+            response.getWriter().write(JSONB.toJson(ScimError.of(problem)));
+            return;
+        }
+        response.setContentType(Problem.MEDIA_TYPE);
         response.getWriter().write(JSONB.toJson(problem));
     }
 

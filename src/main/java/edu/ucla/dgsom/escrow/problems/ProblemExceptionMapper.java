@@ -28,7 +28,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
     /** A problem document, or for SCIM's requests the same problem in SCIM's error shape. */
     static Response respond(HttpServletRequest request, Problem problem) {
-        if (ScimError.applies(request)) {
+        if (ScimError.applies(request.getRequestURI())) {
             return Response.status(problem.status()).type(ScimError.MEDIA_TYPE).entity(ScimError.of(problem)).build();
         }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();

@@ -164,11 +164,19 @@ public final class Problems {
 
     private static boolean causedByBadJson(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonbException || cause instanceof JsonException || cause instanceof NoContentException) {
+            if (cause instanceof JsonbException || cause instanceof JsonException || cause instanceof NoContentException
+                    || thrownByParsson(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Parsson refuses input nested deeper than it allows with a bare RuntimeException ("too deeply nested"). */
+    private static boolean thrownByParsson(Throwable cause) {
+        StackTraceElement[] trace = cause.getStackTrace();
+        return cause.getClass() == RuntimeException.class && trace.length > 0
+                && trace[0].getClassName().startsWith("org.eclipse.parsson.");
     }
 
     private static List<Problem.FieldError> fieldErrors(ConstraintViolationException violations) {

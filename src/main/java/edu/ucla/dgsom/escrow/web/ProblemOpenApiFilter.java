@@ -98,6 +98,7 @@ public class ProblemOpenApiFilter implements OASFilter {
                         "requestId", stringSchema("Same as the X-Request-Id response header"),
                         "errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
                                 .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))));
+        ScimForwarding.describeAtScimPaths(openAPI);
         if (openAPI.getTags() != null) {
             Map<String, Tag> once = new LinkedHashMap<>();
             openAPI.getTags().forEach(tag -> once.putIfAbsent(tag.getName(), tag));

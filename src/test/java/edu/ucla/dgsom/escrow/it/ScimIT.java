@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,11 +43,148 @@ class ScimIT {
         assertEquals(status, reply.status(), reply::toString);
         assertTrue(reply.contentType().startsWith(SCIM), reply::toString);
         JsonObject error = reply.json();
-        assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", error.getJsonArray("schemas").getString(0));
+        assertEquals(List.of("urn:ietf:params:scim:api:messages:2.0:Error"), error.getJsonArray("schemas")
+                .getValuesAs(jakarta.json.JsonString::getString));
         assertEquals(Integer.toString(status), error.getString("status"));
+        assertTrue(Set.of("schemas", "status", "scimType", "detail").containsAll(error.keySet()), reply::toString);
+        assertTrue(error.containsKey("detail"), reply::toString);
+        assertTrue(reply.header("X-Request-Id") != null, "the request id is in a header");
         if (scimType != null) {
-            assertEquals(scimType, error.getString("scimType"), reply::toString);
+            assertEquals(scimType, error.getString("scimType", null), reply::toString);
         }
+        if (status != 400 && status != 409) {
+            assertFalse(error.containsKey("scimType"), "RFC 7644 defines scimType for 400 and 409 only");
+        }
+    }
+
+    @Test
+    void everyErrorUnderScimIsAScimErrorWithNothingElseAtTheTopLevel() {
+        assertScimError(hr.get("/scim/v2/Groups"), 404, null);
+        assertScimError(hr.get("/scim/v2/Users/" + UUID.randomUUID()), 404, null);
+        assertScimError(hr.send("DELETE", "/scim/v2/Users", null), 405, null);
+        assertScimError(hr.send("POST", "/scim/v2/Users", "userName=x", "Content-Type", "text/plain"), 415, null);
+        assertScimError(hr.send("POST", "/scim/v2/Users", "{\"userName\":\"" + "x".repeat(70_000) + "\"}",
+                "Content-Type", SCIM), 413, null);
+        assertScimError(hr.send("POST", "/scim/v2/Users", "{not json", "Content-Type", SCIM), 400, "invalidSyntax");
+        assertScimError(Api.live().get("/scim/v2/Users"), 401, null);
+        assertScimError(Api.live().bearer("not-a-token").get("/scim/v2/Schemas"), 401, null);
+        assertScimError(Api.live().bearer(People.token("AUDITOR")).get("/scim/v2/Users"), 403, null);
+    }
+
+    @Test
+    void givenAndFamilyNamesAreKeptReturnedAndDescribed() {
+        String code = code();
+        People.createDepartment(code);
+        String userName = "ada." + UUID.randomUUID().toString().substring(0, 6) + "@example.edu";
+        String employeeId = "E" + UUID.randomUUID().toString().substring(0, 8);
+        JsonObject user = create(code, userName, employeeId);
+        assertEquals("Ada", user.getJsonObject("name").getString("givenName"), user::toString);
+        assertEquals("Lovelace", user.getJsonObject("name").getString("familyName"));
+        String id = user.getString("id");
+        Api.Reply patched = hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"name.familyName\",\"value\":\"King\"}]}", "Content-Type", SCIM);
+        assertEquals(200, patched.status(), patched::toString);
+        JsonObject read = hr.get("/scim/v2/Users/" + id).json().getJsonObject("name");
+        assertEquals("Ada", read.getString("givenName"));
+        assertEquals("King", read.getString("familyName"));
+
+        JsonObject schemas = hr.get("/scim/v2/Schemas").json();
+        JsonObject core = schemas.getJsonArray("Resources").getJsonObject(0);
+        JsonObject name = core.getJsonArray("attributes").getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getString("name").equals("name")).findFirst().orElseThrow();
+        List<String> parts = name.getJsonArray("subAttributes").getValuesAs(JsonObject.class).stream()
+                .map(a -> a.getString("name")).toList();
+        assertEquals(List.of("formatted", "givenName", "familyName"), parts);
+        for (JsonObject attribute : core.getJsonArray("attributes").getValuesAs(JsonObject.class)) {
+            for (String characteristic : List.of("name", "type", "multiValued", "description", "required",
+                    "caseExact", "mutability", "returned", "uniqueness")) {
+                assertTrue(attribute.containsKey(characteristic), attribute + " lacks " + characteristic);
+            }
+        }
+    }
+
+    private static String nested(int depth) {
+        return "[".repeat(depth) + "]".repeat(depth);
+    }
+
+    @Test
+    void malformedBodiesAndValuesAreScimBadRequestsAndStoreNothing() {
+        String code = code();
+        People.createDepartment(code);
+        String userName = "bad." + UUID.randomUUID().toString().substring(0, 6) + "@example.edu";
+        // Each body has every key once: a duplicate key is a separate kind of bad input.
+        java.util.function.BiFunction<String, String, String> with = (field, raw) -> {
+            java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+            fields.put("userName", "\"" + userName + "\"");
+            fields.put("externalId", "\"E-bad-" + userName.substring(4, 10) + "\"");
+            fields.put("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "{\"department\":\"" + code
+                    + "\"}");
+            fields.put(field, raw);
+            return fields.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        };
+        for (String body : List.of("[]", "[" + with.apply("title", "\"Lead\"") + "]", "null", "\"a string\"", "42",
+                nested(10_000))) {
+            assertScimError(hr.send("POST", "/scim/v2/Users", body, "Content-Type", SCIM), 400, "invalidSyntax");
+        }
+        for (String value : List.of("[]", "null", "42", "{}", nested(10_000))) {
+            Api.Reply reply = hr.send("POST", "/scim/v2/Users", with.apply("userName", value),
+                    "Content-Type", SCIM);
+            assertEquals(400, reply.status(), () -> value.length() > 20 ? "deep" : value + " " + reply);
+            assertScimError(reply, 400, null);
+        }
+        assertScimError(hr.send("POST", "/scim/v2/Users", with.apply("title", nested(10_000)),
+                "Content-Type", SCIM), 400, "invalidSyntax");
+        assertScimError(hr.send("POST", "/scim/v2/Users", with.apply("active", "[true]"), "Content-Type",
+                SCIM), 400, "invalidValue");
+        assertScimError(hr.send("POST", "/scim/v2/Users", with.apply("emails", "\"a@b.edu\""),
+                "Content-Type", SCIM), 400, "invalidValue");
+        assertScimError(hr.send("POST", "/scim/v2/Users", with.apply("emails",
+                "[{\"value\":\"not an address\"}]"), "Content-Type", SCIM), 400, "invalidValue");
+        String tenThousand = "x".repeat(10_000);
+        for (String field : List.of("userName", "externalId", "displayName")) {
+            assertScimError(hr.send("POST", "/scim/v2/Users", with.apply(field, "\"" + tenThousand + "\""),
+                    "Content-Type", SCIM), 400, "invalidValue");
+        }
+        assertScimError(hr.send("POST", "/scim/v2/Users", with.apply("displayName", "\"" + "x".repeat(201)
+                + "\""), "Content-Type", SCIM), 400, "invalidValue");
+        assertScimError(hr.get("/scim/v2/Users?filter=" + Api.encode("userName eq")), 400, "invalidFilter");
+        assertScimError(hr.get("/scim/v2/Users?filter=" + Api.encode("userName eq \"" + "x".repeat(1000))), 400,
+                "invalidFilter");
+        assertEquals(0, hr.get("/scim/v2/Users?filter=" + Api.encode("userName eq \"" + userName + "\"")).json()
+                .getInt("totalResults"), "nothing stored");
+
+        String id = create(code, userName, "E" + UUID.randomUUID().toString().substring(0, 8)).getString("id");
+        String before = hr.get("/scim/v2/Users/" + id).body();
+        for (String body : List.of("[]", "null", "\"x\"", nested(10_000), "{\"Operations\":" + nested(10_000) + "}")) {
+            assertScimError(hr.send("PUT", "/scim/v2/Users/" + id, body, "Content-Type", SCIM), 400, "invalidSyntax");
+            assertScimError(hr.send("PATCH", "/scim/v2/Users/" + id, body, "Content-Type", SCIM), 400,
+                    "invalidSyntax");
+        }
+        assertScimError(hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"favouriteColour\",\"value\":\"red\"}]}", "Content-Type", SCIM), 400, "invalidPath");
+        assertScimError(hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"remove\","
+                + "\"path\":\"name.nickname.first\"}]}", "Content-Type", SCIM), 400, "invalidPath");
+        assertScimError(hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"remove\"}]}",
+                "Content-Type", SCIM), 400, "noTarget");
+        assertScimError(hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"displayName\",\"value\":\"" + tenThousand + "\"}]}", "Content-Type", SCIM), 400,
+                "invalidValue");
+        assertScimError(hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"displayName\",\"value\":[]}]}", "Content-Type", SCIM), 400, "invalidValue");
+        assertScimError(hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"nope\"}]}", "Content-Type", SCIM),
+                400, "invalidValue");
+        assertScimError(hr.send("PUT", "/scim/v2/Users/" + id, "{\"userName\":\"" + userName + "\",\"name\":{"
+                + "\"givenName\":\"" + tenThousand + "\"}}", "Content-Type", SCIM), 400, "invalidValue");
+        Api.Reply title = hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"title\",\"value\":\"Lead\"}]}", "Content-Type", SCIM);
+        assertEquals(200, title.status(), "an RFC 7643 attribute the service does not keep is accepted: " + title);
+        JsonObject after = hr.get("/scim/v2/Users/" + id).json();
+        JsonObject was = Json.createReader(new java.io.StringReader(before)).readObject();
+        assertEquals(was.getString("displayName"), after.getString("displayName"), "nothing stored");
+        assertEquals(was.getJsonArray("emails"), after.getJsonArray("emails"), "nothing stored");
+        assertEquals(was.getJsonObject("name"), after.getJsonObject("name"), "nothing stored");
     }
 
     @Test
@@ -88,9 +227,6 @@ class ScimIT {
                 + "\"path\":\"externalId\",\"value\":\"E-changed\"}]}", "Content-Type", SCIM), 400, "mutability");
         assertScimError(hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":[{\"op\":\"frobnicate\"}]}",
                 "Content-Type", SCIM), 400, "invalidValue");
-        assertScimError(hr.send("POST", "/scim/v2/Users", "{not json", "Content-Type", SCIM), 400, null);
-        assertScimError(Api.live().get("/scim/v2/Users"), 401, null);
-        assertScimError(Api.live().bearer(People.token("AUDITOR")).get("/scim/v2/Users"), 403, null);
 
         assertEquals("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig",
                 hr.get("/scim/v2/ServiceProviderConfig").json().getJsonArray("schemas").getString(0));

@@ -76,4 +76,22 @@ class ProblemsTest {
                 1452);
         assertEquals(500, Problems.from(new RuntimeException(foreignKey), "/api/v1/x", "rid-5").status());
     }
+
+    @Test
+    void json_nested_deeper_than_the_parser_allows_is_a_malformed_request_not_a_500() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> jakarta.json.Json.createReader(new java.io.StringReader(deep)).readValue());
+        Problem problem = Problems.from(refused, "/scim/v2/Users", "rid-6");
+        assertEquals(400, problem.status(), problem::toString);
+        assertEquals(ProblemType.MALFORMED_REQUEST.type(), problem.type());
+        assertEquals("invalidSyntax", ScimError.of(problem).scimType());
+    }
+
+    @Test
+    void a_scim_error_has_no_request_id_and_no_scim_type_outside_400_and_409() {
+        Problem notFound = Problems.of(ProblemType.NOT_FOUND, "User x was not found", "/scim/v2/Users/x", "rid-7");
+        assertEquals(new ScimError(List.of("urn:ietf:params:scim:api:messages:2.0:Error"), "404", null,
+                "User x was not found"), ScimError.of(notFound));
+    }
 }

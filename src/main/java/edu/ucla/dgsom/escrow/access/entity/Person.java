@@ -42,6 +42,12 @@ public class Person {
     @Column(nullable = false)
     private String name;
 
+    @Column(name = "given_name")
+    private String givenName;
+
+    @Column(name = "family_name")
+    private String familyName;
+
     @Column(nullable = false)
     private String email;
 
@@ -81,9 +87,15 @@ public class Person {
         this.updatedAt = now;
     }
 
-    /** Name and e-mail as the identity system now has them; {@code userName} is its key for the person. */
-    public void describe(String name, String email, String userName, Instant now) {
+    /**
+     * Name (whole and in parts) and e-mail as the identity system now has them; {@code userName} is its key for the
+     * person.
+     */
+    public void describe(String name, String givenName, String familyName, String email, String userName,
+            Instant now) {
         this.name = name;
+        this.givenName = givenName;
+        this.familyName = familyName;
         this.email = email;
         this.userName = userName;
         this.updatedAt = now;
@@ -104,6 +116,14 @@ public class Person {
 
     public boolean scimVisible() {
         return scimDeletedAt == null;
+    }
+
+    public String givenName() {
+        return givenName;
+    }
+
+    public String familyName() {
+        return familyName;
     }
 
     public String userName() {

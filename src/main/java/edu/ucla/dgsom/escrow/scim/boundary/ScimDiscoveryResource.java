@@ -37,8 +37,8 @@ public class ScimDiscoveryResource {
                 .add("sort", supported(false)).add("etag", supported(false))
                 .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "oauthbearertoken").add("name", "Bearer token")
-                        .add("description", "An HR_INTEGRATION API token as Authorization: Bearer").add("primary",
-                        true)))
+                        .add("description", "An HR_INTEGRATION API token as Authorization: Bearer").add("primary", true)))
+                .add("meta", meta("ServiceProviderConfig", "ServiceProviderConfig"))
                 .build();
     }
 
@@ -48,33 +48,51 @@ public class ScimDiscoveryResource {
     public JsonObject resourceTypes() {
         return list(Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(RESOURCE_TYPE))
                 .add("id", "User").add("name", "User").add("endpoint", "/Users").add("schema", ScimDocuments.USER)
-                .add("schemaExtensions", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("schema", ScimDocuments.ENTERPRISE).add("required", false))).build());
+                .add("description", "A workforce member").add("schemaExtensions", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("schema", ScimDocuments.ENTERPRISE).add("required", false)))
+                .add("meta", meta("ResourceType", "ResourceTypes/User")).build());
     }
 
     @GET
     @Path("Schemas")
-    @Operation(operationId = "listScimSchemas", summary = "SCIM schemas: the User attributes this service keeps")
+    @Operation(operationId = "listScimSchemas",
+            summary = "SCIM schemas: every User attribute this service accepts and returns")
     public JsonObject schemas() {
         JsonObject user = Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(SCHEMA))
                 .add("id", ScimDocuments.USER).add("name", "User").add("description", "A workforce member")
                 .add("attributes", Json.createArrayBuilder()
-                        .add(attribute("userName", "string", true, "server"))
-                        .add(attribute("externalId", "string", true, "none"))
-                        .add(attribute("displayName", "string", false, "none"))
-                        .add(attribute("active", "boolean", false, "none"))
-                        .add(Json.createObjectBuilder(attribute("name", "complex", false, "none"))
-                                .add("subAttributes", Json.createArrayBuilder()
-                                        .add(attribute("formatted", "string", false, "none"))))
-                        .add(Json.createObjectBuilder(attribute("emails", "complex", false, "none"))
-                                .add("multiValued", true).add("subAttributes", Json.createArrayBuilder()
-                                        .add(attribute("value", "string", false, "none")))))
+                        .add(string("userName", "The identity system's unique key for the person", true,
+                                "readWrite", "server"))
+                        .add(Json.createObjectBuilder(attribute("name", "complex", "The person's name", false,
+                                "readWrite", "none", false)).add("subAttributes", Json.createArrayBuilder()
+                                        .add(string("formatted", "The whole name (also displayName)", false,
+                                                "readWrite", "none"))
+                                        .add(string("givenName", "Given name", false, "readWrite", "none"))
+                                        .add(string("familyName", "Family name", false, "readWrite", "none"))))
+                        .add(string("displayName", "The name shown; the same as name.formatted", false, "readWrite",
+                                "none"))
+                        .add(Json.createObjectBuilder(attribute("emails", "complex",
+                                "The work e-mail address (one; the primary one is kept)", false, "readWrite", "none",
+                                false)).add("multiValued", true).add("subAttributes", Json.createArrayBuilder()
+                                        .add(string("value", "An e-mail address", false, "readWrite", "none"))
+                                        .add(Json.createObjectBuilder(string("type", "Always work when returned",
+                                                false, "readWrite", "none"))
+                                                .add("canonicalValues", Json.createArrayBuilder().add("work")))
+                                        .add(attribute("primary", "boolean", "Which address is kept", false,
+                                                "readWrite", "none", false))))
+                        .add(attribute("active", "boolean", "false offboards the person; true reactivates them",
+                                false, "readWrite", "none", false)))
+                .add("meta", meta("Schema", "Schemas/" + ScimDocuments.USER))
                 .build();
         JsonObject enterprise = Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(SCHEMA))
                 .add("id", ScimDocuments.ENTERPRISE).add("name", "EnterpriseUser")
+                .add("description", "Enterprise User")
                 .add("attributes", Json.createArrayBuilder()
-                        .add(attribute("employeeNumber", "string", false, "server"))
-                        .add(attribute("department", "string", false, "none")))
+                        .add(Json.createObjectBuilder(string("employeeNumber",
+                                "The HR employee id; the same as externalId, and it does not change", false,
+                                "immutable", "server")).add("caseExact", true))
+                        .add(string("department", "A department code of the escrow", false, "readWrite", "none")))
+                .add("meta", meta("Schema", "Schemas/" + ScimDocuments.ENTERPRISE))
                 .build();
         return list(user, enterprise);
     }
@@ -83,11 +101,22 @@ public class ScimDiscoveryResource {
         return Json.createObjectBuilder().add("supported", supported);
     }
 
-    private static JsonObject attribute(String name, String type, boolean required, String uniqueness) {
+    private static JsonObject string(String name, String description, boolean required, String mutability,
+            String uniqueness) {
+        return attribute(name, "string", description, required, mutability, uniqueness, false);
+    }
+
+    /** An attribute definition with every characteristic of RFC 7643, section 7. */
+    private static JsonObject attribute(String name, String type, String description, boolean required,
+            String mutability, String uniqueness, boolean caseExact) {
         return Json.createObjectBuilder().add("name", name).add("type", type).add("multiValued", false)
-                .add("required", required).add("caseExact", false).add("mutability",
-                        name.equals("externalId") ? "immutable" : "readWrite")
-                .add("returned", "default").add("uniqueness", uniqueness).build();
+                .add("description", description).add("required", required).add("caseExact", caseExact)
+                .add("mutability", mutability).add("returned", "default").add("uniqueness", uniqueness).build();
+    }
+
+    private static JsonObject meta(String resourceType, String location) {
+        return Json.createObjectBuilder().add("resourceType", resourceType).add("location", "/scim/v2/" + location)
+                .build();
     }
 
     private static JsonObject list(JsonObject... resources) {

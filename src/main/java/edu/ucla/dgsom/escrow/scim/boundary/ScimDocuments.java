@@ -1,7 +1,9 @@
 package edu.ucla.dgsom.escrow.scim.boundary;
 
 import edu.ucla.dgsom.escrow.access.entity.Person;
+import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.scim.control.ScimChanges;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -29,11 +31,18 @@ final class ScimDocuments {
     }
 
     static JsonObject user(Person person, String departmentCode, URI location) {
+        JsonObjectBuilder name = Json.createObjectBuilder().add("formatted", person.name());
+        if (person.givenName() != null) {
+            name.add("givenName", person.givenName());
+        }
+        if (person.familyName() != null) {
+            name.add("familyName", person.familyName());
+        }
         JsonObjectBuilder user = Json.createObjectBuilder()
                 .add("schemas", Json.createArrayBuilder().add(USER).add(ENTERPRISE))
                 .add("id", person.id()).add("externalId", person.employeeId())
                 .add("userName", person.userName() != null ? person.userName() : person.email())
-                .add("name", Json.createObjectBuilder().add("formatted", person.name()))
+                .add("name", name)
                 .add("displayName", person.name())
                 .add("emails", Json.createArrayBuilder().add(Json.createObjectBuilder().add("value", person.email())
                         .add("type", "work").add("primary", true)))
@@ -46,100 +55,158 @@ final class ScimDocuments {
         return user.build();
     }
 
+    /** A request body, which SCIM requires to be a JSON object (not an array, a string, a number or null). */
+    static JsonObject body(JsonValue body) {
+        if (body instanceof JsonObject object) {
+            return object;
+        }
+        throw refused("request", "invalidSyntax", "The request body must be a JSON object");
+    }
+
     /** The attributes of a whole User document (POST, PUT, or a PATCH value without a path). */
     static ScimChanges changes(JsonObject document) {
-        String name = null;
+        String formatted = null;
+        String given = null;
+        String family = null;
         JsonValue nameValue = get(document, "name");
         if (nameValue instanceof JsonObject nameObject) {
-            name = text(nameObject, "formatted");
-            if (name == null) {
-                String given = text(nameObject, "givenName");
-                String family = text(nameObject, "familyName");
-                name = given == null && family == null ? null
-                        : ((given == null ? "" : given) + " " + (family == null ? "" : family)).strip();
-            }
+            formatted = text(nameObject, "formatted", "name.formatted");
+            given = text(nameObject, "givenName", "name.givenName");
+            family = text(nameObject, "familyName", "name.familyName");
+        } else if (present(nameValue)) {
+            throw refused("name", "invalidValue", "name must be an object");
         }
-        if (name == null) {
-            name = text(document, "displayName");
-        }
+        String displayName = text(document, "displayName", "displayName");
         String employeeNumber = null;
         String department = null;
-        if (get(document, ENTERPRISE) instanceof JsonObject enterprise) {
-            employeeNumber = text(enterprise, "employeeNumber");
-            department = text(enterprise, "department");
+        JsonValue enterpriseValue = get(document, ENTERPRISE);
+        if (enterpriseValue instanceof JsonObject enterprise) {
+            employeeNumber = text(enterprise, "employeeNumber", "employeeNumber");
+            department = text(enterprise, "department", "department");
+        } else if (present(enterpriseValue)) {
+            throw refused(ENTERPRISE, "invalidValue", "The enterprise extension must be an object");
         }
-        String externalId = text(document, "externalId");
-        return new ScimChanges(text(document, "userName"), externalId != null ? externalId : employeeNumber, name,
+        String externalId = text(document, "externalId", "externalId");
+        return new ScimChanges(text(document, "userName", "userName"), externalId != null ? externalId
+                : employeeNumber, formatted != null ? formatted : displayName, given, family,
                 email(get(document, "emails")), bool(get(document, "active"), "active"), department);
     }
 
-    /** A PatchOp request (RFC 7644, 3.5.2) as the changes it makes; unknown paths are ignored. */
+    /**
+     * A PatchOp request (RFC 7644, 3.5.2) as the changes it makes. A path naming an attribute of RFC 7643's User or
+     * enterprise schema that this service does not keep is accepted and ignored, like such attributes in a whole
+     * document; any other path is an invalidPath. Removing is a no-op (nothing kept can be removed) but needs a path.
+     */
     static ScimChanges patch(JsonObject request) {
         JsonValue operations = get(request, "Operations");
         if (!(operations instanceof JsonArray list) || list.isEmpty()) {
-            throw ProblemException.invalidField("Operations", "a PatchOp needs Operations");
+            throw refused("Operations", "invalidSyntax", "A PatchOp needs a non-empty Operations array");
         }
-        ScimChanges changes = new ScimChanges(null, null, null, null, null, null);
+        ScimChanges changes = ScimChanges.NONE;
         for (JsonValue value : list) {
             if (!(value instanceof JsonObject operation)) {
-                throw ProblemException.invalidField("Operations", "each operation is an object");
+                throw refused("Operations", "invalidSyntax", "Each operation must be an object");
             }
-            String op = text(operation, "op");
+            String op = text(operation, "op", "op");
             if (op == null || !List.of("add", "replace", "remove").contains(op.toLowerCase(Locale.ROOT))) {
-                throw ProblemException.invalidField("op", "add, replace or remove");
+                throw refused("op", "invalidValue", "op must be add, replace or remove");
             }
+            String path = text(operation, "path", "path");
+            JsonValue operand = get(operation, "value");
             if (op.equalsIgnoreCase("remove")) {
+                if (path == null) {
+                    throw refused("path", "noTarget", "A remove operation needs a path");
+                }
+                document(path, JsonValue.NULL);
                 continue;
             }
-            String path = text(operation, "path");
-            JsonValue operand = get(operation, "value");
+            if (!present(operand)) {
+                throw refused("value", "invalidValue", "An " + op + " operation needs a value");
+            }
             if (path == null) {
                 if (!(operand instanceof JsonObject object)) {
-                    throw ProblemException.invalidField("path",
-                            "without a path, the value must be an object of attributes");
+                    throw refused("value", "invalidValue", "Without a path, the value must be an object of attributes");
                 }
                 changes = changes.merge(changes(object));
             } else {
-                changes = changes.merge(at(path, operand));
+                changes = changes.merge(changes(document(path, operand)));
             }
         }
         return changes;
     }
 
-    private static ScimChanges at(String path, JsonValue value) {
-        String normalized = path.strip().toLowerCase(Locale.ROOT);
-        String plain = value instanceof JsonString string ? string.getString() : null;
-        if (normalized.startsWith(ENTERPRISE.toLowerCase(Locale.ROOT) + ":")) {
-            normalized = normalized.substring(ENTERPRISE.length() + 1);
-            if (normalized.equals("department")) {
-                return new ScimChanges(null, null, null, null, null, plain);
+    /** The whole-document equivalent of setting {@code path} to {@code value}; an unknown path is invalidPath. */
+    private static JsonObject document(String path, JsonValue value) {
+        String attribute = path.strip();
+        String lower = attribute.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(ENTERPRISE.toLowerCase(Locale.ROOT) + ":")) {
+            String sub = attribute.substring(ENTERPRISE.length() + 1);
+            if (sub.matches("(?i)employeeNumber|department")) {
+                return Json.createObjectBuilder().add(ENTERPRISE, Json.createObjectBuilder().add(sub, value)).build();
             }
-            return new ScimChanges(null, null, null, null, null, null);
+            return ignoredOrInvalid(ENTERPRISE_IGNORED, sub, path);
         }
-        return switch (normalized) {
-            case "active" -> new ScimChanges(null, null, null, null, bool(value, "active"), null);
-            case "username" -> new ScimChanges(plain, null, null, null, null, null);
-            case "externalid" -> new ScimChanges(null, plain, null, null, null, null);
-            case "displayname", "name.formatted" -> new ScimChanges(null, null, plain, null, null, null);
-            case "emails" -> new ScimChanges(null, null, null, email(value), null, null);
-            default -> normalized.startsWith("emails[") && normalized.endsWith("].value")
-                    ? new ScimChanges(null, null, null, plain, null, null)
-                    : new ScimChanges(null, null, null, null, null, null);
-        };
+        if (lower.startsWith(USER.toLowerCase(Locale.ROOT) + ":")) {
+            attribute = attribute.substring(USER.length() + 1);
+            lower = attribute.toLowerCase(Locale.ROOT);
+        }
+        if (lower.matches("username|externalid|displayname|active|emails|name")) {
+            return Json.createObjectBuilder().add(attribute, value).build();
+        }
+        if (lower.matches("name\\.(formatted|givenname|familyname)")) {
+            return Json.createObjectBuilder().add("name", Json.createObjectBuilder()
+                    .add(attribute.substring(5), value)).build();
+        }
+        if (lower.matches("emails\\[[^\\]]*\\](\\.value)?")) {
+            JsonValue email = lower.endsWith(".value") ? Json.createObjectBuilder().add("value", value).build() : value;
+            return Json.createObjectBuilder().add("emails", Json.createArrayBuilder().add(email)).build();
+        }
+        return ignoredOrInvalid(USER_IGNORED, attribute.replaceFirst("[.\\[].*$", ""), path);
+    }
+
+    private static JsonObject ignoredOrInvalid(List<String> ignored, String attribute, String path) {
+        if (ignored.stream().anyMatch(attribute::equalsIgnoreCase)) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        throw refused("path", "invalidPath", "No attribute " + (path.length() > 100 ? path.substring(0, 100) + "..."
+                : path) + " in the User schema");
+    }
+
+    /** RFC 7643's User attributes (section 4.1) this service accepts but does not keep. */
+    private static final List<String> USER_IGNORED = List.of("nickName", "profileUrl", "title", "userType",
+            "preferredLanguage", "locale", "timezone", "password", "phoneNumbers", "ims", "photos", "addresses",
+            "groups", "entitlements", "roles", "x509Certificates", "name.middleName", "name.honorificPrefix",
+            "name.honorificSuffix", "middleName", "honorificPrefix", "honorificSuffix");
+    /** The enterprise extension's attributes (RFC 7643, section 4.3) this service accepts but does not keep. */
+    private static final List<String> ENTERPRISE_IGNORED = List.of("costCenter", "organization", "division",
+            "manager");
+
+    private static ProblemException refused(String field, String scimType, String detail) {
+        return new ProblemException(ProblemType.VALIDATION_FAILED, detail,
+                List.of(new Problem.FieldError(field, scimType)));
+    }
+
+    private static boolean present(JsonValue value) {
+        return value != null && value != JsonValue.NULL;
     }
 
     private static String email(JsonValue emails) {
-        if (!(emails instanceof JsonArray array) || array.isEmpty()) {
+        if (!present(emails)) {
             return null;
+        }
+        if (!(emails instanceof JsonArray array)) {
+            throw refused("emails", "invalidValue", "emails must be an array of objects");
         }
         JsonObject chosen = null;
         for (JsonValue value : array) {
-            if (value instanceof JsonObject email && (chosen == null
-                    || Boolean.TRUE.equals(bool(get(email, "primary"), "emails.primary")))) {
+            if (!(value instanceof JsonObject email)) {
+                throw refused("emails", "invalidValue", "emails must be an array of objects");
+            }
+            if (chosen == null || Boolean.TRUE.equals(bool(get(email, "primary"), "emails.primary"))) {
                 chosen = email;
             }
         }
-        return chosen == null ? null : text(chosen, "value");
+        return chosen == null ? null : text(chosen, "value", "emails.value");
     }
 
     /** SCIM booleans; Entra ID sends "True" and "False" as strings. */
@@ -154,12 +221,19 @@ final class ScimDocuments {
                 .toLowerCase(Locale.ROOT))) {
             return Boolean.parseBoolean(string.getString().strip());
         }
-        throw ProblemException.invalidField(field, "true or false");
+        throw refused(field, "invalidValue", field + " must be true or false");
     }
 
-    private static String text(JsonObject object, String name) {
+    /** A string attribute, stripped; blank or null is "not given", any other JSON type is refused. */
+    private static String text(JsonObject object, String name, String field) {
         JsonValue value = get(object, name);
-        return value instanceof JsonString string && !string.getString().isBlank() ? string.getString().strip() : null;
+        if (!present(value)) {
+            return null;
+        }
+        if (!(value instanceof JsonString string)) {
+            throw refused(field, "invalidValue", field + " must be a string");
+        }
+        return string.getString().isBlank() ? null : string.getString().strip();
     }
 
     private static JsonValue get(JsonObject object, String name) {

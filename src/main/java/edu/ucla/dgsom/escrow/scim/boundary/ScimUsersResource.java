@@ -6,6 +6,7 @@ import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.problems.ScimError;
+import edu.ucla.dgsom.escrow.scim.control.ScimChanges;
 import edu.ucla.dgsom.escrow.scim.control.ScimUsers;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -84,8 +86,8 @@ public class ScimUsersResource {
     @POST
     @Operation(operationId = "createScimUser", summary = "Create a person")
     @APIResponse(responseCode = "201", description = "Created")
-    public Response create(@NotNull JsonObject user) {
-        Person person = users.create(ScimDocuments.changes(user));
+    public Response create(@NotNull JsonValue user) {
+        Person person = users.create(ScimDocuments.changes(ScimDocuments.body(user)));
         return Response.created(location(person)).entity(document(person)).build();
     }
 
@@ -93,16 +95,16 @@ public class ScimUsersResource {
     @Path("{id}")
     @Operation(operationId = "replaceScimUser",
             summary = "Replace a user; active=false offboards, active=true reactivates")
-    public JsonObject replace(@PathParam("id") String id, @NotNull JsonObject user) {
-        return update(id, ScimDocuments.changes(user));
+    public JsonObject replace(@PathParam("id") String id, @NotNull JsonValue user) {
+        return update(id, ScimDocuments.changes(ScimDocuments.body(user)));
     }
 
     @PATCH
     @Path("{id}")
     @Operation(operationId = "patchScimUser",
             summary = "Patch a user (PatchOp); active=false offboards, active=true reactivates")
-    public JsonObject patch(@PathParam("id") String id, @NotNull JsonObject patch) {
-        return update(id, ScimDocuments.patch(patch));
+    public JsonObject patch(@PathParam("id") String id, @NotNull JsonValue patch) {
+        return update(id, ScimDocuments.patch(ScimDocuments.body(patch)));
     }
 
     @DELETE
@@ -116,7 +118,7 @@ public class ScimUsersResource {
         users.delete(id);
     }
 
-    private JsonObject update(String id, edu.ucla.dgsom.escrow.scim.control.ScimChanges changes) {
+    private JsonObject update(String id, ScimChanges changes) {
         ScimUsers.Updated updated = users.update(id, changes);
         if (updated.deactivate()) {
             offboard(updated.person());

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -94,14 +95,17 @@ public class ScimUsers {
         require(user.userName(), "userName");
         require(user.externalId(), "externalId");
         String email = user.email() != null ? user.email() : user.userName();
-        String name = user.name() != null ? user.name() : user.userName();
+        // Without a name, the userName stands in, cut to the name's column.
+        String name = user.fullName() != null ? user.fullName()
+                : user.userName().substring(0, Math.min(user.userName().length(), ScimChanges.NAME_MAX));
         if (userNamed(user.userName()).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "A user with this userName exists",
                     List.of(new Problem.FieldError("userName", "already used")));
         }
         Department department = department(user.department());
         Person person = directory.createPerson(user.externalId(), name, email, department.id(), null, null);
-        person.describe(person.name(), person.email(), user.userName().strip(), Instant.now());
+        person.describe(person.name(), user.givenName(), user.familyName(), person.email(), user.userName().strip(),
+                Instant.now());
         if (Boolean.FALSE.equals(user.active())) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "A new user cannot start inactive",
                     List.of(new Problem.FieldError("active", "must be true for a new user")));
@@ -125,18 +129,21 @@ public class ScimUsers {
                     List.of(new Problem.FieldError("userName", "already used")));
         }
         Instant now = Instant.now();
-        String name = changes.name() != null ? changes.name().strip() : person.name();
+        String name = changes.fullName() != null ? changes.fullName().strip() : person.name();
+        String givenName = changes.givenName() != null ? changes.givenName() : person.givenName();
+        String familyName = changes.familyName() != null ? changes.familyName() : person.familyName();
         String email = changes.email() != null ? changes.email().strip() : person.email();
         String userName = changes.userName() != null ? changes.userName().strip() : person.userName();
-        if (!name.equals(person.name()) || !email.equals(person.email()) || !java.util.Objects.equals(userName,
-                person.userName())) {
+        if (!name.equals(person.name()) || !email.equals(person.email()) || !Objects.equals(userName,
+                person.userName()) || !Objects.equals(givenName, person.givenName())
+                || !Objects.equals(familyName, person.familyName())) {
             Map<String, String> details = new TreeMap<>(Map.of("userName", userName == null ? "" : userName));
             if (!email.equals(person.email())) {
                 // E-mail addresses are not secrets; where mail about accounts goes is worth a trace.
                 details.put("oldEmail", person.email());
                 details.put("newEmail", email);
             }
-            person.describe(name, email, userName, now);
+            person.describe(name, givenName, familyName, email, userName, now);
             audit.record(AuditAction.PERSON_UPDATE, new AuditTrail.Target("person", person.id(),
                     person.departmentId()), Outcome.ALLOWED, "SCIM", details);
         }
