@@ -140,19 +140,15 @@ public class SignIns {
             refusals.count(address, Refusal.SIGN_IN_THROTTLED);
             return Result.failed(Result.Status.THROTTLED, Duration.ZERO, retryAfter);
         }
-        if (signIn != null) {
-            // Locked after the throttle rows (the order changePassword takes them in) and read afresh: concurrent
-            // sign-ins of one person through different throttle keys (device cookies) then update it one by one.
-            em.refresh(signIn, LockModeType.PESSIMISTIC_WRITE);
-        }
         PasswordHasher hasher = settings.passwordHasher();
         boolean passwordMatches = hasher.verify(password, signIn != null ? signIn.passwordHash() : dummyHash);
         Person person = signIn == null ? null : em.find(Person.class, signIn.personId());
         if (!passwordMatches || person == null || !person.active() || !signIn.enabled()) {
             return failure(target, throttles, address, now, "wrong username or password, or disabled");
         }
-        // Attempts through different throttle rows (a trusted browser, the username) meet on this lock, so a TOTP
-        // step or a recovery code signs in once however many attempts race with it.
+        // Locked after the throttle rows (the order changePassword takes them in) and read afresh: attempts through
+        // different throttle rows (a trusted browser, the username) meet here, so they update the sign-in one by one
+        // and a TOTP step or a recovery code signs in once however many attempts race with it.
         em.refresh(signIn, LockModeType.PESSIMISTIC_WRITE);
         if (signIn.mfaState() == SignIn.MfaState.ENROLLED) {
             if (isBlank(totpCode) && isBlank(recoveryCode)) {
