@@ -80,8 +80,9 @@ public class AnonymousRefusals {
     }
 
     /**
-     * Writes one audit entry per address and refusal for every window that has closed, and forgets those windows; returns how
-     * many it wrote. The rows are locked, so with several instances each window is written once.
+     * Writes one audit entry per address and refusal for every window that closed a whole window ago, and forgets those
+     * windows; returns how many it wrote. The grace lets a refusal counted as its window ended commit first, so a
+     * window is never written twice. The rows are locked, so with several instances each window is written once.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int auditClosedWindows() {
@@ -89,7 +90,7 @@ public class AnonymousRefusals {
         List<Object[]> closed = em.createNativeQuery("SELECT client_address, window_start, refusals, first_method,"
                 + " first_path, refusal FROM anonymous_refusal WHERE window_start < ?"
                 + " ORDER BY window_start, client_address, refusal LIMIT " + WINDOWS_PER_TRANSACTION + " FOR UPDATE")
-                .setParameter(1, utc(windowStart(Instant.now())))
+                .setParameter(1, utc(windowStart(Instant.now()).minus(window)))
                 .getResultList();
         for (Object[] row : closed) {
             String address = (String) row[0];
