@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.access.boundary;
 
 import edu.ucla.dgsom.escrow.access.control.MfaEnrolments;
+import edu.ucla.dgsom.escrow.access.control.PasswordChanges;
 import edu.ucla.dgsom.escrow.access.control.SignIns;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
@@ -56,6 +57,9 @@ public class SessionResource {
 
     private static final String WRONG = "The username, password or code is wrong";
     private static final String DEVICE_COOKIE = "escrow_device";
+
+    @Inject
+    PasswordChanges passwordChanges;
 
     @Inject
     SignIns signIns;
@@ -150,18 +154,18 @@ public class SessionResource {
     public void changePassword(@Valid @NotNull PasswordChange change) {
         char[] current = change.currentPassword().toCharArray();
         char[] replacement = change.newPassword().toCharArray();
-        SignIns.PasswordChangeOutcome result;
+        PasswordChanges.Result result;
         try {
-            result = signIns.changePassword(current, replacement);
+            result = passwordChanges.change(current, replacement);
         } finally {
             Arrays.fill(current, '\0');
             Arrays.fill(replacement, '\0');
         }
-        if (result.status() == SignIns.PasswordChangeOutcome.Status.THROTTLED) {
+        if (result.status() == PasswordChanges.Result.Status.THROTTLED) {
             throw ProblemException.tooManyRequests("Too many wrong passwords lately; try again after the time in"
                     + " Retry-After", result.retryAfter());
         }
-        if (result.status() == SignIns.PasswordChangeOutcome.Status.WRONG_PASSWORD) {
+        if (result.status() == PasswordChanges.Result.Status.WRONG_PASSWORD) {
             throw new ProblemException(ProblemType.FORBIDDEN, "The current password is wrong");
         }
     }

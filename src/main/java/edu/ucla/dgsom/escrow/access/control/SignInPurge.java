@@ -38,7 +38,7 @@ public class SignInPurge {
     AccessSettings settings;
 
     @Inject
-    SignIns signIns;
+    SignInThrottles throttles;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -55,9 +55,9 @@ public class SignInPurge {
             return;
         }
         try {
-            int purged = signIns.purgeExpiredDevices();
+            int purged = throttles.purgeExpiredDevices();
             for (String prefix : SignInThrottle.KEY_PREFIXES) {
-                purged += signIns.purgeStaleThrottles(prefix);
+                purged += throttles.purgeStale(prefix);
             }
             int total = purged;
             LOG.fine(() -> "Purged " + total + " stale sign-in throttle rows and expired device cookies");

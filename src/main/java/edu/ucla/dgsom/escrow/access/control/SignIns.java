@@ -6,7 +6,6 @@ import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
 import edu.ucla.dgsom.escrow.access.entity.SignIn;
 import edu.ucla.dgsom.escrow.access.entity.SignInDevice;
 import edu.ucla.dgsom.escrow.access.entity.SignInSession;
-import edu.ucla.dgsom.escrow.access.entity.SignInThrottle;
 import edu.ucla.dgsom.escrow.audit.control.AnonymousRefusals;
 import edu.ucla.dgsom.escrow.audit.control.AnonymousRefusals.Refusal;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
@@ -15,9 +14,6 @@ import edu.ucla.dgsom.escrow.audit.control.Outcome;
 import edu.ucla.dgsom.escrow.crypto.control.SealContext;
 import edu.ucla.dgsom.escrow.crypto.control.SealedValues;
 import edu.ucla.dgsom.escrow.crypto.control.Totp;
-import edu.ucla.dgsom.escrow.problems.Problem;
-import edu.ucla.dgsom.escrow.problems.ProblemException;
-import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Role;
 import edu.ucla.dgsom.escrow.security.Secrets;
@@ -38,7 +34,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Signing people in and out and changing passwords. A failed sign-in commits its throttle counters and audit entry
+ * Signing people in and out. A failed sign-in commits its throttle counters and audit entry
  * and is reported through the result, never through an exception, so nothing of it is rolled back.
  *
  * <p>Guessing is slowed down with OWASP's device cookies: a browser that signed a person in before presents its
@@ -75,6 +71,9 @@ public class SignIns {
     AnonymousRefusals refusals;
 
     @Inject
+    SignInThrottles throttling;
+
+    @Inject
     Caller caller;
 
     /**
@@ -99,12 +98,6 @@ public class SignIns {
         public String toString() {
             return "Result[" + status + ", person=" + personId + ", tokens redacted]";
         }
-    }
-
-    /** What became of a password change: CHANGED; WRONG_PASSWORD (counted like a failed sign-in); THROTTLED. */
-    public record PasswordChangeOutcome(Status status, Duration retryAfter) {
-
-        public enum Status { CHANGED, WRONG_PASSWORD, THROTTLED }
     }
 
     @PostConstruct
@@ -133,7 +126,7 @@ public class SignIns {
                 .getResultStream().findFirst().orElse(null);
         Target target = signIn == null ? Target.UNKNOWN : new Target(normalized, signIn.personId());
         SignInDevice device = signIn == null ? null : device(deviceToken, signIn.personId(), now);
-        List<Throttle> throttles = throttlesFor(device, normalized, address);
+        List<SignInThrottles.Throttle> throttles = throttling.forSignIn(device, normalized, address);
         Duration retryAfter = throttles.stream().map(t -> t.row().lockRemaining(now)).max(Comparator.naturalOrder())
                 .orElseThrow();
         if (!retryAfter.isZero()) {
@@ -163,7 +156,7 @@ public class SignIns {
             signIn.rehashed(hasher.hash(password));
         }
         signIn.signedIn(now);
-        throttles.stream().filter(t -> t.kind() != Kind.ADDRESS).forEach(t -> t.row().cleared());
+        throttles.stream().filter(t -> t.kind() != SignInThrottles.Kind.ADDRESS).forEach(t -> t.row().cleared());
         String sessionToken = Secrets.newToken("esc_s_");
         String csrfToken = Secrets.newToken("esc_c_");
         SignInSession session = new SignInSession(Secrets.sha256Hex(sessionToken), person.id(),
@@ -188,79 +181,6 @@ public class SignIns {
                         null);
             }
         }
-    }
-
-    /**
-     * Changes the signed-in person's password; the current one must be given again. Other sessions end. A wrong
-     * current password counts as a failed sign-in of this person and is audited; a refusal is a result, so that
-     * both commit.
-     */
-    public PasswordChangeOutcome changePassword(char[] current, char[] replacement) {
-        Instant now = Instant.now();
-        SignIn signIn = em.find(SignIn.class, caller.id());
-        if (signIn == null) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only a person with a sign-in can change a password");
-        }
-        AuditTrail.Target person = AuditTrail.Target.of("person", caller.id());
-        // The person's own throttle row, not the username's: strangers guessing at the name must not lock a signed-in
-        // person out of changing their password. The throttle row first, then the sign-in, as a sign-in takes them.
-        Throttle throttle = new Throttle(throttle(SignInThrottle.PASSWORD_CHANGE_KEY + caller.id()),
-                settings.maxFailures(), Kind.PASSWORD_CHANGE);
-        em.refresh(signIn, LockModeType.PESSIMISTIC_WRITE);
-        Duration retryAfter = throttle.row().lockRemaining(now);
-        if (!retryAfter.isZero()) {
-            audit.record(AuditAction.PASSWORD_CHANGE, person, Outcome.DENIED, "throttled after repeated failures",
-                    null);
-            return new PasswordChangeOutcome(PasswordChangeOutcome.Status.THROTTLED, retryAfter);
-        }
-        PasswordHasher hasher = settings.passwordHasher();
-        if (!hasher.verify(current, signIn.passwordHash())) {
-            audit.record(AuditAction.PASSWORD_CHANGE, person, Outcome.FAILED, "current password wrong", null);
-            if (throttle.failed(now, settings.lockDuration())) {
-                audit.record(AuditAction.SIGN_IN_LOCKED, person, Outcome.DENIED, "locked for "
-                        + settings.lockDuration(), null);
-            }
-            return new PasswordChangeOutcome(PasswordChangeOutcome.Status.WRONG_PASSWORD, null);
-        }
-        if (Arrays.equals(current, replacement)) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The new password must differ from the current one",
-                    List.of(new Problem.FieldError("newPassword", "must differ from the current password")));
-        }
-        throttle.row().cleared();
-        signIn.passwordChanged(hasher.hash(replacement));
-        em.createQuery("DELETE FROM SignInSession s WHERE s.personId = :person AND s.tokenHash <> :current")
-                .setParameter("person", caller.id()).setParameter("current", caller.sessionHash()).executeUpdate();
-        audit.record(AuditAction.PASSWORD_CHANGE, person, Outcome.ALLOWED, null, null);
-        return new PasswordChangeOutcome(PasswordChangeOutcome.Status.CHANGED, null);
-    }
-
-    /**
-     * Deletes the throttle rows of one kind ({@link SignInThrottle#KEY_PREFIXES}) whose failures are forgotten anyway.
-     * A plain conditional delete: several instances may run it at once.
-     */
-    public int purgeStaleThrottles(String keyPrefix) {
-        Instant now = Instant.now();
-        return em.createNamedQuery(SignInThrottle.DELETE_STALE).setParameter("prefix", keyPrefix + "%")
-                .setParameter("before", now.minus(settings.lockDuration())).setParameter("now", now).executeUpdate();
-    }
-
-    /** Deletes device cookies that expired. */
-    public int purgeExpiredDevices() {
-        return em.createNamedQuery(SignInDevice.DELETE_EXPIRED).setParameter("now", Instant.now()).executeUpdate();
-    }
-
-    /**
-     * OWASP's device cookies: a browser that signed this person in before is throttled on its own; any other attempt
-     * per username and per client address.
-     */
-    private List<Throttle> throttlesFor(SignInDevice device, String normalizedUsername, String address) {
-        if (device != null) {
-            return List.of(new Throttle(throttle(SignInThrottle.DEVICE_KEY + device.tokenHash()),
-                    settings.maxFailures(), Kind.DEVICE));
-        }
-        return List.of(new Throttle(throttle(userKey(normalizedUsername)), settings.maxFailures(), Kind.USERNAME),
-                new Throttle(throttle(SignInThrottle.ADDRESS_KEY + address), settings.maxFailuresPerAddress(),
-                        Kind.ADDRESS));
     }
 
     /** A new device cookie at every sign-in; the one presented, if any, is used up. */
@@ -313,16 +233,17 @@ public class SignIns {
         return true;
     }
 
-    private Result failure(Target target, List<Throttle> throttles, String address, Instant now, String reason) {
+    private Result failure(Target target, List<SignInThrottles.Throttle> throttles, String address, Instant now,
+            String reason) {
         if (target.personId == null) {
             refusals.count(address, Refusal.UNKNOWN_USERNAME);
         } else {
             target.record(audit, Outcome.FAILED, reason);
         }
-        for (Throttle throttle : throttles) {
+        for (SignInThrottles.Throttle throttle : throttles) {
             if (throttle.failed(now, settings.lockDuration())) {
                 // A real person is named by id; the address is in the entry anyway; a made-up name is never written.
-                AuditTrail.Target locked = throttle.kind() == Kind.ADDRESS || target.personId == null
+                AuditTrail.Target locked = throttle.kind() == SignInThrottles.Kind.ADDRESS || target.personId == null
                         ? AuditTrail.Target.of(throttle.kind().label(), null)
                         : AuditTrail.Target.of("person", target.personId);
                 audit.record(target.actorType(), target.personId, target.username, AuditAction.SIGN_IN_LOCKED,
@@ -335,49 +256,8 @@ public class SignIns {
         return Result.failed(Result.Status.FAILED, Duration.ofMillis(millis), null);
     }
 
-    /** The throttle row for a key, created if missing and locked for this transaction. */
-    private SignInThrottle throttle(String key) {
-        SignInThrottle row = null;
-        while (row == null) {
-            // An existing row is locked exclusively at once: a shared lock (INSERT IGNORE) upgraded by the find
-            // below would deadlock with a concurrent attempt on the same key.
-            em.createNativeQuery("INSERT INTO sign_in_throttle (throttle_key, failures, last_failure)"
-                    + " VALUES (?, 0, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE throttle_key = throttle_key")
-                    .setParameter(1, key).executeUpdate();
-            // Null only when the purge deleted the row between the two statements: then it is inserted again.
-            row = em.find(SignInThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
-        }
-        return row;
-    }
-
-    /** A username's throttle key: its digest, so that a password typed into the username field is not stored. */
-    private static String userKey(String normalizedUsername) {
-        return SignInThrottle.USERNAME_KEY + Secrets.sha256Hex(normalizedUsername);
-    }
-
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
-    }
-
-    /**
-     * What a throttle row counts failures of: one person's trusted browser, a username, a client address, or one
-     * signed-in person's password changes.
-     */
-    private enum Kind {
-        DEVICE, USERNAME, ADDRESS, PASSWORD_CHANGE;
-
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /** One throttle row of an attempt, with the number of failures that locks it and what it stands for. */
-    private record Throttle(SignInThrottle row, int maxFailures, Kind kind) {
-
-        /** Counts a failure; true when it locked the key. */
-        boolean failed(Instant now, Duration lockDuration) {
-            return row.failed(now, maxFailures, lockDuration);
-        }
     }
 
     /**
