@@ -97,11 +97,10 @@ public class MfaEnrolments {
             long step = Totp.matchingStep(seed, code == null ? null : code.trim(), Instant.now(), Totp.Algorithm.SHA1,
                     DIGITS, PERIOD_SECONDS);
             if (step < 0 || !signIn.acceptTotpStep(step)) {
-                audit.recordRefusal(AuditAction.MFA_ENROLMENT_CONFIRM, target(), Outcome.FAILED,
-                        "code does not match", null);
-                throw new ProblemException(ProblemType.VALIDATION_FAILED, "The code does not match; check the"
+                throw audit.fail(AuditAction.MFA_ENROLMENT_CONFIRM, target(), null, "code does not match",
+                        new ProblemException(ProblemType.VALIDATION_FAILED, "The code does not match; check the"
                         + " authenticator's clock and try the next code", List.of(
-                        new edu.ucla.dgsom.escrow.problems.Problem.FieldError("code", "does not match")));
+                        new edu.ucla.dgsom.escrow.problems.Problem.FieldError("code", "does not match"))));
             }
         } finally {
             Arrays.fill(seed, (byte) 0);

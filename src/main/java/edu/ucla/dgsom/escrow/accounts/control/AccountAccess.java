@@ -4,7 +4,6 @@ import edu.ucla.dgsom.escrow.access.control.Identities;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
-import edu.ucla.dgsom.escrow.audit.control.Outcome;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.AccessPolicy;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.util.Map;
 
 /**
  * Who may do what with an official account (docs/access.md). DGIT admins may do everything on every account; a
@@ -141,26 +139,13 @@ public class AccountAccess {
     /** Audits a refusal (DENIED) in its own transaction, since the request's is rolled back; returns it for throwing. */
     public ProblemException refuse(AuditAction action, AuditTrail.Target target, String reason, String refusal,
             ProblemException problem) {
-        return record(Outcome.DENIED, action, target, reason, refusal, problem);
+        return audit.refuse(action, target, clip(reason), refusal, problem);
     }
 
     /** Like {@link #refuse}, for a request that was allowed but could not be carried out (FAILED). */
-    public ProblemException fail(AuditAction action, AuditTrail.Target target, String reason, String failure,
-            ProblemException problem) {
-        return record(Outcome.FAILED, action, target, reason, failure, problem);
-    }
-
-    private ProblemException record(Outcome outcome, AuditAction action, AuditTrail.Target target, String reason,
-            String why, ProblemException problem) {
-        recordApart(outcome, action, target, reason, why);
-        return problem;
-    }
-
-    /** Audits a refusal or failure in a transaction of its own, for a request that is about to fail. */
-    public void recordApart(Outcome outcome, AuditAction action, AuditTrail.Target target, String reason,
-            String why) {
-        audit.recordRefusal(action, target, outcome, clip(reason), Map.of(outcome == Outcome.DENIED ? "refused"
-                : "failed", why));
+    public <E extends RuntimeException> E fail(AuditAction action, AuditTrail.Target target, String reason,
+            String failure, E problem) {
+        return audit.fail(action, target, clip(reason), failure, problem);
     }
 
     public static AuditTrail.Target target(OfficialAccount account) {

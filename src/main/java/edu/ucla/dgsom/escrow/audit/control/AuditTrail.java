@@ -63,13 +63,23 @@ public class AuditTrail {
     }
 
     /**
-     * A refusal or failure whose request is about to fail: the entry commits in its own transaction, since the
-     * request's is rolled back. If it cannot be written, the request fails with 503 instead.
+     * Audits the refusal (DENIED) of a request that is about to fail with {@code problem}, and returns the problem for
+     * throwing: {@code throw audit.refuse(...)}. The entry commits in its own transaction, since the request's is
+     * rolled back; if it cannot be written, the request fails with 503 instead.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordRefusal(AuditAction action, Target target, Outcome outcome, String reason,
-            Map<String, String> details) {
-        record(action, target, outcome, reason, details);
+    public <E extends RuntimeException> E refuse(AuditAction action, Target target, String reason, String refusal,
+            E problem) {
+        record(action, target, Outcome.DENIED, reason, Map.of("refused", refusal));
+        return problem;
+    }
+
+    /** Like {@link #refuse}, for a request that was allowed but could not be carried out (FAILED). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public <E extends RuntimeException> E fail(AuditAction action, Target target, String reason, String failure,
+            E problem) {
+        record(action, target, Outcome.FAILED, reason, Map.of("failed", failure));
+        return problem;
     }
 
     /** For events whose actor is not (yet) the caller, e.g. a failed sign-in names the username tried. */

@@ -155,9 +155,8 @@ public class Credentials {
             return CredentialValues.reveal(account.id(), revealed, plaintext);
         } catch (RuntimeException e) {
             // The ALLOWED entry rolls back with the request: the attempt is kept apart.
-            access.recordApart(Outcome.FAILED, AuditAction.CREDENTIAL_REVEAL, AccountAccess.target(account), reason,
-                    "could not open the stored values");
-            throw e;
+            throw access.fail(AuditAction.CREDENTIAL_REVEAL, AccountAccess.target(account), reason,
+                    "could not open the stored values", e);
         } finally {
             plaintext.values().forEach(CredentialValues::wipe);
         }
@@ -181,9 +180,8 @@ public class Credentials {
             settings = TotpSettings.decode(encoded);
             CredentialValues.wipe(encoded);
         } catch (RuntimeException e) {
-            access.recordApart(Outcome.FAILED, AuditAction.TOTP_CODE, AccountAccess.target(account), reason,
-                    "could not open the stored seed");
-            throw e;
+            throw access.fail(AuditAction.TOTP_CODE, AccountAccess.target(account), reason,
+                    "could not open the stored seed", e);
         }
         try {
             Instant now = Instant.now();

@@ -205,9 +205,9 @@ public class Offboardings {
             throw ProblemException.notFound("Item " + itemId + " of offboarding case " + caseId);
         }
         if (!caller.has(Role.DGIT_ADMIN) && !(caller.isPerson() && caller.id().equals(item.toPerson()))) {
-            audit.recordRefusal(AuditAction.OFFBOARDING_CONFIRM, new AuditTrail.Target("offboarding", caseId, null),
-                    Outcome.DENIED, null, Map.of("item", itemId, "refused", "not the new holder"));
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only the new holder or a DGIT admin confirms this");
+            throw audit.refuse(AuditAction.OFFBOARDING_CONFIRM, new AuditTrail.Target("offboarding", caseId, null),
+                    null, "not the new holder of item " + itemId, new ProblemException(ProblemType.FORBIDDEN,
+                            "Only the new holder or a DGIT admin confirms this"));
         }
         if (!item.confirmable()) {
             throw new ProblemException(ProblemType.CONFLICT, "This item needs no confirmation");
