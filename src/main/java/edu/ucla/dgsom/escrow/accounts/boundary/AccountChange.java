@@ -1,5 +1,7 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
+import edu.ucla.dgsom.escrow.accounts.control.AccountEdit;
+import edu.ucla.dgsom.escrow.accounts.entity.AccountRevision;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.web.StrictJson;
 import jakarta.json.Json;
@@ -64,5 +66,16 @@ public record AccountChange(
             }
         });
         return jsonb.fromJson(change.build().toString(), AccountChange.class);
+    }
+
+    /** The edit this change asks for, each value in its stored form (null: unchanged; empty: cleared). */
+    AccountEdit toEdit() {
+        return new AccountEdit(new AccountRevision(handle == null ? null : AccountFields.text("handle", handle),
+                displayName == null ? null : AccountFields.text("displayName", displayName),
+                profileUrl == null ? null : AccountFields.profileUrl(profileUrl),
+                notes == null ? null : AccountFields.notes(notes), status == null ? null : AccountFields.status(status),
+                departmentId == null ? null : departmentId.strip()),
+                contentOwnerId == null ? null : contentOwnerId.strip(),
+                backupModeratorId == null ? null : backupModeratorId.strip(), reason);
     }
 }

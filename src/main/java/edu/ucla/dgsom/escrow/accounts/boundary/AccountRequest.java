@@ -1,5 +1,8 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
+import edu.ucla.dgsom.escrow.accounts.control.NewAccount;
+import edu.ucla.dgsom.escrow.accounts.entity.AccountStatus;
+import edu.ucla.dgsom.escrow.accounts.entity.Platform;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -36,5 +39,16 @@ public record AccountRequest(
         this.notes = notes;
         this.status = status;
         this.reason = reason;
+    }
+
+    /** The registration this request asks for, each value in its stored form. */
+    NewAccount toNewAccount() {
+        Platform parsed = AccountFields.platform(platform);
+        return new NewAccount(parsed, AccountFields.platformName(parsed, platformName),
+                AccountFields.text("handle", handle), profileUrl == null ? null
+                : AccountFields.orNull(AccountFields.profileUrl(profileUrl)),
+                AccountFields.text("displayName", displayName), departmentId.strip(), contentOwnerId.strip(),
+                backupModeratorId.strip(), notes == null ? null : AccountFields.orNull(AccountFields.notes(notes)),
+                status == null ? AccountStatus.REQUESTED : AccountFields.status(status), reason);
     }
 }

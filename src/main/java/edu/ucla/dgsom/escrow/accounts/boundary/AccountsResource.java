@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
 import edu.ucla.dgsom.escrow.accounts.control.AccountFilter;
+import edu.ucla.dgsom.escrow.accounts.control.AccountId;
 import edu.ucla.dgsom.escrow.accounts.control.Accounts;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import edu.ucla.dgsom.escrow.problems.Problem;
@@ -80,7 +81,7 @@ public class AccountsResource {
             headers = @Header(name = HttpHeaders.LOCATION, description = "Where the new resource is",
             schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response create(@Valid @NotNull AccountRequest request) {
-        OfficialAccount account = accounts.create(request);
+        OfficialAccount account = accounts.create(request.toNewAccount());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(account.id()).build())
                 .entity(AccountView.of(account)).build();
     }
@@ -97,8 +98,9 @@ public class AccountsResource {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The page size is out of range",
                     List.of(new Problem.FieldError("limit", "between 1 and " + MAX_PAGE)));
         }
-        AccountFilter filter = new AccountFilter(department, platform == null ? null : Accounts.platform(platform),
-                status == null ? null : Accounts.status(status), owner, moderator, text);
+        AccountFilter filter = new AccountFilter(department, platform == null ? null
+                : AccountFields.platform(platform), status == null ? null : AccountFields.status(status), owner,
+                moderator, text);
         List<OfficialAccount> page = accounts.list(filter, after, limit + 1);
         List<AccountView> items = page.stream().limit(limit).map(AccountView::of).toList();
         return new AccountPage(items, page.size() > limit ? items.get(limit - 1).id() : null);
@@ -109,7 +111,7 @@ public class AccountsResource {
     @AnyCaller
     @Operation(operationId = "getAccount", summary = "One official account")
     public AccountView get(@PathParam("id") String id) {
-        return AccountView.of(accounts.account(id));
+        return AccountView.of(accounts.account(new AccountId(id)));
     }
 
     @PATCH
@@ -132,6 +134,6 @@ public class AccountsResource {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return AccountView.of(accounts.update(id, change));
+        return AccountView.of(accounts.update(new AccountId(id), change.toEdit()));
     }
 }

@@ -57,36 +57,50 @@ public class AccountAccess {
     @Inject
     Identities identities;
 
+    /** The account, if the caller may do {@code capability} with it; otherwise the refusal is audited and thrown. */
+    public AccountRef require(AccountId id, Capability capability, AuditAction action, String reason) {
+        return AccountRef.of(account(id, capability, action, reason));
+    }
+
     /**
-     * The account, if the caller may do {@code capability} with it; otherwise the refusal is audited under
-     * {@code action} and thrown. With {@code lock}, the account's row stays locked until the transaction ends, and
-     * the caller's rights are checked again under the lock, as the database has them then.
+     * Like {@link #require}, and the account's row stays locked until the transaction ends, the caller's rights
+     * checked again under the lock, as the database has them then: a revocation or reassignment that committed
+     * first wins.
      */
-    public OfficialAccount require(String accountId, Capability capability, AuditAction action, String reason,
-            boolean lock) {
-        OfficialAccount account = em.find(OfficialAccount.class, accountId);
-        check(accountId, account, capability, action, reason);
-        if (lock) {
-            // Locked only once the caller is known to be entitled; then the account and the caller are read again
-            // and checked under the lock, so that a revocation or reassignment that committed first wins.
-            em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
-            caller.reaffirm(identities.current(caller).orElseThrow(() -> refuse(action, target(account), reason,
-                    "session or token ended", new ProblemException(ProblemType.UNAUTHENTICATED,
-                            "Your session or token ended; sign in again"))));
-            check(accountId, account, capability, action, reason);
-        }
+    public AccountRef requireForUpdate(AccountId id, Capability capability, AuditAction action, String reason) {
+        return AccountRef.of(accountForUpdate(id, capability, action, reason));
+    }
+
+    /** The entity behind {@link #require}, for the accounts feature itself. */
+    public OfficialAccount account(AccountId id, Capability capability, AuditAction action, String reason) {
+        OfficialAccount account = em.find(OfficialAccount.class, id.value());
+        check(id, account, capability, action, clip(reason));
         return account;
     }
 
-    private void check(String accountId, OfficialAccount account, Capability capability, AuditAction action,
+    /** The entity behind {@link #requireForUpdate}, for the accounts feature itself. */
+    public OfficialAccount accountForUpdate(AccountId id, Capability capability, AuditAction action,
+            String statedReason) {
+        String reason = clip(statedReason);
+        OfficialAccount account = account(id, capability, action, reason);
+        // Locked only once the caller is known to be entitled; then re-read and re-checked under the lock.
+        em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+        caller.reaffirm(identities.current(caller).orElseThrow(() -> audit.refuse(action, target(account), reason,
+                "session or token ended", new ProblemException(ProblemType.UNAUTHENTICATED,
+                        "Your session or token ended; sign in again"))));
+        check(id, account, capability, action, reason);
+        return account;
+    }
+
+    private void check(AccountId id, OfficialAccount account, Capability capability, AuditAction action,
             String reason) {
-        requireRole(capability, action, AuditTrail.Target.of("account", accountId), reason);
+        requireRole(capability, action, AuditTrail.Target.of("account", id.value()), reason);
         if (account == null || !visible(account)) {
-            throw refuse(action, AuditTrail.Target.of("account", accountId), reason, "not visible to the caller",
-                    ProblemException.notFound("Account " + accountId));
+            throw audit.refuse(action, AuditTrail.Target.of("account", id.value()), reason,
+                    "not visible to the caller", ProblemException.notFound("Account " + id.value()));
         }
         if (!permits(account, capability)) {
-            throw refuse(action, target(account), reason, "not a steward of the account",
+            throw audit.refuse(action, target(account), reason, "not a steward of the account",
                     new ProblemException(ProblemType.FORBIDDEN, capability == Capability.REVEAL_HISTORY
                             ? "Only DGIT admins and the department's owners may reveal earlier versions"
                             : "Only DGIT admins and the department's owners may do this"));
@@ -103,12 +117,12 @@ public class AccountAccess {
                 ? steward || (caller.isPerson() && !caller.has(Role.AUDITOR))
                 : steward || caller.has(Role.AUDITOR) || caller.isPerson();
         if (!allowed) {
-            throw refuse(action, target, reason, "role not allowed", new ProblemException(ProblemType.FORBIDDEN,
+            throw audit.refuse(action, target, reason, "role not allowed", new ProblemException(ProblemType.FORBIDDEN,
                     capability.secret ? "Your role does not allow access to credentials"
                             : "Your role does not allow access to official accounts"));
         }
         if (capability.shows && !caller.isPersonWithMfa()) {
-            throw refuse(action, target, reason, caller.isPerson() ? "MFA not enrolled" : "not a person",
+            throw audit.refuse(action, target, reason, caller.isPerson() ? "MFA not enrolled" : "not a person",
                     new ProblemException(ProblemType.PERSON_WITH_MFA_REQUIRED, AccessPolicy.PERSON_WITH_MFA));
         }
     }
@@ -134,18 +148,6 @@ public class AccountAccess {
 
     private boolean heldByCaller(OfficialAccount account) {
         return caller.isPerson() && account.heldBy(caller.id());
-    }
-
-    /** Audits a refusal (DENIED) in its own transaction, since the request's is rolled back; returns it for throwing. */
-    public ProblemException refuse(AuditAction action, AuditTrail.Target target, String reason, String refusal,
-            ProblemException problem) {
-        return audit.refuse(action, target, clip(reason), refusal, problem);
-    }
-
-    /** Like {@link #refuse}, for a request that was allowed but could not be carried out (FAILED). */
-    public <E extends RuntimeException> E fail(AuditAction action, AuditTrail.Target target, String reason,
-            String failure, E problem) {
-        return audit.fail(action, target, clip(reason), failure, problem);
     }
 
     public static AuditTrail.Target target(OfficialAccount account) {

@@ -1,13 +1,10 @@
 package edu.ucla.dgsom.escrow.accounts.control;
 
-import edu.ucla.dgsom.escrow.access.entity.Department;
-import edu.ucla.dgsom.escrow.access.entity.Person;
-import edu.ucla.dgsom.escrow.accounts.boundary.AccountChange;
-import edu.ucla.dgsom.escrow.accounts.boundary.AccountRequest;
+import edu.ucla.dgsom.escrow.access.control.Workforce;
 import edu.ucla.dgsom.escrow.accounts.control.AccountAccess.Capability;
+import edu.ucla.dgsom.escrow.accounts.entity.AccountRevision;
 import edu.ucla.dgsom.escrow.accounts.entity.AccountStatus;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
-import edu.ucla.dgsom.escrow.accounts.entity.Platform;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -21,16 +18,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The registry of official accounts: registration, changes and reassignment of the content owner and backup
@@ -51,119 +43,91 @@ public class Accounts {
     @Inject
     AccountAccess access;
 
-    public OfficialAccount create(AccountRequest request) {
-        Platform platform = platform(request.platform());
-        String platformName = platformName(platform, request.platformName());
-        String handle = text("handle", request.handle());
-        String displayName = text("displayName", request.displayName());
-        String profileUrl = profileUrl(request.profileUrl());
-        AccountStatus status = request.status() == null ? AccountStatus.REQUESTED : status(request.status());
+    @Inject
+    Workforce workforce;
+
+    public OfficialAccount create(NewAccount request) {
         String reason = AccountAccess.clip(request.reason());
-        AuditTrail.Target target = new AuditTrail.Target("account", null, request.departmentId().strip());
-        if (!caller.has(Role.DGIT_ADMIN) && !caller.ownsDepartment(request.departmentId().strip())) {
-            throw access.refuse(AuditAction.ACCOUNT_CREATE, target, reason, "not an owner of the department",
+        AuditTrail.Target target = new AuditTrail.Target("account", null, request.departmentId());
+        if (!caller.has(Role.DGIT_ADMIN) && !caller.ownsDepartment(request.departmentId())) {
+            throw audit.refuse(AuditAction.ACCOUNT_CREATE, target, reason, "not an owner of the department",
                     new ProblemException(ProblemType.FORBIDDEN,
                             "Only DGIT admins and the department's owners may register its accounts"));
         }
-        Department department = em.find(Department.class, request.departmentId().strip());
-        if (department == null) {
-            throw unprocessable("departmentId", "no such department");
-        }
-        if (status != AccountStatus.REQUESTED && !caller.has(Role.DGIT_ADMIN)) {
-            throw access.refuse(AuditAction.ACCOUNT_CREATE, target, reason, "status set by a non-DGIT caller",
+        String departmentId = existingDepartment(request.departmentId());
+        if (request.status() != AccountStatus.REQUESTED && !caller.has(Role.DGIT_ADMIN)) {
+            throw audit.refuse(AuditAction.ACCOUNT_CREATE, target, reason, "status set by a non-DGIT caller",
                     new ProblemException(ProblemType.FORBIDDEN, "Only DGIT admins set the status; new accounts"
                             + " start REQUESTED", List.of(new Problem.FieldError("status", "DGIT admins only"))));
         }
-        Holders holders = holders(request.contentOwnerId().strip(), request.backupModeratorId().strip());
-        requireUnique(OfficialAccount.identityKey(platform, platformName, handle), null);
-        Instant now = Instant.now();
-        OfficialAccount account = new OfficialAccount(platform, platformName, handle, profileUrl, displayName,
-                department.id(), status, holders.contentOwnerId(), holders.backupModeratorId(),
-                optional(request.notes()), caller.auditName(), now);
+        Holders holders = holders(request.contentOwnerId(), request.backupModeratorId());
+        requireUnique(OfficialAccount.identityKey(request.platform(), request.platformName(), request.handle()), null);
+        OfficialAccount account = new OfficialAccount(request.platform(), request.platformName(), request.handle(),
+                request.profileUrl(), request.displayName(), departmentId, request.status(), holders.contentOwnerId(),
+                holders.backupModeratorId(), request.notes(), caller.auditName(), Instant.now());
         em.persist(account);
         audit.record(AuditAction.ACCOUNT_CREATE, AccountAccess.target(account), Outcome.ALLOWED, reason, Map.of(
-                "platform", platform.name(), "handle", handle, "status", status.name(),
+                "platform", account.platform().name(), "handle", account.handle(), "status", account.status().name(),
                 "contentOwner", account.contentOwnerId(), "backupModerator", account.backupModeratorId()));
         return account;
     }
 
     /** The account if the caller may see it. */
-    public OfficialAccount account(String id) {
-        return access.require(id, Capability.READ, AuditAction.ACCOUNT_READ, null, false);
+    public OfficialAccount account(AccountId id) {
+        return access.account(id, Capability.READ, AuditAction.ACCOUNT_READ, null);
     }
 
-    /** Applies the fields present in {@code change}; reassignment of the holders is audited on its own. */
-    public OfficialAccount update(String id, AccountChange change) {
-        String reason = AccountAccess.clip(change.reason());
-        OfficialAccount account = access.require(id, Capability.MANAGE, AuditAction.ACCOUNT_UPDATE, reason, true);
-        Map<String, String> changed = new TreeMap<>();
-        if (change.handle() != null || change.displayName() != null || change.profileUrl() != null) {
-            String handle = change.handle() == null ? account.handle() : text("handle", change.handle());
-            String displayName = change.displayName() == null ? account.displayName()
-                    : text("displayName", change.displayName());
-            String profileUrl = change.profileUrl() == null ? account.profileUrl() : profileUrl(change.profileUrl());
-            if (!handle.equals(account.handle())) {
-                requireUnique(OfficialAccount.identityKey(account.platform(), account.platformName(), handle),
-                        account.id());
-                changed.put("handle", handle);
-            }
-            if (!displayName.equals(account.displayName())) {
-                changed.put("displayName", displayName);
-            }
-            if (!Objects.equals(profileUrl, account.profileUrl())) {
-                changed.put("profileUrl", profileUrl == null ? "" : profileUrl);
-            }
-            account.rename(handle, displayName, profileUrl);
+    /** Applies {@code edit}; reassignment of the holders is audited on its own. */
+    public OfficialAccount update(AccountId id, AccountEdit edit) {
+        String reason = AccountAccess.clip(edit.reason());
+        OfficialAccount account = access.accountForUpdate(id, Capability.MANAGE, AuditAction.ACCOUNT_UPDATE, reason);
+        AccountRevision revision = permitted(account, edit.revision(), reason);
+        Instant now = Instant.now();
+        Map<String, String> changed = account.revise(revision, caller.auditName(), now);
+        if (!changed.isEmpty()) {
+            audit.record(AuditAction.ACCOUNT_UPDATE, AccountAccess.target(account), Outcome.ALLOWED, reason, changed);
         }
-        if (change.notes() != null && !Objects.equals(optional(change.notes()), account.notes())) {
-            account.annotate(optional(change.notes()));
-            changed.put("notes", "changed");
+        String owner = edit.contentOwnerId() == null ? account.contentOwnerId() : edit.contentOwnerId();
+        String moderator = edit.backupModeratorId() == null ? account.backupModeratorId() : edit.backupModeratorId();
+        if (!owner.equals(account.contentOwnerId()) || !moderator.equals(account.backupModeratorId())) {
+            Holders holders = holders(owner, moderator);
+            Map<String, String> replaced = account.replaceHolders(holders.contentOwnerId(),
+                    holders.backupModeratorId(), caller.auditName(), now);
+            audit.record(AuditAction.ACCOUNT_REASSIGN, AccountAccess.target(account), Outcome.ALLOWED, reason,
+                    replaced);
         }
-        if (change.status() != null) {
-            AccountStatus status = status(change.status());
-            if (status != account.status()) {
-                if (!caller.has(Role.DGIT_ADMIN)) {
-                    throw access.refuse(AuditAction.ACCOUNT_UPDATE, AccountAccess.target(account), reason,
-                            "status changed by a non-DGIT caller", new ProblemException(ProblemType.FORBIDDEN,
-                                    "Only DGIT admins change the status", List.of(new Problem.FieldError("status",
-                                    "DGIT admins only"))));
-                }
-                changed.put("status", account.status() + "->" + status);
-                account.changeStatus(status);
-            }
+        return account;
+    }
+
+    /**
+     * The revision to apply, once it has what it needs beyond managing the account: a free handle, DGIT for the status,
+     * ownership of both departments.
+     */
+    private AccountRevision permitted(OfficialAccount account, AccountRevision revision, String reason) {
+        if (revision.changesHandleOf(account)) {
+            requireUnique(OfficialAccount.identityKey(account.platform(), account.platformName(), revision.handle()),
+                    account.id());
         }
-        if (change.departmentId() != null && !change.departmentId().strip().equals(account.departmentId())) {
-            if (!caller.has(Role.DGIT_ADMIN) && !caller.ownsDepartment(change.departmentId().strip())) {
-                throw access.refuse(AuditAction.ACCOUNT_UPDATE, AccountAccess.target(account), reason,
+        if (revision.changesStatusOf(account) && !caller.has(Role.DGIT_ADMIN)) {
+            throw audit.refuse(AuditAction.ACCOUNT_UPDATE, AccountAccess.target(account), reason,
+                    "status changed by a non-DGIT caller", new ProblemException(ProblemType.FORBIDDEN,
+                            "Only DGIT admins change the status", List.of(new Problem.FieldError("status",
+                            "DGIT admins only"))));
+        }
+        if (revision.movesDepartmentOf(account)) {
+            if (!caller.has(Role.DGIT_ADMIN) && !caller.ownsDepartment(revision.departmentId())) {
+                throw audit.refuse(AuditAction.ACCOUNT_UPDATE, AccountAccess.target(account), reason,
                         "not an owner of the target department", new ProblemException(ProblemType.FORBIDDEN,
                                 "You may only move accounts between departments you own"));
             }
-            Department department = em.find(Department.class, change.departmentId().strip());
-            if (department == null) {
-                throw unprocessable("departmentId", "no such department");
-            }
-            changed.put("department", account.departmentId() + "->" + department.id());
-            account.moveTo(department.id());
+            return revision.withDepartmentId(existingDepartment(revision.departmentId()));
         }
-        Instant now = Instant.now();
-        if (!changed.isEmpty()) {
-            account.touch(caller.auditName(), now);
-            audit.record(AuditAction.ACCOUNT_UPDATE, AccountAccess.target(account), Outcome.ALLOWED, reason, changed);
-        }
-        String owner = change.contentOwnerId() == null ? account.contentOwnerId() : change.contentOwnerId().strip();
-        String moderator = change.backupModeratorId() == null ? account.backupModeratorId()
-                : change.backupModeratorId().strip();
-        if (!owner.equals(account.contentOwnerId()) || !moderator.equals(account.backupModeratorId())) {
-            Holders holders = holders(owner, moderator);
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("contentOwner", account.contentOwnerId() + "->" + holders.contentOwnerId());
-            details.put("backupModerator", account.backupModeratorId() + "->" + holders.backupModeratorId());
-            account.assign(holders.contentOwnerId(), holders.backupModeratorId());
-            account.touch(caller.auditName(), now);
-            audit.record(AuditAction.ACCOUNT_REASSIGN, AccountAccess.target(account), Outcome.ALLOWED, reason,
-                    details);
-        }
-        return account;
+        return revision;
+    }
+
+    /** Records that {@code version} of the account's credential set replaced the one before it. */
+    public void credentialsRotated(AccountRef account, int version) {
+        em.find(OfficialAccount.class, account.id()).credentialsRotated(version, caller.auditName(), Instant.now());
     }
 
     /** One page of the accounts the caller may see, by display name, after the account {@code after}. */
@@ -221,8 +185,8 @@ public class Accounts {
     /** Two different, active people: policy section I wants a content owner and a separate backup moderator. */
     private Holders holders(String contentOwnerId, String backupModeratorId) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Person owner = holder("contentOwnerId", contentOwnerId, errors);
-        Person moderator = holder("backupModeratorId", backupModeratorId, errors);
+        Workforce.Member owner = holder("contentOwnerId", contentOwnerId, errors);
+        Workforce.Member moderator = holder("backupModeratorId", backupModeratorId, errors);
         if (errors.isEmpty() && owner.id().equals(moderator.id())) {
             errors.add(new Problem.FieldError("backupModeratorId",
                     "must be a different person from the content owner"));
@@ -234,8 +198,14 @@ public class Accounts {
         return new Holders(owner.id(), moderator.id());
     }
 
-    private Person holder(String field, String personId, List<Problem.FieldError> errors) {
-        Person person = em.find(Person.class, personId);
+    /** The department's id as the database spells it; 422 when there is none. */
+    private String existingDepartment(String departmentId) {
+        return workforce.departmentId(departmentId)
+                .orElseThrow(() -> unprocessable("departmentId", "no such department"));
+    }
+
+    private Workforce.Member holder(String field, String personId, List<Problem.FieldError> errors) {
+        Workforce.Member person = workforce.member(personId).orElse(null);
         if (person == null) {
             errors.add(new Problem.FieldError(field, "no such person"));
         } else if (!person.active()) {
@@ -252,71 +222,6 @@ public class Accounts {
                     List.of(new Problem.FieldError("handle", "already registered on this platform")));
         }
     }
-
-    public static Platform platform(String value) {
-        try {
-            return Platform.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("platform", "one of " + java.util.Arrays.toString(Platform.values()));
-        }
-    }
-
-    public static AccountStatus status(String value) {
-        try {
-            return AccountStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("status",
-                    "one of " + java.util.Arrays.toString(AccountStatus.values()));
-        }
-    }
-
-    private static String platformName(Platform platform, String name) {
-        boolean given = name != null && !name.isBlank();
-        if (platform == Platform.OTHER && !given) {
-            throw ProblemException.invalidField("platformName", "required when the platform is OTHER");
-        }
-        if (platform != Platform.OTHER && given) {
-            throw ProblemException.invalidField("platformName", "only for the platform OTHER");
-        }
-        return given ? text("platformName", name) : null;
-    }
-
-    /** Trimmed single-line text without control characters. */
-    private static String text(String field, String value) {
-        String trimmed = value.strip();
-        if (trimmed.isEmpty()) {
-            throw ProblemException.invalidField(field, "must not be blank");
-        }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw ProblemException.invalidField(field, "must not contain control characters");
-        }
-        return trimmed;
-    }
-
-    /** An absolute http(s) URL with a host and no user information; empty means none. */
-    private static String profileUrl(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = new URI(value.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw ProblemException.invalidField("profileUrl", "an absolute http or https URL");
-            }
-            if (uri.getRawUserInfo() != null) {
-                throw ProblemException.invalidField("profileUrl", "must not contain user information");
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            throw ProblemException.invalidField("profileUrl", "an absolute http or https URL");
-        }
-    }
-
-    private static String optional(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
 
     private static ProblemException unprocessable(String field, String message) {
         return new ProblemException(ProblemType.UNPROCESSABLE, "The field " + field + " breaks a rule of the registry",

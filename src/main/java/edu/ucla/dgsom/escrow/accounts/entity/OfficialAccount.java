@@ -10,8 +10,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -121,7 +125,7 @@ public class OfficialAccount {
                 .toLowerCase(Locale.ROOT);
     }
 
-    public void rename(String handle, String displayName, String profileUrl) {
+    private void rename(String handle, String displayName, String profileUrl) {
         this.handle = handle;
         this.displayName = displayName;
         this.profileUrl = profileUrl;
@@ -137,16 +141,63 @@ public class OfficialAccount {
         this.backupModeratorId = Objects.requireNonNull(backupModeratorId);
     }
 
-    public void moveTo(String departmentId) {
-        this.departmentId = departmentId;
+    /**
+     * Applies {@code revision} and says what changed, as the audit trail records it (empty when nothing did; then the
+     * account is not touched either).
+     */
+    public SortedMap<String, String> revise(AccountRevision revision, String by, Instant now) {
+        SortedMap<String, String> changed = new TreeMap<>();
+        String newHandle = revision.handle() == null ? handle : revision.handle();
+        String newName = revision.displayName() == null ? displayName : revision.displayName();
+        String newUrl = revision.profileUrl() == null ? profileUrl : emptyAsNull(revision.profileUrl());
+        String newNotes = revision.notes() == null ? notes : emptyAsNull(revision.notes());
+        if (!newHandle.equals(handle)) {
+            changed.put("handle", newHandle);
+        }
+        if (!newName.equals(displayName)) {
+            changed.put("displayName", newName);
+        }
+        if (!Objects.equals(newUrl, profileUrl)) {
+            changed.put("profileUrl", newUrl == null ? "" : newUrl);
+        }
+        if (!Objects.equals(newNotes, notes)) {
+            changed.put("notes", "changed");
+        }
+        if (revision.changesStatusOf(this)) {
+            changed.put("status", status + "->" + revision.status());
+            status = revision.status();
+        }
+        if (revision.movesDepartmentOf(this)) {
+            changed.put("department", departmentId + "->" + revision.departmentId());
+            departmentId = revision.departmentId();
+        }
+        rename(newHandle, newName, newUrl);
+        notes = newNotes;
+        if (!changed.isEmpty()) {
+            touch(by, now);
+        }
+        return changed;
     }
 
-    public void changeStatus(AccountStatus status) {
-        this.status = status;
+    /**
+     * Makes {@code contentOwnerId} and {@code backupModeratorId} the holders and says who replaced whom, for the
+     * audit trail (empty when both stay).
+     */
+    public Map<String, String> replaceHolders(String contentOwnerId, String backupModeratorId, String by,
+            Instant now) {
+        if (contentOwnerId.equals(this.contentOwnerId) && backupModeratorId.equals(this.backupModeratorId)) {
+            return Map.of();
+        }
+        Map<String, String> replaced = new LinkedHashMap<>();
+        replaced.put("contentOwner", this.contentOwnerId + "->" + contentOwnerId);
+        replaced.put("backupModerator", this.backupModeratorId + "->" + backupModeratorId);
+        assign(contentOwnerId, backupModeratorId);
+        touch(by, now);
+        return replaced;
     }
 
-    public void annotate(String notes) {
-        this.notes = notes;
+    private static String emptyAsNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     /** Records that version {@code version} of the credential set replaced the one before it. */

@@ -1,5 +1,9 @@
 package edu.ucla.dgsom.escrow.credentials.boundary;
 
+import edu.ucla.dgsom.escrow.credentials.control.NewSecrets;
+import edu.ucla.dgsom.escrow.credentials.control.SecurityQuestion;
+import edu.ucla.dgsom.escrow.credentials.control.TotpInput;
+import edu.ucla.dgsom.escrow.credentials.entity.CredentialField;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -48,6 +52,12 @@ public record CredentialChange(
         this.securityQuestions = securityQuestions;
         this.notes = notes;
         this.clear = clear;
+    }
+
+    NewSecrets toNewSecrets() {
+        return new NewSecrets(loginIdentifier, password, totp, recoveryCodes, recoveryCodesUsed, recoveryEmail,
+                recoveryPhone, securityQuestions, notes, CredentialField.named("clear", clear == null ? List.of()
+                : clear));
     }
 
     /** Never prints the secret it carries, should anything log it. */

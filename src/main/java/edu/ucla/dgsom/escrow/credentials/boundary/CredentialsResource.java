@@ -1,6 +1,8 @@
 package edu.ucla.dgsom.escrow.credentials.boundary;
 
+import edu.ucla.dgsom.escrow.accounts.control.AccountId;
 import edu.ucla.dgsom.escrow.credentials.control.Credentials;
+import edu.ucla.dgsom.escrow.credentials.control.RevealedCredentials;
 import edu.ucla.dgsom.escrow.credentials.entity.CredentialVersion;
 import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
@@ -73,7 +75,8 @@ public class CredentialsResource {
             @Parameter(description = "The ETag of the version being replaced; \"0\" for the first set")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CredentialChange change) {
-        CredentialVersion version = credentials.rotate(id, replacedVersion(ifMatch), change);
+        CredentialVersion version = credentials.rotate(new AccountId(id), replacedVersion(ifMatch),
+                change.toNewSecrets(), change.reason());
         return Response.created(uriInfo.getAbsolutePathBuilder().path("versions")
                         .path(Integer.toString(version.version())).build())
                 .tag(tag(version.version()))
@@ -91,7 +94,7 @@ public class CredentialsResource {
             description = "The current version, to send as If-Match with the next rotation",
             schema = @Schema(type = SchemaType.STRING)))
     public Response versions(@PathParam("id") String id) {
-        List<CredentialVersion> versions = credentials.versions(id);
+        List<CredentialVersion> versions = credentials.versions(new AccountId(id));
         int current = versions.isEmpty() ? 0 : versions.get(0).version();
         return Response.ok(versions.stream().map(v -> CredentialVersionView.of(v, current)).toList())
                 .tag(tag(current)).build();
@@ -101,7 +104,8 @@ public class CredentialsResource {
     @Path("versions/{version}")
     @Operation(operationId = "getCredentialVersion", summary = "One version of the credential set, without secrets")
     public CredentialVersionView version(@PathParam("id") String id, @PathParam("version") int version) {
-        return CredentialVersionView.of(credentials.version(id, version), credentials.currentVersion(id));
+        AccountId account = new AccountId(id);
+        return CredentialVersionView.of(credentials.version(account, version), credentials.currentVersion(account));
     }
 
     @POST
@@ -115,7 +119,8 @@ public class CredentialsResource {
             description = "The current version, to send as If-Match with the next rotation",
             schema = @Schema(type = SchemaType.STRING)))
     public Response reveal(@PathParam("id") String id, @Valid @NotNull RevealRequest request) {
-        RevealedCredentials revealed = credentials.reveal(id, null, request.reason(), request.fields());
+        RevealedCredentials revealed = credentials.revealCurrent(new AccountId(id), request.reason(),
+                request.wanted());
         return Response.ok(revealed).tag(tag(revealed.version())).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
     }
 
@@ -129,7 +134,8 @@ public class CredentialsResource {
             schema = @Schema(ref = "RevealedCredentials")))
     public Response revealVersion(@PathParam("id") String id, @PathParam("version") int version,
             @Valid @NotNull RevealRequest request) {
-        RevealedCredentials revealed = credentials.reveal(id, version, request.reason(), request.fields());
+        RevealedCredentials revealed = credentials.reveal(new AccountId(id), version, request.reason(),
+                request.wanted());
         return Response.ok(revealed).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
     }
 
@@ -141,7 +147,7 @@ public class CredentialsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "TotpCode")))
     public Response totp(@PathParam("id") String id, @Valid @NotNull TotpCodeRequest request) {
-        return Response.ok(credentials.totpCode(id, request.reason())).header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+        return Response.ok(credentials.totpCode(new AccountId(id), request.reason())).header(HttpHeaders.CACHE_CONTROL, NO_STORE)
                 .build();
     }
 

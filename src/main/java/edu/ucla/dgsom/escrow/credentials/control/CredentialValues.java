@@ -1,9 +1,5 @@
 package edu.ucla.dgsom.escrow.credentials.control;
 
-import edu.ucla.dgsom.escrow.credentials.boundary.CredentialChange;
-import edu.ucla.dgsom.escrow.credentials.boundary.RevealedCredentials;
-import edu.ucla.dgsom.escrow.credentials.boundary.SecurityQuestion;
-import edu.ucla.dgsom.escrow.credentials.boundary.TotpInput;
 import edu.ucla.dgsom.escrow.credentials.entity.CredentialField;
 import edu.ucla.dgsom.escrow.credentials.entity.CredentialVersion;
 import edu.ucla.dgsom.escrow.crypto.control.Totp;
@@ -30,7 +26,7 @@ final class CredentialValues {
     }
 
     /** The plaintext of every field {@code change} sets; the caller wipes the arrays. */
-    static Map<CredentialField, byte[]> of(CredentialChange change) {
+    static Map<CredentialField, byte[]> of(NewSecrets change) {
         Map<CredentialField, byte[]> values = new EnumMap<>(CredentialField.class);
         try {
             text(values, CredentialField.LOGIN_IDENTIFIER, change.loginIdentifier());
@@ -40,8 +36,7 @@ final class CredentialValues {
             text(values, CredentialField.NOTES, change.notes());
             TotpInput totp = change.totp();
             if (totp != null) {
-                TotpSettings settings = TotpSettings.of("totp", totp.uri(), totp.secret(), totp.algorithm(),
-                        totp.digits(), totp.period());
+                TotpSettings settings = TotpSettings.of("totp", totp);
                 values.put(CredentialField.TOTP, settings.encode());
                 settings.wipe();
             }

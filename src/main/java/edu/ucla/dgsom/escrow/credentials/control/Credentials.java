@@ -2,18 +2,16 @@ package edu.ucla.dgsom.escrow.credentials.control;
 
 import edu.ucla.dgsom.escrow.accounts.control.AccountAccess;
 import edu.ucla.dgsom.escrow.accounts.control.AccountAccess.Capability;
-import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
+import edu.ucla.dgsom.escrow.accounts.control.AccountId;
+import edu.ucla.dgsom.escrow.accounts.control.AccountRef;
+import edu.ucla.dgsom.escrow.accounts.control.Accounts;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
-import edu.ucla.dgsom.escrow.credentials.boundary.CredentialChange;
-import edu.ucla.dgsom.escrow.credentials.boundary.RevealedCredentials;
-import edu.ucla.dgsom.escrow.credentials.boundary.TotpCode;
 import edu.ucla.dgsom.escrow.credentials.entity.CredentialField;
 import edu.ucla.dgsom.escrow.credentials.entity.CredentialVersion;
 import edu.ucla.dgsom.escrow.crypto.control.SealContext;
 import edu.ucla.dgsom.escrow.crypto.control.SealedValues;
-import edu.ucla.dgsom.escrow.crypto.control.Totp;
 import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
@@ -24,13 +22,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The versioned credential sets of official accounts. A rotation seals every field of the new version under that
@@ -58,6 +54,9 @@ public class Credentials {
     AccountAccess access;
 
     @Inject
+    Accounts accounts;
+
+    @Inject
     SealedValues sealed;
 
     @Inject
@@ -67,86 +66,79 @@ public class Credentials {
      * Creates the version after {@code replacing}, which must be the current one (0 for the first set; null when
      * the caller named none, which is refused).
      */
-    public CredentialVersion rotate(String accountId, Integer replacing, CredentialChange change) {
-        OfficialAccount account = access.require(accountId, Capability.ROTATE, AuditAction.CREDENTIAL_ROTATE,
-                change.reason(), true);
-        if (replacing == null) {
-            throw access.fail(AuditAction.CREDENTIAL_ROTATE, AccountAccess.target(account), change.reason(),
-                    "no If-Match", new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Name the version you"
-                            + " are replacing in an If-Match header, e.g. If-Match: \"3\" (\"0\" for the first"
-                            + " credentials)"));
-        }
-        String reason = requireReason(account, AuditAction.CREDENTIAL_ROTATE, change.reason());
-        if (account.credentialVersion() != replacing) {
-            throw access.fail(AuditAction.CREDENTIAL_ROTATE, AccountAccess.target(account), reason,
-                    "stale version " + replacing + ", current " + account.credentialVersion(),
-                    new ProblemException(ProblemType.PRECONDITION_FAILED, "Version " + replacing + " is not the"
-                            + " current version (" + account.credentialVersion() + "); reveal the current one and"
-                            + " apply your change to it"));
-        }
-        Map<CredentialField, byte[]> values = CredentialValues.of(change);
+    public CredentialVersion rotate(AccountId accountId, Integer replacing, NewSecrets secrets, String statedReason) {
+        AccountRef account = access.requireForUpdate(accountId, Capability.ROTATE, AuditAction.CREDENTIAL_ROTATE,
+                statedReason);
+        requireIfMatch(account, replacing, statedReason);
+        String reason = requireReason(account, AuditAction.CREDENTIAL_ROTATE, statedReason);
+        CredentialVersion previous = replaced(account, replacing, reason);
+        Map<CredentialField, byte[]> values = CredentialValues.of(secrets);
+        CredentialVersion.Successor next;
         try {
-            Set<CredentialField> cleared = cleared(change, values.keySet());
-            CredentialVersion previous = replacing == 0 ? null
-                    : em.find(CredentialVersion.class, new CredentialVersion.Key(account.id(), replacing));
-            if (replacing > 0 && previous == null) {
-                throw new IllegalStateException("credential version " + replacing + " of " + account.id()
-                        + " is missing");
+            next = CredentialVersion.successor(previous, values.keySet(), secrets.clear(),
+                    secrets.marksRecoveryCodes());
+            next.carried().forEach(field -> values.put(field, open(account.id(), previous.version(), field)));
+            if (secrets.marksRecoveryCodes()) {
+                values.put(CredentialField.RECOVERY_CODES, CredentialValues.markUsed(
+                        values.get(CredentialField.RECOVERY_CODES), secrets.recoveryCodesUsed()));
             }
-            Set<CredentialField> changed = EnumSet.noneOf(CredentialField.class);
-            changed.addAll(values.keySet());
-            for (CredentialField field : CredentialField.values()) {
-                boolean held = previous != null && previous.holds(field);
-                if (held && cleared.contains(field)) {
-                    changed.add(field);
-                } else if (held && !values.containsKey(field)) {
-                    values.put(field, open(account.id(), replacing, field));
-                }
-            }
-            if (change.recoveryCodesUsed() != null && !change.recoveryCodesUsed().isEmpty()) {
-                byte[] codes = values.get(CredentialField.RECOVERY_CODES);
-                if (codes == null) {
-                    throw ProblemException.invalidField("recoveryCodesUsed", "there are no recovery codes to mark");
-                }
-                values.put(CredentialField.RECOVERY_CODES, CredentialValues.markUsed(codes,
-                        change.recoveryCodesUsed()));
-                changed.add(CredentialField.RECOVERY_CODES);
-            }
-            if (changed.isEmpty()) {
-                throw ProblemException.invalidField("request", "name at least one field to change, clear or mark");
-            }
-            if (values.isEmpty()) {
-                throw ProblemException.invalidField("clear", "a credential set keeps at least one field");
-            }
-            int version = replacing + 1;
-            values.forEach((field, plaintext) -> sealed.seal(context(account.id(), version, field), plaintext));
-            Instant now = Instant.now();
-            CredentialVersion created = new CredentialVersion(account.id(), version, values.keySet(), changed, reason,
-                    caller.auditName(), now);
-            em.persist(created);
-            account.credentialsRotated(version, caller.auditName(), now);
-            rotated.fire(new CredentialsRotated(account.id(), version, Set.copyOf(changed)));
-            audit.record(AuditAction.CREDENTIAL_ROTATE, AccountAccess.target(account), Outcome.ALLOWED, reason,
-                    Map.of("version", Integer.toString(version), "replaced", Integer.toString(replacing),
-                            "changed", keys(changed)));
-            return created;
+            values.forEach((field, plaintext) -> sealed.seal(context(account.id(), next.version(), field), plaintext));
         } finally {
             values.values().forEach(CredentialValues::wipe);
         }
+        CredentialVersion created = next.create(account.id(), reason, caller.auditName(), Instant.now());
+        em.persist(created);
+        accounts.credentialsRotated(account, created.version());
+        rotated.fire(new CredentialsRotated(account.id(), created.version(), Set.copyOf(created.changedFields())));
+        audit.record(AuditAction.CREDENTIAL_ROTATE, account.target(), Outcome.ALLOWED, reason,
+                Map.of("version", Integer.toString(created.version()), "replaced", Integer.toString(created.version()
+                        - 1), "changed", CredentialField.keys(created.changedFields())));
+        return created;
     }
 
-    /** The plaintext of the current version ({@code version} null) or of an earlier one (stewards only). */
-    public RevealedCredentials reveal(String accountId, Integer version, String statedReason, List<String> fieldKeys) {
-        OfficialAccount account = access.require(accountId, version == null ? Capability.REVEAL_CURRENT
-                : Capability.REVEAL_HISTORY, AuditAction.CREDENTIAL_REVEAL, statedReason, true);
+    private void requireIfMatch(AccountRef account, Integer replacing, String statedReason) {
+        if (replacing == null) {
+            throw audit.fail(AuditAction.CREDENTIAL_ROTATE, account.target(), AccountAccess.clip(statedReason),
+                    "no If-Match", new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Name the version you are"
+                            + " replacing in an If-Match header, e.g. If-Match: \"3\" (\"0\" for the first"
+                            + " credentials)"));
+        }
+    }
+
+    /** The version a rotation replaces: the current one, named in If-Match (null before the first set). */
+    private CredentialVersion replaced(AccountRef account, int replacing, String reason) {
+        if (account.credentialVersion() != replacing) {
+            throw audit.fail(AuditAction.CREDENTIAL_ROTATE, account.target(), reason, "stale version " + replacing
+                    + ", current " + account.credentialVersion(), new ProblemException(
+                            ProblemType.PRECONDITION_FAILED, "Version " + replacing + " is not the current version ("
+                            + account.credentialVersion() + "); reveal the current one and apply your change to it"));
+        }
+        return replacing == 0 ? null : existing(account, replacing, AuditAction.CREDENTIAL_ROTATE, reason);
+    }
+
+    /** The plaintext of the current version. */
+    public RevealedCredentials revealCurrent(AccountId accountId, String statedReason, Set<CredentialField> wanted) {
+        AccountRef account = access.requireForUpdate(accountId, Capability.REVEAL_CURRENT,
+                AuditAction.CREDENTIAL_REVEAL, statedReason);
+        return reveal(account, account.credentialVersion(), statedReason, wanted);
+    }
+
+    /** The plaintext of an earlier version, for stewards only. */
+    public RevealedCredentials reveal(AccountId accountId, int version, String statedReason,
+            Set<CredentialField> wanted) {
+        AccountRef account = access.requireForUpdate(accountId, Capability.REVEAL_HISTORY,
+                AuditAction.CREDENTIAL_REVEAL, statedReason);
+        return reveal(account, version, statedReason, wanted);
+    }
+
+    private RevealedCredentials reveal(AccountRef account, int version, String statedReason,
+            Set<CredentialField> wanted) {
         String reason = requireReason(account, AuditAction.CREDENTIAL_REVEAL, statedReason);
-        Set<CredentialField> wanted = fields(fieldKeys);
-        CredentialVersion revealed = existing(account, version == null ? account.credentialVersion() : version,
-                AuditAction.CREDENTIAL_REVEAL, reason);
+        CredentialVersion revealed = existing(account, version, AuditAction.CREDENTIAL_REVEAL, reason);
         Set<CredentialField> fields = EnumSet.copyOf(wanted);
         fields.retainAll(revealed.fields());
-        audit.record(AuditAction.CREDENTIAL_REVEAL, AccountAccess.target(account), Outcome.ALLOWED, reason,
-                Map.of("version", Integer.toString(revealed.version()), "fields", keys(fields)));
+        audit.record(AuditAction.CREDENTIAL_REVEAL, account.target(), Outcome.ALLOWED, reason,
+                Map.of("version", Integer.toString(revealed.version()), "fields", CredentialField.keys(fields)));
         Map<CredentialField, byte[]> plaintext = new EnumMap<>(CredentialField.class);
         try {
             for (CredentialField field : fields) {
@@ -155,7 +147,7 @@ public class Credentials {
             return CredentialValues.reveal(account.id(), revealed, plaintext);
         } catch (RuntimeException e) {
             // The ALLOWED entry rolls back with the request: the attempt is kept apart.
-            throw access.fail(AuditAction.CREDENTIAL_REVEAL, AccountAccess.target(account), reason,
+            throw audit.fail(AuditAction.CREDENTIAL_REVEAL, account.target(), reason,
                     "could not open the stored values", e);
         } finally {
             plaintext.values().forEach(CredentialValues::wipe);
@@ -163,16 +155,16 @@ public class Credentials {
     }
 
     /** The current TOTP code of the account, computed here so that the seed never leaves the service. */
-    public TotpCode totpCode(String accountId, String statedReason) {
-        OfficialAccount account = access.require(accountId, Capability.REVEAL_CURRENT, AuditAction.TOTP_CODE,
-                statedReason, true);
+    public TotpCode totpCode(AccountId accountId, String statedReason) {
+        AccountRef account = access.requireForUpdate(accountId, Capability.REVEAL_CURRENT, AuditAction.TOTP_CODE,
+                statedReason);
         String reason = requireReason(account, AuditAction.TOTP_CODE, statedReason);
         CredentialVersion current = existing(account, account.credentialVersion(), AuditAction.TOTP_CODE, reason);
         if (!current.holds(CredentialField.TOTP)) {
-            throw access.fail(AuditAction.TOTP_CODE, AccountAccess.target(account), reason, "no TOTP seed",
+            throw audit.fail(AuditAction.TOTP_CODE, account.target(), reason, "no TOTP seed",
                     ProblemException.notFound("A TOTP seed of account " + account.id()));
         }
-        audit.record(AuditAction.TOTP_CODE, AccountAccess.target(account), Outcome.ALLOWED, reason,
+        audit.record(AuditAction.TOTP_CODE, account.target(), Outcome.ALLOWED, reason,
                 Map.of("version", Integer.toString(current.version())));
         TotpSettings settings;
         try {
@@ -180,44 +172,37 @@ public class Credentials {
             settings = TotpSettings.decode(encoded);
             CredentialValues.wipe(encoded);
         } catch (RuntimeException e) {
-            throw access.fail(AuditAction.TOTP_CODE, AccountAccess.target(account), reason,
-                    "could not open the stored seed", e);
+            throw audit.fail(AuditAction.TOTP_CODE, account.target(), reason, "could not open the stored seed", e);
         }
         try {
-            Instant now = Instant.now();
-            String code = Totp.code(settings.seed(), Totp.step(now, settings.period()), settings.algorithm(),
-                    settings.digits());
-            int secondsLeft = settings.period() - (int) Math.floorMod(now.getEpochSecond(), settings.period());
-            return new TotpCode(code, secondsLeft, settings.digits(), settings.period(), current.version());
+            return TotpCode.at(settings, Instant.now(), current.version());
         } finally {
             settings.wipe();
         }
     }
 
     /** The versions, newest first, for those who may see the history. */
-    public List<CredentialVersion> versions(String accountId) {
-        OfficialAccount account = access.require(accountId, Capability.READ_HISTORY, AuditAction.CREDENTIAL_HISTORY,
-                null, false);
+    public List<CredentialVersion> versions(AccountId accountId) {
+        AccountRef account = access.require(accountId, Capability.READ_HISTORY, AuditAction.CREDENTIAL_HISTORY, null);
         return em.createNamedQuery(CredentialVersion.OF_ACCOUNT, CredentialVersion.class)
                 .setParameter("account", account.id()).getResultList();
     }
 
-    public CredentialVersion version(String accountId, int version) {
-        OfficialAccount account = access.require(accountId, Capability.READ_HISTORY, AuditAction.CREDENTIAL_HISTORY,
-                null, false);
+    public CredentialVersion version(AccountId accountId, int version) {
+        AccountRef account = access.require(accountId, Capability.READ_HISTORY, AuditAction.CREDENTIAL_HISTORY, null);
         return existing(account, version, AuditAction.CREDENTIAL_HISTORY, null);
     }
 
     /** The current credential version of an account the caller may see (0 when none is stored yet). */
-    public int currentVersion(String accountId) {
-        return access.require(accountId, Capability.READ, AuditAction.ACCOUNT_READ, null, false).credentialVersion();
+    public int currentVersion(AccountId accountId) {
+        return access.require(accountId, Capability.READ, AuditAction.ACCOUNT_READ, null).credentialVersion();
     }
 
-    private CredentialVersion existing(OfficialAccount account, int version, AuditAction action, String reason) {
+    private CredentialVersion existing(AccountRef account, int version, AuditAction action, String reason) {
         CredentialVersion found = version < 1 ? null
                 : em.find(CredentialVersion.class, new CredentialVersion.Key(account.id(), version));
         if (found == null) {
-            throw access.fail(action, AccountAccess.target(account), reason, "no version " + version,
+            throw audit.fail(action, account.target(), reason, "no version " + version,
                     ProblemException.notFound(account.hasCredentials() ? "Version " + version + " of the credentials"
                             : "Stored credentials of account " + account.id()));
         }
@@ -225,10 +210,10 @@ public class Credentials {
     }
 
     /** A reason of at least 10 characters is required before any secret is touched; its absence is audited. */
-    private String requireReason(OfficialAccount account, AuditAction action, String statedReason) {
+    private String requireReason(AccountRef account, AuditAction action, String statedReason) {
         String reason = AccountAccess.clip(statedReason);
         if (reason == null || reason.codePointCount(0, reason.length()) < MIN_REASON) {
-            throw access.fail(action, AccountAccess.target(account), reason, "no reason given",
+            throw audit.fail(action, account.target(), reason, "no reason given",
                     new ProblemException(ProblemType.VALIDATION_FAILED, "State why, in at least " + MIN_REASON
                             + " characters", List.of(new Problem.FieldError("reason", "at least " + MIN_REASON
                             + " characters"))));
@@ -244,42 +229,4 @@ public class Credentials {
     private static SealContext context(String accountId, int version, CredentialField field) {
         return new SealContext(SEALED_TABLE, accountId, field.key(), version);
     }
-
-    private static Set<CredentialField> cleared(CredentialChange change, Set<CredentialField> set) {
-        Set<CredentialField> cleared = EnumSet.noneOf(CredentialField.class);
-        for (String key : change.clear() == null ? List.<String>of() : change.clear()) {
-            CredentialField field = CredentialField.byKey(key).orElseThrow(() -> ProblemException.invalidField("clear",
-                    "unknown field " + clipName(key) + "; one of " + allKeys()));
-            if (set.contains(field)) {
-                throw ProblemException.invalidField("clear", field.key() + " is both set and cleared");
-            }
-            cleared.add(field);
-        }
-        return cleared;
-    }
-
-    private static Set<CredentialField> fields(List<String> keys) {
-        if (keys == null || keys.isEmpty()) {
-            return EnumSet.allOf(CredentialField.class);
-        }
-        Set<CredentialField> fields = EnumSet.noneOf(CredentialField.class);
-        for (String key : keys) {
-            fields.add(CredentialField.byKey(key).orElseThrow(() -> ProblemException.invalidField("fields",
-                    "unknown field " + clipName(key) + "; one of " + allKeys())));
-        }
-        return fields;
-    }
-
-    private static String clipName(String key) {
-        return key.length() > 32 ? key.substring(0, 32) : key;
-    }
-
-    private static String allKeys() {
-        return Arrays.stream(CredentialField.values()).map(CredentialField::key).collect(Collectors.joining(", "));
-    }
-
-    private static String keys(Set<CredentialField> fields) {
-        return fields.stream().sorted().map(CredentialField::key).collect(Collectors.joining(","));
-    }
-
 }

@@ -28,9 +28,13 @@ public record TotpSettings(byte[] seed, Totp.Algorithm algorithm, int digits, in
         return "TotpSettings[seed=redacted, algorithm=" + algorithm + ", digits=" + digits + ", period=" + period + "]";
     }
 
-    /** From the fields of a request; {@code field} names the request's TOTP object in error messages. */
-    public static TotpSettings of(String field, String uri, String secret, String algorithm, Integer digits,
-            Integer period) {
+    /** From a request's TOTP object, which {@code field} names in error messages. */
+    public static TotpSettings of(String field, TotpInput input) {
+        String uri = input.uri();
+        String secret = input.secret();
+        String algorithm = input.algorithm();
+        Integer digits = input.digits();
+        Integer period = input.period();
         if ((uri == null) == (secret == null)) {
             throw ProblemException.invalidField(field, "give either an otpauth URI or a base32 secret");
         }

@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.credentials.entity;
 
+import edu.ucla.dgsom.escrow.problems.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One immutable version of an account's credential set: which fields it holds, which changed from the version
@@ -79,19 +79,15 @@ public class CredentialVersion {
     protected CredentialVersion() {
     }
 
-    public CredentialVersion(String accountId, int version, Set<CredentialField> fields,
+    private CredentialVersion(String accountId, int version, Set<CredentialField> fields,
             Set<CredentialField> changedFields, String reason, String createdBy, Instant createdAt) {
         this.accountId = accountId;
         this.version = version;
-        this.fields = encode(fields);
-        this.changedFields = encode(changedFields);
+        this.fields = CredentialField.keys(fields);
+        this.changedFields = CredentialField.keys(changedFields);
         this.reason = reason;
         this.createdBy = createdBy;
         this.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String encode(Set<CredentialField> fields) {
-        return fields.stream().sorted().map(CredentialField::key).collect(Collectors.joining(","));
     }
 
     private static Set<CredentialField> decode(String keys) {
@@ -99,6 +95,56 @@ public class CredentialVersion {
         Arrays.stream(keys.split(",")).filter(k -> !k.isEmpty())
                 .forEach(k -> set.add(CredentialField.byKey(k).orElseThrow()));
         return set;
+    }
+
+    /**
+     * What the version after {@code previous} (null before the first) is made of: the fields {@code set} replace,
+     * those {@code cleared} drop, the rest carry over; marking recovery codes as used changes them. Refused when it
+     * would change nothing or leave no field.
+     */
+    public static Successor successor(CredentialVersion previous, Set<CredentialField> set,
+            Set<CredentialField> cleared, boolean marksRecoveryCodes) {
+        Set<CredentialField> held = previous == null ? EnumSet.noneOf(CredentialField.class) : previous.fields();
+        Set<CredentialField> carried = EnumSet.noneOf(CredentialField.class);
+        Set<CredentialField> changed = EnumSet.noneOf(CredentialField.class);
+        changed.addAll(set);
+        for (CredentialField field : cleared) {
+            if (set.contains(field)) {
+                throw ProblemException.invalidField("clear", field.key() + " is both set and cleared");
+            }
+        }
+        for (CredentialField field : held) {
+            if (cleared.contains(field)) {
+                changed.add(field);
+            } else if (!set.contains(field)) {
+                carried.add(field);
+            }
+        }
+        Set<CredentialField> fields = EnumSet.noneOf(CredentialField.class);
+        fields.addAll(set);
+        fields.addAll(carried);
+        if (marksRecoveryCodes) {
+            if (!fields.contains(CredentialField.RECOVERY_CODES)) {
+                throw ProblemException.invalidField("recoveryCodesUsed", "there are no recovery codes to mark");
+            }
+            changed.add(CredentialField.RECOVERY_CODES);
+        }
+        if (changed.isEmpty()) {
+            throw ProblemException.invalidField("request", "name at least one field to change, clear or mark");
+        }
+        if (fields.isEmpty()) {
+            throw ProblemException.invalidField("clear", "a credential set keeps at least one field");
+        }
+        return new Successor(previous == null ? 1 : previous.version + 1, fields, carried, changed);
+    }
+
+    /** The next version's number and fields: {@code carried} are opened from the version before and sealed again. */
+    public record Successor(int version, Set<CredentialField> fields, Set<CredentialField> carried,
+            Set<CredentialField> changed) {
+
+        public CredentialVersion create(String accountId, String reason, String createdBy, Instant createdAt) {
+            return new CredentialVersion(accountId, version, fields, changed, reason, createdBy, createdAt);
+        }
     }
 
     public boolean holds(CredentialField field) {

@@ -1,4 +1,4 @@
-package edu.ucla.dgsom.escrow.credentials.boundary;
+package edu.ucla.dgsom.escrow.credentials.control;
 
 import jakarta.validation.constraints.Size;
 

@@ -1,0 +1,116 @@
+package edu.ucla.dgsom.escrow.accounts.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OfficialAccountTest {
+
+    private static final Instant CREATED = Instant.parse("2026-12-01T09:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
+
+    private static OfficialAccount account() {
+        return new OfficialAccount(Platform.INSTAGRAM, null, "dgsom", "https://instagram.com/dgsom", "DGSOM",
+                "dept-1", AccountStatus.ACTIVE, "owner", "moderator", "team notes", "creator", CREATED);
+    }
+
+    private static AccountRevision revision(String handle, String profileUrl, String notes) {
+        return new AccountRevision(handle, null, profileUrl, notes, null, null);
+    }
+
+    @Test
+    void a_revision_with_nothing_new_changes_nothing_and_leaves_the_account_untouched() {
+        OfficialAccount account = account();
+        assertTrue(account.revise(new AccountRevision("dgsom", "DGSOM", null, "team notes", AccountStatus.ACTIVE,
+                "dept-1"), "editor", NOW).isEmpty());
+        assertEquals("creator", account.updatedBy());
+        assertEquals(CREATED, account.updatedAt());
+    }
+
+    @Test
+    void a_new_handle_is_recorded_and_changes_the_identity_key() {
+        OfficialAccount account = account();
+        Map<String, String> changed = account.revise(revision("dgsom_ucla", null, null), "editor", NOW);
+        assertEquals(Map.of("handle", "dgsom_ucla"), changed);
+        assertEquals(OfficialAccount.identityKey(Platform.INSTAGRAM, null, "DGSOM_UCLA"),
+                OfficialAccount.identityKey(account.platform(), account.platformName(), account.handle()));
+        assertEquals("editor", account.updatedBy());
+        assertEquals(NOW, account.updatedAt());
+    }
+
+    @Test
+    void an_empty_profile_url_or_notes_clears_them_and_the_notes_themselves_never_reach_the_audit() {
+        OfficialAccount account = account();
+        Map<String, String> changed = account.revise(revision(null, "", ""), "editor", NOW);
+        assertEquals(Map.of("profileUrl", "", "notes", "changed"), changed);
+        assertNull(account.profileUrl());
+        assertNull(account.notes());
+    }
+
+    @Test
+    void status_and_department_changes_say_from_what_to_what() {
+        OfficialAccount account = account();
+        AccountRevision revision = new AccountRevision(null, null, null, null, AccountStatus.SUSPENDED, "dept-2");
+        assertTrue(revision.changesStatusOf(account));
+        assertTrue(revision.movesDepartmentOf(account));
+        Map<String, String> changed = account.revise(revision, "editor", NOW);
+        assertEquals("ACTIVE->SUSPENDED", changed.get("status"));
+        assertEquals("dept-1->dept-2", changed.get("department"));
+        assertEquals(AccountStatus.SUSPENDED, account.status());
+        assertEquals("dept-2", account.departmentId());
+        assertFalse(revision.changesStatusOf(account));
+    }
+
+    @Test
+    void replacing_the_holders_says_who_replaced_whom() {
+        OfficialAccount account = account();
+        Map<String, String> replaced = account.replaceHolders("moderator", "successor", "editor", NOW);
+        assertEquals(Map.of("contentOwner", "owner->moderator", "backupModerator", "moderator->successor"), replaced);
+        assertTrue(account.heldBy("successor"));
+        assertFalse(account.heldBy("owner"));
+        assertEquals(NOW, account.updatedAt());
+    }
+
+    @Test
+    void keeping_both_holders_replaces_nobody() {
+        OfficialAccount account = account();
+        assertTrue(account.replaceHolders("owner", "moderator", "editor", NOW).isEmpty());
+        assertEquals(CREATED, account.updatedAt());
+    }
+
+    @Test
+    void one_person_cannot_be_both_content_owner_and_backup_moderator() {
+        OfficialAccount account = account();
+        assertThrows(IllegalArgumentException.class, () -> account.replaceHolders("owner", "owner", "editor", NOW));
+        assertTrue(account.heldBy("moderator"));
+    }
+
+    @Test
+    void credential_versions_follow_each_other_and_a_rotation_clears_the_rotation_flag() {
+        OfficialAccount account = account();
+        account.requireRotation(NOW, NOW.plus(Duration.ofDays(7)));
+        assertThrows(IllegalStateException.class, () -> account.credentialsRotated(2, "holder", NOW));
+        account.credentialsRotated(1, "holder", NOW);
+        assertEquals(1, account.credentialVersion());
+        assertTrue(account.hasCredentials());
+        assertNull(account.rotationRequiredSince());
+        assertNull(account.rotationDueAt());
+    }
+
+    @Test
+    void a_rotation_flag_keeps_its_first_date_and_the_earliest_due_date() {
+        OfficialAccount account = account();
+        account.requireRotation(NOW, NOW.plus(Duration.ofDays(7)));
+        account.requireRotation(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(3)));
+        account.requireRotation(NOW.plus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(5)));
+        assertEquals(NOW, account.rotationRequiredSince());
+        assertEquals(NOW.plus(Duration.ofDays(3)), account.rotationDueAt());
+    }
+}
