@@ -1,6 +1,5 @@
 package edu.ucla.dgsom.escrow.problems;
 
-import edu.ucla.dgsom.escrow.web.RequestIdFilter;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
@@ -30,7 +29,7 @@ public class ContainerErrorServlet extends HttpServlet {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String instance = uri instanceof String path ? path : request.getRequestURI();
-        String requestId = RequestIdFilter.requestId(request);
+        String requestId = RequestId.of(request);
         Problem problem = failure != null
                 ? Problems.from(failure, instance, requestId)
                 : Problems.forStatus(status(status, request, instance), instance, requestId);

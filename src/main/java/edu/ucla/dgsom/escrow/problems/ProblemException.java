@@ -59,6 +59,13 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** A 403 for want of a signed-in person with MFA, saying how to enrol. */
+    public static ProblemException personWithMfaRequired() {
+        return new ProblemException(ProblemType.PERSON_WITH_MFA_REQUIRED, "Only a signed-in person with MFA enrolled"
+                + " may do this; an API token never may. To enrol: POST /api/v1/session/mfa, then POST"
+                + " /api/v1/session/mfa/confirmation with a current code");
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(ProblemType.NOT_FOUND, what + " was not found");
     }

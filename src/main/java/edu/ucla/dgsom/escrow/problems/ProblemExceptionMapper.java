@@ -1,6 +1,5 @@
 package edu.ucla.dgsom.escrow.problems;
 
-import edu.ucla.dgsom.escrow.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,7 +17,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         Response response = respond(request, Problems.from(failure, request.getRequestURI(),
-                RequestIdFilter.requestId(request)));
+                RequestId.of(request)));
         if (failure instanceof ProblemException problem && problem.retryAfterSeconds() != null) {
             return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds())
                     .build();

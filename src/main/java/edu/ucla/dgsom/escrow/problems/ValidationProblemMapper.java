@@ -1,6 +1,5 @@
 package edu.ucla.dgsom.escrow.problems;
 
-import edu.ucla.dgsom.escrow.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.core.Context;
@@ -21,6 +20,6 @@ public class ValidationProblemMapper implements ExceptionMapper<ValidationExcept
     @Override
     public Response toResponse(ValidationException failure) {
         return ProblemExceptionMapper.respond(request,
-                Problems.from(failure, request.getRequestURI(), RequestIdFilter.requestId(request)));
+                Problems.from(failure, request.getRequestURI(), RequestId.of(request)));
     }
 }

@@ -5,8 +5,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Who is calling, as established by {@link CallerAuthentication} for this request: a signed-in person, a system's API
- * token, or nobody. Authorization decisions in the control layer ask this bean.
+ * Who is calling, as the access feature establishes it for this request: a signed-in person, a system's API token, or
+ * nobody. Authorization decisions in the control layer ask this bean.
  */
 @RequestScoped
 public class Caller {
@@ -26,7 +26,16 @@ public class Caller {
     private String clientAddress;
     private String requestId;
 
-    void identify(Kind kind, String id, String name, Set<Role> roles, Set<String> ownedDepartments) {
+    /** Who this request's caller is, once the access feature has verified their session cookie or API token. */
+    public void establish(Identity found) {
+        identify(found.kind(), found.id(), found.name(), found.roles(), found.ownedDepartments());
+        this.sessionHash = found.sessionHash();
+        this.csrfHash = found.csrfHash();
+        this.restriction = found.restriction();
+        this.mfaEnrolled = found.mfaEnrolled();
+    }
+
+    private void identify(Kind kind, String id, String name, Set<Role> roles, Set<String> ownedDepartments) {
         this.kind = kind;
         this.id = id;
         this.name = name;
@@ -34,28 +43,19 @@ public class Caller {
         this.ownedDepartments = Set.copyOf(ownedDepartments);
     }
 
-    void network(String clientAddress, String requestId) {
+    /** Where the request came from and its id, known before anyone is identified. */
+    public void network(String clientAddress, String requestId) {
         this.clientAddress = clientAddress;
         this.requestId = requestId;
     }
 
-    void session(String sessionHash, String csrfHash) {
-        this.sessionHash = sessionHash;
-        this.csrfHash = csrfHash;
-    }
-
     /** Whether {@code csrfToken} is this session's CSRF token. Only session (cookie) callers have one. */
-    boolean csrfMatches(String csrfToken) {
+    public boolean csrfMatches(String csrfToken) {
         return csrfToken != null && Secrets.sameDigest(csrfHash, Secrets.sha256Hex(csrfToken));
     }
 
-    boolean viaSession() {
+    public boolean viaSession() {
         return sessionHash != null;
-    }
-
-    /** Signed in, but must first change the password or enrol MFA: nothing else is allowed until then. */
-    void restrict(String restriction) {
-        this.restriction = restriction;
     }
 
     /**
@@ -67,11 +67,7 @@ public class Caller {
             throw new IllegalArgumentException("not this request's caller");
         }
         identify(current.kind(), current.id(), current.name(), current.roles(), current.ownedDepartments());
-        mfaEnrolled(current.mfaEnrolled());
-    }
-
-    void mfaEnrolled(boolean enrolled) {
-        this.mfaEnrolled = enrolled;
+        this.mfaEnrolled = current.mfaEnrolled();
     }
 
     /** A signed-in person with MFA enrolled: the only kind of caller that may see a secret or hand out power. */
@@ -124,6 +120,7 @@ public class Caller {
         return sessionHash;
     }
 
+    /** Signed in, but must first change the password or enrol MFA: nothing else is allowed until then. */
     public String restriction() {
         return restriction;
     }

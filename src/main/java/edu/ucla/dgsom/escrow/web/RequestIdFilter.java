@@ -1,8 +1,8 @@
 package edu.ucla.dgsom.escrow.web;
 
+import edu.ucla.dgsom.escrow.problems.RequestId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  */
 public class RequestIdFilter extends HttpFilter {
 
-    public static final String HEADER = "X-Request-Id";
-    private static final String ATTRIBUTE = RequestIdFilter.class.getName();
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final Logger LOG = Logger.getLogger(RequestIdFilter.class.getName());
     private static final long serialVersionUID = 1L;
@@ -27,10 +25,10 @@ public class RequestIdFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String offered = request.getHeader(HEADER);
+        String offered = request.getHeader(RequestId.HEADER);
         String requestId = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
-        request.setAttribute(ATTRIBUTE, requestId);
-        response.setHeader(HEADER, requestId);
+        RequestId.assign(request, requestId);
+        response.setHeader(RequestId.HEADER, requestId);
         long started = System.nanoTime();
         try {
             chain.doFilter(request, response);
@@ -38,11 +36,5 @@ public class RequestIdFilter extends HttpFilter {
             LOG.info(() -> String.format("request %s %s %s -> %d in %d ms", requestId, request.getMethod(),
                     request.getRequestURI(), response.getStatus(), (System.nanoTime() - started) / 1_000_000));
         }
-    }
-
-    /** The id of the request being served (also on error dispatches, which keep the request's attributes). */
-    public static String requestId(ServletRequest request) {
-        Object id = request.getAttribute(ATTRIBUTE);
-        return id instanceof String value ? value : null;
     }
 }

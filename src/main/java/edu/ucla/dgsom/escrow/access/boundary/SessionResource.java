@@ -9,7 +9,6 @@ import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.AllowedWhileRestricted;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Caller;
-import edu.ucla.dgsom.escrow.security.CallerAuthentication;
 import edu.ucla.dgsom.escrow.security.Public;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
 import jakarta.enterprise.context.RequestScoped;

@@ -6,7 +6,6 @@ import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
-import edu.ucla.dgsom.escrow.security.AccessPolicy;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.ejb.Stateless;
@@ -123,7 +122,7 @@ public class AccountAccess {
         }
         if (capability.shows && !caller.isPersonWithMfa()) {
             throw audit.refuse(action, target, reason, caller.isPerson() ? "MFA not enrolled" : "not a person",
-                    new ProblemException(ProblemType.PERSON_WITH_MFA_REQUIRED, AccessPolicy.PERSON_WITH_MFA));
+                    ProblemException.personWithMfaRequired());
         }
     }
 

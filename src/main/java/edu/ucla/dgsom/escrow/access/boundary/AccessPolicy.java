@@ -1,4 +1,4 @@
-package edu.ucla.dgsom.escrow.security;
+package edu.ucla.dgsom.escrow.access.boundary;
 
 import edu.ucla.dgsom.escrow.audit.control.AnonymousRefusals;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
@@ -6,6 +6,13 @@ import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.security.AllowedWhileRestricted;
+import edu.ucla.dgsom.escrow.security.Allowed;
+import edu.ucla.dgsom.escrow.security.AnyCaller;
+import edu.ucla.dgsom.escrow.security.Caller;
+import edu.ucla.dgsom.escrow.security.PersonWithMfa;
+import edu.ucla.dgsom.escrow.security.Public;
+import edu.ucla.dgsom.escrow.security.SignedInPerson;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -35,10 +42,6 @@ public class AccessPolicy implements ContainerRequestFilter {
 
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Logger LOG = Logger.getLogger(AccessPolicy.class.getName());
-    /** What a caller refused for want of a person with MFA is told to do. */
-    public static final String PERSON_WITH_MFA = "Only a signed-in person with MFA enrolled may do this; an API token"
-            + " never may. To enrol: POST /api/v1/session/mfa, then POST /api/v1/session/mfa/confirmation with a"
-            + " current code";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Context
@@ -96,15 +99,19 @@ public class AccessPolicy implements ContainerRequestFilter {
             deny(request, ProblemType.FORBIDDEN, "Your role does not allow this", "role not allowed");
         }
         if (method.isAnnotationPresent(PersonWithMfa.class) && !caller.isPersonWithMfa()) {
-            deny(request, ProblemType.PERSON_WITH_MFA_REQUIRED, PERSON_WITH_MFA, caller.isPerson()
-                    ? "MFA not enrolled" : "not a person");
+            deny(request, ProblemException.personWithMfaRequired(), caller.isPerson() ? "MFA not enrolled"
+                    : "not a person");
         }
     }
 
     private void deny(ContainerRequestContext request, ProblemType type, String detail, String reason) {
+        deny(request, new ProblemException(type, detail), reason);
+    }
+
+    private void deny(ContainerRequestContext request, ProblemException problem, String reason) {
         audit.record(AuditAction.REQUEST_DENIED, null, Outcome.DENIED, reason, Map.of("method", request.getMethod(),
                 "path", path(request)));
-        throw new ProblemException(type, detail);
+        throw problem;
     }
 
     private static String path(ContainerRequestContext request) {

@@ -1,7 +1,9 @@
-package edu.ucla.dgsom.escrow.security;
+package edu.ucla.dgsom.escrow.access.boundary;
 
 import edu.ucla.dgsom.escrow.access.control.Identities;
-import edu.ucla.dgsom.escrow.web.RequestIdFilter;
+import edu.ucla.dgsom.escrow.problems.RequestId;
+import edu.ucla.dgsom.escrow.security.Caller;
+import edu.ucla.dgsom.escrow.security.Identity;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +49,7 @@ public class CallerAuthentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        caller.network(request.getRemoteAddr(), RequestIdFilter.requestId(request));
+        caller.network(request.getRemoteAddr(), RequestId.of(request));
         String authorization = context.getHeaderString(HttpHeaders.AUTHORIZATION);
         Optional<Identity> identity = Optional.empty();
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -58,11 +60,6 @@ public class CallerAuthentication implements ContainerRequestFilter {
                 identity = identities.fromSession(session.getValue());
             }
         }
-        identity.ifPresent(found -> {
-            caller.identify(found.kind(), found.id(), found.name(), found.roles(), found.ownedDepartments());
-            caller.session(found.sessionHash(), found.csrfHash());
-            caller.restrict(found.restriction());
-            caller.mfaEnrolled(found.mfaEnrolled());
-        });
+        identity.ifPresent(caller::establish);
     }
 }
