@@ -68,14 +68,7 @@ public final class Problems {
             return of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large", instance, requestId);
         }
         if (causedByBadJson(failure)) {
-            String unknown = unknownProperty(failure);
-            if (unknown != null) {
-                return new Problem(ProblemType.MALFORMED_REQUEST.type(), ProblemType.MALFORMED_REQUEST.title(), 400,
-                        "The request has a property the server does not know: " + unknown, instance, requestId,
-                        List.of(new Problem.FieldError(unknown, "unknown property")));
-            }
-            return of(ProblemType.MALFORMED_REQUEST, "The request body could not be read as the expected JSON document",
-                    instance, requestId);
+            return badJson(failure, instance, requestId);
         }
         String duplicateKey = duplicateKey(failure);
         if (duplicateKey != null) {
@@ -90,6 +83,17 @@ public final class Problems {
         }
         LOG.log(Level.SEVERE, "request " + requestId + " failed", failure);
         return of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; quote the request id when reporting it",
+                instance, requestId);
+    }
+
+    private static Problem badJson(Throwable failure, String instance, String requestId) {
+        String unknown = unknownProperty(failure);
+        if (unknown != null) {
+            return new Problem(ProblemType.MALFORMED_REQUEST.type(), ProblemType.MALFORMED_REQUEST.title(), 400,
+                    "The request has a property the server does not know: " + unknown, instance, requestId,
+                    List.of(new Problem.FieldError(unknown, "unknown property")));
+        }
+        return of(ProblemType.MALFORMED_REQUEST, "The request body could not be read as the expected JSON document",
                 instance, requestId);
     }
 

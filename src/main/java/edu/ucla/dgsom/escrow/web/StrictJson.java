@@ -144,33 +144,35 @@ public class StrictJson implements ReaderInterceptor {
                     ? null : at;
         }
         if (Collection.class.isAssignableFrom(raw)) {
-            if (!(value instanceof JsonArray array)) {
-                return at;
-            }
-            Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
-            for (int i = 0; i < array.size(); i++) {
-                String inner = misfit(array.get(i), element, at + "[" + i + "]");
-                if (inner != null) {
-                    return inner;
-                }
-            }
-            return null;
+            return value instanceof JsonArray array ? misfitElement(array, type, at) : at;
         }
         if (raw == JsonObject.class) {
             return value instanceof JsonObject ? null : at;
         }
         if (raw.isRecord()) {
-            if (!(value instanceof JsonObject object)) {
-                return at;
+            return value instanceof JsonObject object ? misfitComponent(object, raw, at) : at;
+        }
+        return null;
+    }
+
+    private static String misfitElement(JsonArray array, Type type, String at) {
+        Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+        for (int i = 0; i < array.size(); i++) {
+            String inner = misfit(array.get(i), element, at + "[" + i + "]");
+            if (inner != null) {
+                return inner;
             }
-            for (RecordComponent component : raw.getRecordComponents()) {
-                JsonValue field = object.get(component.getName());
-                String inner = field == null ? null
-                        : misfit(field, component.getGenericType(), at.isEmpty() ? component.getName()
-                                : at + "." + component.getName());
-                if (inner != null) {
-                    return inner;
-                }
+        }
+        return null;
+    }
+
+    private static String misfitComponent(JsonObject object, Class<?> record, String at) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            JsonValue field = object.get(component.getName());
+            String inner = field == null ? null : misfit(field, component.getGenericType(), at.isEmpty()
+                    ? component.getName() : at + "." + component.getName());
+            if (inner != null) {
+                return inner;
             }
         }
         return null;

@@ -2,8 +2,10 @@ package edu.ucla.dgsom.escrow.it;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
 
 /** An RFC 6238 implementation of the tests' own, independent of the service's, to check its codes against. */
 public final class TestTotp {
@@ -25,20 +27,6 @@ public final class TestTotp {
     }
 
     public static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        String clean = text.replace("=", "").toUpperCase();
-        byte[] out = new byte[clean.length() * 5 / 8];
-        long buffer = 0;
-        int bits = 0;
-        int index = 0;
-        for (char c : clean.toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out[index++] = (byte) (buffer >> (bits - 8));
-                bits -= 8;
-            }
-        }
-        return out;
+        return new Base32().decode(text.toUpperCase(Locale.ROOT));
     }
 }

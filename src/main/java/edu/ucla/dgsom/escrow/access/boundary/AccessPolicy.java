@@ -81,6 +81,11 @@ public class AccessPolicy implements ContainerRequestFilter {
             throw new ProblemException(ProblemType.UNAUTHENTICATED,
                     "Sign in, or send an API token as Authorization: Bearer");
         }
+        admit(request, method, roles, personOnly);
+    }
+
+    /** The checks for an authenticated caller, in order: CSRF, person, restriction, role, MFA. */
+    private void admit(ContainerRequestContext request, Method method, Allowed roles, boolean personOnly) {
         if (caller.viaSession() && !SAFE_METHODS.contains(request.getMethod())
                 && !caller.csrfMatches(request.getHeaderString(CSRF_HEADER))) {
             deny(request, ProblemType.CSRF_REJECTED, "Send the session's CSRF token in the " + CSRF_HEADER
