@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 public record DepartmentRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{2,32}") String code,
         @NotBlank @Size(max = 200) String name) {
 
-    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public DepartmentRequest(String code, String name) {
         this.code = code;
         this.name = name;

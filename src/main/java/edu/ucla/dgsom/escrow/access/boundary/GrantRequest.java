@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 /** A role to grant; DEPARTMENT_OWNER names its department. */
 public record GrantRequest(@NotNull Role role, String departmentId) {
 
-    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public GrantRequest(Role role, String departmentId) {
         this.role = role;
         this.departmentId = departmentId;

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 /** A current code from the authenticator, proving it holds the new seed. */
 public record MfaConfirmation(@NotNull @Pattern(regexp = "\\d{6}") String code) {
 
-    /** Declared so the constraints stay off the constructor parameter, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public MfaConfirmation(String code) {
         this.code = code;
     }

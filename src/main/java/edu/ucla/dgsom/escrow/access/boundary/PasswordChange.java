@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 public record PasswordChange(@NotNull @Size(max = 1024) String currentPassword,
         @NotNull @Size(min = 12, max = 1024) String newPassword) {
 
-    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public PasswordChange(String currentPassword, String newPassword) {
         this.currentPassword = currentPassword;
         this.newPassword = newPassword;

@@ -9,7 +9,7 @@ public record SignInRequest(@NotNull @Size(min = 1, max = 64) String username,
         @Size(max = 10) String totpCode,
         @Size(max = 40) String recoveryCode) {
 
-    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public SignInRequest(String username, String password, String totpCode, String recoveryCode) {
         this.username = username;
         this.password = password;

@@ -9,7 +9,7 @@ import java.time.Instant;
 /** A system's token: a name that says whose it is, one role, and an expiry (at most a year ahead). */
 public record TokenRequest(@NotBlank @Size(max = 100) String name, @NotNull Role role, @NotNull Instant expiresAt) {
 
-    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public TokenRequest(String name, Role role, Instant expiresAt) {
         this.name = name;
         this.role = role;

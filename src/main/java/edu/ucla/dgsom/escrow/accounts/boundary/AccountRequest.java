@@ -24,7 +24,7 @@ public record AccountRequest(
         @Size(max = 16) String status,
         @Size(max = 500) String reason) {
 
-    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public AccountRequest(String platform, String platformName, String handle, String profileUrl, String displayName,
             String departmentId, String contentOwnerId, String backupModeratorId, String notes, String status,
             String reason) {

@@ -37,7 +37,7 @@ public record CredentialChange(
         @Schema(type = SchemaType.ARRAY, implementation = String.class)
         @Size(max = 8) List<@NotBlank @Size(max = 32) String> clear) {
 
-    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public CredentialChange(String reason, String loginIdentifier, String password, TotpInput totp,
             List<String> recoveryCodes, List<Integer> recoveryCodesUsed, String recoveryEmail, String recoveryPhone,
             List<SecurityQuestion> securityQuestions, String notes, List<String> clear) {

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 /** For which platform; optionally a length (16 up to the platform's maximum) and whether symbols are wanted. */
 public record PasswordRequest(@NotNull Platform platform, Integer length, Boolean symbols) {
 
-    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public PasswordRequest(Platform platform, Integer length, Boolean symbols) {
         this.platform = platform;
         this.length = length;

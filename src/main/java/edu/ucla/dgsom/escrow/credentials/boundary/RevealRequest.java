@@ -10,7 +10,7 @@ import java.util.Set;
 /** Why the caller needs the secret (at least 10 characters, kept in the audit trail) and, optionally, which fields. */
 public record RevealRequest(@Size(max = 500) String reason, @Size(max = 8) List<@NotBlank @Size(max = 32) String> fields) {
 
-    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public RevealRequest(String reason, List<String> fields) {
         this.reason = reason;
         this.fields = fields;

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 /** A security question of the platform and the answer given to it. */
 public record SecurityQuestion(@NotBlank @Size(max = 500) String question, @NotBlank @Size(max = 500) String answer) {
 
-    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public SecurityQuestion(String question, String answer) {
         this.question = question;
         this.answer = answer;

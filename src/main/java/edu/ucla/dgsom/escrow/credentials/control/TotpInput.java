@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 public record TotpInput(@Size(max = 1000) String uri, @Size(max = 300) String secret, @Size(max = 10) String algorithm,
         Integer digits, Integer period) {
 
-    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public TotpInput(String uri, String secret, String algorithm, Integer digits, Integer period) {
         this.uri = uri;
         this.secret = secret;

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 public record OffboardingRequest(@NotBlank @Size(max = 64) String employeeId, @Size(max = 40) String effectiveAt,
         @Size(max = 36) String successorId, @Size(max = 100) String hrReference) {
 
-    /** Declared so the constraints stay off the constructor parameters, which Payara's OpenAPI scanner trips on. */
+    /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public OffboardingRequest(String employeeId, String effectiveAt, String successorId, String hrReference) {
         this.employeeId = employeeId;
         this.effectiveAt = effectiveAt;
