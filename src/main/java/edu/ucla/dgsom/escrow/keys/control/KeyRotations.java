@@ -1,11 +1,13 @@
-package edu.ucla.dgsom.escrow.crypto.control;
+package edu.ucla.dgsom.escrow.keys.control;
 
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
+import edu.ucla.dgsom.escrow.crypto.control.Barrier;
+import edu.ucla.dgsom.escrow.crypto.control.Keyring;
 import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
-import edu.ucla.dgsom.escrow.crypto.entity.KeyRotation;
 import edu.ucla.dgsom.escrow.crypto.entity.SealedValue;
+import edu.ucla.dgsom.escrow.keys.entity.KeyRotation;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Caller;

@@ -1,10 +1,10 @@
-package edu.ucla.dgsom.escrow.crypto.boundary;
+package edu.ucla.dgsom.escrow.keys.boundary;
 
-import edu.ucla.dgsom.escrow.crypto.control.KeyRotationWorker;
-import edu.ucla.dgsom.escrow.crypto.control.KeyRotations;
 import edu.ucla.dgsom.escrow.crypto.control.Keyring;
-import edu.ucla.dgsom.escrow.crypto.control.RootKeyRotation;
-import edu.ucla.dgsom.escrow.crypto.entity.KeyRotation;
+import edu.ucla.dgsom.escrow.keys.control.KeyRotationWorker;
+import edu.ucla.dgsom.escrow.keys.control.KeyRotations;
+import edu.ucla.dgsom.escrow.keys.control.RootKeyRotation;
+import edu.ucla.dgsom.escrow.keys.entity.KeyRotation;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.PersonWithMfa;
