@@ -1,6 +1,5 @@
 package edu.ucla.dgsom.escrow.audit.control;
 
-import edu.ucla.dgsom.escrow.crypto.control.Keyring;
 import edu.ucla.dgsom.escrow.installation.control.InstallationRegistry;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -33,9 +32,6 @@ public class AuditSealing {
 
     @Resource(lookup = "jdbc/escrow")
     DataSource dataSource;
-
-    @Inject
-    Keyring keyring;
 
     @Inject
     AuditKey auditKey;
@@ -122,7 +118,7 @@ public class AuditSealing {
                 AuditCheckpoint unsigned = new AuditCheckpoint(lastSeq, lastHash, now, installation.current().id(),
                         auditKey.id(), null);
                 checkpoint = Optional.of(new AuditCheckpoint(lastSeq, lastHash, now, unsigned.installationId(),
-                        unsigned.keyId(), keyring.signAudit(AuditChain.checkpointPayload(unsigned))));
+                        unsigned.keyId(), auditKey.sign(AuditChain.checkpointPayload(unsigned))));
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema
                         + ".audit_checkpoint (seq, head_hash, created_at, installation_id, key_id, signature)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")) {

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * What the rest of the service uses to store and read secrets: values go in and come out as plaintext bytes, keys
- * never leave the barrier. Callers wipe the arrays they pass and receive as soon as they are done with them.
+ * What the rest of the service uses to store and read secrets: values go in and come out as plaintext bytes, sealed
+ * and opened by the {@link Barrier} with the key ring's current terms; keys never leave the barrier. Callers wipe the arrays they pass and receive as soon as they are done with them.
  */
 @Stateless
 public class SealedValues {
@@ -27,7 +27,7 @@ public class SealedValues {
     /** Seals {@code plaintext} for {@code context}, in the caller's transaction. One value per context. */
     public void seal(SealContext context, byte[] plaintext) {
         int version = keyring.currentVersion();
-        byte[] envelope = keyring.seal(context, plaintext, version);
+        byte[] envelope = keyring.barrier().seal(context, plaintext, version);
         em.persist(new SealedValue(context.table(), context.recordId(), context.field(), context.version(), version,
                 envelope, Instant.now()));
     }
@@ -36,7 +36,7 @@ public class SealedValues {
     public Optional<byte[]> open(SealContext context) {
         return find(context).map(value -> {
             try {
-                return keyring.open(context, value.envelope());
+                return keyring.withCurrentKeys(barrier -> barrier.open(context, value.envelope()));
             } catch (IntegrityFailureException e) {
                 LOG.severe(() -> "INTEGRITY FAILURE: sealed value " + value.id() + " (" + context.table() + "/"
                         + context.recordId() + "/" + context.field() + " v" + context.version()

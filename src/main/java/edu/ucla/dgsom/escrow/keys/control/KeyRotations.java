@@ -3,8 +3,8 @@ package edu.ucla.dgsom.escrow.keys.control;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
-import edu.ucla.dgsom.escrow.crypto.control.Barrier;
 import edu.ucla.dgsom.escrow.crypto.control.Keyring;
+import edu.ucla.dgsom.escrow.crypto.control.UnknownRootKeyException;
 import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
 import edu.ucla.dgsom.escrow.crypto.entity.SealedValue;
 import edu.ucla.dgsom.escrow.keys.entity.KeyRotation;
@@ -107,7 +107,8 @@ public class KeyRotations {
             return 0;
         }
         for (SealedValue value : batch) {
-            value.rewrapped(keyring.rewrap(value.envelope(), rotation.targetVersion()), rotation.targetVersion());
+            value.rewrapped(keyring.withCurrentKeys(barrier -> barrier.rewrap(value.envelope(),
+                    rotation.targetVersion())), rotation.targetVersion());
         }
         rotation.progressed(batch.size());
         return batch.size();
@@ -127,7 +128,7 @@ public class KeyRotations {
     public RootKeyRotation rotateRootKey(String reason) {
         List<KeyEncryptionKey> ring = em.createNamedQuery(KeyEncryptionKey.ACTIVE, KeyEncryptionKey.class)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        String rootKey = keyring.rootKeyId();
+        String rootKey = keyring.barrier().rootKeyId();
         List<KeyEncryptionKey> stale = ring.stream().filter(kek -> !kek.wrappedBy(rootKey)).toList();
         if (stale.isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, "Every key-encryption key is already wrapped by root key "
@@ -139,7 +140,7 @@ public class KeyRotations {
             previous.add(kek.rootKeyId());
             try {
                 kek.rewrappedUnder(keyring.rewrapUnderRootKey(kek), rootKey);
-            } catch (Barrier.UnknownRootKeyException e) {
+            } catch (UnknownRootKeyException e) {
                 throw new ProblemException(ProblemType.CONFLICT, "Key version " + kek.version() + " is wrapped by"
                         + " root key " + e.id() + ", which is in none of this instance's key stores: configure its"
                         + " key store as ESCROW_KEYSTORE_PREVIOUS_PATH (docs/crypto.md)");
@@ -155,7 +156,7 @@ public class KeyRotations {
     private int createNextVersion() {
         try {
             return keyring.createNextVersion();
-        } catch (Barrier.UnknownRootKeyException e) {
+        } catch (UnknownRootKeyException e) {
             throw new ProblemException(ProblemType.CONFLICT, "The key ring is wrapped by root key " + e.id()
                     + ", which is in none of this instance's key stores (see /health/ready)");
         }
@@ -187,7 +188,7 @@ public class KeyRotations {
             throw new ProblemException(ProblemType.CONFLICT, using + " stored values still use key version " + version);
         }
         kek.retire(Instant.now());
-        keyring.forget(version);
+        keyring.barrier().forgetKek(version);
         audit.record(AuditAction.KEY_RETIRE, AuditTrail.Target.of("key", Integer.toString(version)), Outcome.ALLOWED,
                 null, null);
     }
