@@ -20,10 +20,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The storage barrier: the only code that encrypts, decrypts, wraps keys or signs, and the only holder of keys;
- * {@link Keyring} tells it which KEK versions to load from the database. Every value is encrypted with AES-256-GCM under its own random data key, the data key is wrapped (RFC 5649)
- * by a versioned key-encryption key (KEK), and KEKs are stored in the database wrapped (AES-256-GCM) by the root key
- * from the key store. The envelope format ({@link Envelope}) is documented byte by byte in docs/crypto.md. During a root-key rotation it
- * also holds the previous key store's root key, to open KEKs still wrapped by it; each root key is known by its id.
+ * {@link Keyring} tells it which KEK versions to load from the database. Every value is encrypted with AES-256-GCM
+ * under its own random data key, the data key is wrapped (RFC 5649) by a versioned key-encryption key (KEK), and KEKs
+ * are stored in the database wrapped (AES-256-GCM) by the root key from the key store. The envelope format
+ * ({@link Envelope}) is documented byte by byte in docs/crypto.md. During a root-key rotation it also holds the
+ * previous key store's root key, to open KEKs still wrapped by it; each root key is known by its id.
  */
 public final class Barrier {
 
