@@ -10,7 +10,7 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** The audit signing key: signing checkpoints with it, its public half, and its id as checkpoints and exports name it. */
+/** The audit signing key: signing checkpoints with it, its public half, and its id as checkpoints name it. */
 @ApplicationScoped
 public class AuditKey {
 
