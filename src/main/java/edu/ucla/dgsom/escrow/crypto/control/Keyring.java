@@ -1,6 +1,8 @@
 package edu.ucla.dgsom.escrow.crypto.control;
 
 import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -13,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -149,10 +152,51 @@ public class Keyring {
         return missing;
     }
 
-    /** A KEK wrapped by this instance's key store's root key, for a root-key rotation. */
-    public byte[] rewrapUnderRootKey(KeyEncryptionKey kek) {
-        barrier().installKek(kek.version(), kek.wrappedKey(), rootKeyOf(kek));
-        return barrier().rewrapKek(kek.version());
+    /**
+     * Re-wraps every active KEK under the root key of this instance's key store, in the caller's transaction: the
+     * instance also holds the previous store's root key (ESCROW_KEYSTORE_PREVIOUS_PATH), so it can open what it
+     * re-wraps. Instances holding only the previous store keep their loaded KEKs but report not ready.
+     */
+    public RootKeyRotation rewrapUnderOwnRootKey() {
+        List<KeyEncryptionKey> ring = em.createNamedQuery(KeyEncryptionKey.ACTIVE, KeyEncryptionKey.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        String rootKey = barrier().rootKeyId();
+        List<KeyEncryptionKey> stale = ring.stream().filter(kek -> !kek.wrappedBy(rootKey)).toList();
+        if (stale.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Every key-encryption key is already wrapped by root key "
+                    + rootKey + " of this instance's key store. To rotate, configure a new key store as"
+                    + " ESCROW_KEYSTORE_PATH and this one as ESCROW_KEYSTORE_PREVIOUS_PATH (docs/crypto.md)");
+        }
+        Set<String> previous = new TreeSet<>();
+        for (KeyEncryptionKey kek : stale) {
+            previous.add(kek.rootKeyId());
+            try {
+                barrier().installKek(kek.version(), kek.wrappedKey(), rootKeyOf(kek));
+                kek.rewrappedUnder(barrier().rewrapKek(kek.version()), rootKey);
+            } catch (UnknownRootKeyException e) {
+                throw new ProblemException(ProblemType.CONFLICT, "Key version " + kek.version() + " is wrapped by"
+                        + " root key " + e.id() + ", which is in none of this instance's key stores: configure its"
+                        + " key store as ESCROW_KEYSTORE_PREVIOUS_PATH (docs/crypto.md)");
+            }
+        }
+        return new RootKeyRotation(List.copyOf(previous), rootKey, stale.size());
+    }
+
+    /** Every KEK version, retired ones included, oldest first. */
+    public List<KeyEncryptionKey> versions() {
+        return em.createNamedQuery(KeyEncryptionKey.ALL, KeyEncryptionKey.class).getResultList();
+    }
+
+    /** An active KEK version, locked until the caller's transaction ends. */
+    public Optional<KeyEncryptionKey> lockActive(int version) {
+        return Optional.ofNullable(em.find(KeyEncryptionKey.class, version, LockModeType.PESSIMISTIC_WRITE))
+                .filter(kek -> kek.state() == KeyEncryptionKey.State.ACTIVE);
+    }
+
+    /** Erases a KEK's material here and from this instance's memory (others drop it at their next refresh). */
+    public void retire(KeyEncryptionKey kek) {
+        kek.retire(Instant.now());
+        barrier().forgetKek(kek.version());
     }
 
     /**

@@ -1,11 +1,14 @@
 package edu.ucla.dgsom.escrow.crypto.control;
 
+import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
 import edu.ucla.dgsom.escrow.crypto.entity.SealedValue;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -53,6 +56,46 @@ public class SealedValues {
     /** Removes the value for {@code context}, e.g. when its owner discards an unconfirmed enrolment. */
     public void erase(SealContext context) {
         find(context).ifPresent(em::remove);
+    }
+
+    /**
+     * Re-wraps up to {@code size} values still wrapped by a KEK older than {@code targetVersion} to it, in the caller's
+     * transaction; returns how many.
+     */
+    public int rewrapBelow(int targetVersion, int size) {
+        List<SealedValue> batch = staleBatch(targetVersion, size);
+        if (batch.isEmpty()) {
+            // SKIP LOCKED passes over values still being written. A seal holds a shared lock on the KEK it read as
+            // current until it commits (Keyring.currentVersion): locking the older KEKs waits for those, and then
+            // the values they sealed are visible.
+            em.createNamedQuery(KeyEncryptionKey.OLDER_THAN, KeyEncryptionKey.class)
+                    .setParameter("version", targetVersion).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            batch = staleBatch(targetVersion, size);
+        }
+        for (SealedValue value : batch) {
+            value.rewrapped(keyring.withCurrentKeys(barrier -> barrier.rewrap(value.envelope(), targetVersion)),
+                    targetVersion);
+        }
+        return batch.size();
+    }
+
+    /** How many values are still wrapped by a KEK older than {@code version}. */
+    public long countBelow(int version) {
+        return em.createNamedQuery(SealedValue.COUNT_BELOW_KEK, Long.class).setParameter("version", version)
+                .getSingleResult();
+    }
+
+    /** How many values KEK {@code version} wraps. */
+    public long countWrappedBy(int version) {
+        return em.createNamedQuery(SealedValue.COUNT_WITH_KEK, Long.class).setParameter("version", version)
+                .getSingleResult();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SealedValue> staleBatch(int targetVersion, int size) {
+        return em.createNativeQuery(SealedValue.LOCK_STALE_BATCH, SealedValue.class)
+                .setParameter(1, targetVersion).setParameter(2, size).getResultList();
     }
 
     private Optional<SealedValue> find(SealContext context) {

@@ -2,9 +2,9 @@ package edu.ucla.dgsom.escrow.keys.boundary;
 
 import edu.ucla.dgsom.escrow.audit.control.AuditKey;
 import edu.ucla.dgsom.escrow.crypto.control.Keyring;
+import edu.ucla.dgsom.escrow.crypto.control.RootKeyRotation;
 import edu.ucla.dgsom.escrow.keys.control.KeyRotationWorker;
 import edu.ucla.dgsom.escrow.keys.control.KeyRotations;
-import edu.ucla.dgsom.escrow.keys.control.RootKeyRotation;
 import edu.ucla.dgsom.escrow.keys.entity.KeyRotation;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.security.Allowed;

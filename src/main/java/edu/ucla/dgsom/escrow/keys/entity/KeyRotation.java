@@ -61,9 +61,12 @@ public class KeyRotation {
         rewrapped += count;
     }
 
-    public void complete(Instant now) {
-        state = State.COMPLETED;
-        finishedAt = now;
+    /** A rotation is complete once no value is left wrapped by an older KEK; until then it keeps running. */
+    public void completeIfNoneLeft(long remaining, Instant now) {
+        if (remaining == 0) {
+            state = State.COMPLETED;
+            finishedAt = now;
+        }
     }
 
     public boolean running() {

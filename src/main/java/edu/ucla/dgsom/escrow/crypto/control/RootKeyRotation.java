@@ -1,4 +1,4 @@
-package edu.ucla.dgsom.escrow.keys.control;
+package edu.ucla.dgsom.escrow.crypto.control;
 
 import java.util.List;
 
