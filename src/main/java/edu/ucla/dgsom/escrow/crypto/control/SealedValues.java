@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * What the rest of the service uses to store and read secrets: values go in and come out as plaintext bytes, sealed
- * and opened by the {@link Barrier} with the key ring's current terms; keys never leave the barrier. Callers wipe the arrays they pass and receive as soon as they are done with them.
+ * and opened by the {@link Barrier} with the key ring's current terms; keys never leave the barrier. Callers wipe the
+ * arrays they pass and receive as soon as they are done with them.
  */
 @Stateless
 public class SealedValues {

@@ -134,7 +134,8 @@ class ChainVerificationTest {
 
     private Path pem(Path dir) throws java.io.IOException {
         return Files.writeString(dir.resolve("key.pem"), "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+                + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
     }
 
     private ChainVerification.Verdict verify(List<AuditCheckpoint> own, List<AuditCheckpoint> external) {

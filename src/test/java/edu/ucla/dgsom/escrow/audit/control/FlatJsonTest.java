@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class FlatJsonTest {
 
-    private static final List<String> TRICKY = List.of("plain", "say \"hi\"", "C:\\path\\", "a/b", "Zoë Ünïcødé 漢字",
-            "emoji 🔐 pair", "line\u2028separator\u2029paragraph", "del\u007f", "nul\u0000one\u0001us\u001f",
-            "tab\tnewline\nreturn\rbackspace\bformfeed\f", "");
+    private static final List<String> TRICKY = List.of("plain", "say \"hi\"", "C:\\path\\", "a/b",
+            "Zoë Ünïcødé 漢字", "emoji 🔐 pair", "line\u2028separator\u2029paragraph", "del\u007f",
+            "nul\u0000one\u0001us\u001f", "tab\tnewline\nreturn\rbackspace\bformfeed\f", "");
 
     @Test
     void details_are_the_old_encoders_bytes_but_for_the_five_short_escapes() {
