@@ -9,6 +9,11 @@ import java.time.Instant;
 public record AuditCheckpoint(long seq, byte[] headHash, Instant createdAt, String installationId, String keyId,
         byte[] signature) {
 
+    /** The same checkpoint with its signature. */
+    public AuditCheckpoint signed(byte[] signature) {
+        return new AuditCheckpoint(seq, headHash, createdAt, installationId, keyId, signature);
+    }
+
     /** Whether it names an installation other than {@code installationId} (a version 1 checkpoint names none). */
     public boolean belongsElsewhere(String installationId) {
         return this.installationId != null && !this.installationId.equals(installationId);

@@ -98,23 +98,15 @@ public class AuditRecords {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Page events(Filter filter, Long before, int limit) {
         sealer.sealNow();
+        boolean wholeTrail = caller.has(Role.DGIT_ADMIN) || caller.has(Role.AUDITOR);
+        if (!wholeTrail && caller.ownedDepartments().isEmpty()) {
+            return new Page(List.of(), List.of(), null);
+        }
+        List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(schema)
                 .append(".audit_event WHERE 1 = 1");
-        List<Object> parameters = new ArrayList<>();
-        condition(sql, parameters, "actor_id = ?", filter.actorId());
-        condition(sql, parameters, "action = ?", filter.action());
-        condition(sql, parameters, "target_type = ?", filter.targetType());
-        condition(sql, parameters, "target_id = ?", filter.targetId());
-        condition(sql, parameters, "department_id = ?", filter.departmentId());
-        condition(sql, parameters, "outcome = ?", filter.outcome());
-        condition(sql, parameters, "request_id = ?", filter.requestId());
-        condition(sql, parameters, "occurred_at >= ?", filter.from() == null ? null : utc(filter.from()));
-        condition(sql, parameters, "occurred_at < ?", filter.to() == null ? null : utc(filter.to()));
-        condition(sql, parameters, "seq < ?", before);
-        if (!caller.has(Role.DGIT_ADMIN) && !caller.has(Role.AUDITOR)) {
-            if (caller.ownedDepartments().isEmpty()) {
-                return new Page(List.of(), List.of(), null);
-            }
+        filter(sql, parameters, filter, before);
+        if (!wholeTrail) {
             sql.append(" AND department_id IN (").append(String.join(",", caller.ownedDepartments().stream()
                     .map(d -> "?").toList())).append(')');
             parameters.addAll(caller.ownedDepartments());
@@ -137,13 +129,25 @@ public class AuditRecords {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the audit trail failed", e);
         }
-        Long next = null;
-        if (entries.size() > limit) {
-            entries.remove(limit);
-            hashes.remove(limit);
-            next = entries.get(limit - 1).seq();
+        if (entries.size() <= limit) {
+            return new Page(entries, hashes, null);
         }
-        return new Page(entries, hashes, next);
+        entries.remove(limit);
+        hashes.remove(limit);
+        return new Page(entries, hashes, entries.get(limit - 1).seq());
+    }
+
+    private static void filter(StringBuilder sql, List<Object> parameters, Filter filter, Long before) {
+        condition(sql, parameters, "actor_id = ?", filter.actorId());
+        condition(sql, parameters, "action = ?", filter.action());
+        condition(sql, parameters, "target_type = ?", filter.targetType());
+        condition(sql, parameters, "target_id = ?", filter.targetId());
+        condition(sql, parameters, "department_id = ?", filter.departmentId());
+        condition(sql, parameters, "outcome = ?", filter.outcome());
+        condition(sql, parameters, "request_id = ?", filter.requestId());
+        condition(sql, parameters, "occurred_at >= ?", filter.from() == null ? null : utc(filter.from()));
+        condition(sql, parameters, "occurred_at < ?", filter.to() == null ? null : utc(filter.to()));
+        condition(sql, parameters, "seq < ?", before);
     }
 
     /** Streams the entries whose time lies in [from, to) as JSON lines, with the checkpoints in their range. */

@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -165,15 +166,10 @@ public class AuditTrail {
      * inside the TEXT column (65,535 bytes, up to 4 bytes a character).
      */
     private static String encode(Map<String, String> details) {
-        StringBuilder json = new StringBuilder("{");
-        new TreeMap<>(details).entrySet().stream().limit(DETAILS_MAX).forEach(detail -> {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            json.append(quote(cut(detail.getKey(), 64))).append(':').append(quote(cut(detail.getValue(),
-                    DETAIL_VALUE_MAX)));
-        });
-        return json.append('}').toString();
+        Map<String, String> cut = new LinkedHashMap<>();
+        new TreeMap<>(details).entrySet().stream().limit(DETAILS_MAX)
+                .forEach(detail -> cut.put(cut(detail.getKey(), 64), cut(detail.getValue(), DETAIL_VALUE_MAX)));
+        return FlatJson.write(cut);
     }
 
     /** At most {@code max} characters (a surrogate pair is never split); null stays null. */
@@ -183,23 +179,5 @@ public class AuditTrail {
         }
         int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
         return value.substring(0, end);
-    }
-
-    private static String quote(String value) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
     }
 }

@@ -61,7 +61,7 @@ public final class AuditVerifier {
                 if (line.isBlank()) {
                     continue;
                 }
-                Map<String, String> fields = FlatJson.read(line);
+                Map<String, String> fields = FlatJsonReader.read(line);
                 if ("export".equals(fields.get("type")) && header == null) {
                     header = fields;
                 } else if ("checkpoint".equals(fields.get("type"))) {
@@ -76,7 +76,7 @@ public final class AuditVerifier {
         if (externalCheckpoints != null) {
             for (String line : Files.readAllLines(externalCheckpoints, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    external.add(AuditChain.checkpointOf(FlatJson.read(line)));
+                    external.add(AuditChain.checkpointOf(FlatJsonReader.read(line)));
                 }
             }
         }
@@ -89,7 +89,7 @@ public final class AuditVerifier {
                 if (line.isBlank()) {
                     continue;
                 }
-                Map<String, String> fields = FlatJson.read(line);
+                Map<String, String> fields = FlatJsonReader.read(line);
                 if ("entry".equals(fields.get("type"))
                         && !verification.accept(AuditChain.entryOf(fields), AuditChain.unhex(fields.get("hash")))) {
                     break;

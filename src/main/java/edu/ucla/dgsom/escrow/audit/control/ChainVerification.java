@@ -54,24 +54,36 @@ public final class ChainVerification {
                         + "'s: the installation id or the checkpoints were changed");
             }
         }
-        Map<String, List<Long>> foreign = new TreeMap<>();
         List<AuditCheckpoint> known = new ArrayList<>(own);
-        for (AuditCheckpoint checkpoint : external) {
-            if (checkpoint.belongsElsewhere(installationId)) {
-                foreign.computeIfAbsent(checkpoint.installationId(), i -> new ArrayList<>()).add(checkpoint.seq());
-            } else if (checkpoint.seq() >= fromSeq) {
-                known.add(checkpoint);
-            }
-        }
-        foreign.forEach((other, seqs) -> warnings.add((seqs.size() == 1 ? "checkpoint " + seqs.get(0) + " belongs"
-                : seqs.size() + " checkpoints (" + Collections.min(seqs) + " to " + Collections.max(seqs) + ") belong")
-                + " to installation " + other + ", not this one (" + installationId + "): ignored"));
+        known.addAll(externalOfThisInstallation(installationId, fromSeq, external));
         for (AuditCheckpoint checkpoint : known) {
             AuditCheckpoint other = checkpoints.putIfAbsent(checkpoint.seq(), checkpoint);
             if (other != null && !Arrays.equals(other.headHash(), checkpoint.headHash())) {
                 fail(checkpoint.seq(), "two checkpoints for sequence " + checkpoint.seq() + " disagree");
             }
         }
+        verifySignatures(key);
+    }
+
+    /** The file's checkpoints of this installation from {@code fromSeq} on; another installation's become warnings. */
+    private List<AuditCheckpoint> externalOfThisInstallation(String installationId, long fromSeq,
+            Collection<AuditCheckpoint> external) {
+        Map<String, List<Long>> foreign = new TreeMap<>();
+        List<AuditCheckpoint> ours = new ArrayList<>();
+        for (AuditCheckpoint checkpoint : external) {
+            if (checkpoint.belongsElsewhere(installationId)) {
+                foreign.computeIfAbsent(checkpoint.installationId(), i -> new ArrayList<>()).add(checkpoint.seq());
+            } else if (checkpoint.seq() >= fromSeq) {
+                ours.add(checkpoint);
+            }
+        }
+        foreign.forEach((other, seqs) -> warnings.add((seqs.size() == 1 ? "checkpoint " + seqs.get(0) + " belongs"
+                : seqs.size() + " checkpoints (" + Collections.min(seqs) + " to " + Collections.max(seqs) + ") belong")
+                + " to installation " + other + ", not this one (" + installationId + "): ignored"));
+        return ours;
+    }
+
+    private void verifySignatures(PublicKey key) {
         String keyId = AuditChain.keyId(key);
         for (Map.Entry<Long, AuditCheckpoint> checkpoint : checkpoints.entrySet()) {
             String signedBy = checkpoint.getValue().keyId();

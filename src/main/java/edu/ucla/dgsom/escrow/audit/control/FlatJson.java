@@ -1,148 +1,63 @@
 package edu.ucla.dgsom.escrow.audit.control;
 
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes and reads the flat JSON objects of the audit export (strings, integers, null; no nesting), so that the
- * offline verifier needs nothing but the JDK.
+ * The audit trail's flat JSON objects (strings, integers, null; no nesting), through JSON-P: an entry's details and
+ * the lines of the export and the checkpoint file. Compact, in the order given. The offline verifier reads the same
+ * lines with {@link FlatJsonReader}, which needs only the JDK.
  */
-public final class FlatJson {
+final class FlatJson {
+
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private FlatJson() {
     }
 
-    public static String write(Map<String, ?> fields) {
-        StringBuilder json = new StringBuilder(256).append('{');
-        fields.forEach((key, value) -> {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            quote(json, key).append(':');
-            if (value == null) {
-                json.append("null");
-            } else if (value instanceof Number) {
-                json.append(value);
-            } else {
-                quote(json, value.toString());
-            }
-        });
-        return json.append('}').toString();
+    /** Numbers are written as integers, everything else that is not null as its string. */
+    static String write(Map<String, ?> fields) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = GENERATORS.createGenerator(out)) {
+            json.writeStartObject();
+            fields.forEach((key, value) -> {
+                if (value == null) {
+                    json.writeNull(key);
+                } else if (value instanceof Number number) {
+                    json.write(key, number.longValue());
+                } else {
+                    json.write(key, value.toString());
+                }
+            });
+            json.writeEnd();
+        }
+        return out.toString();
     }
 
     /** Parses one flat object; values come back as strings (numbers as their text), null as null. */
-    public static Map<String, String> read(String line) {
+    static Map<String, String> read(String line) {
         Map<String, String> fields = new LinkedHashMap<>();
-        int[] at = {skip(line, 0)};
-        expect(line, at, '{');
-        if (peek(line, at) == '}') {
-            return fields;
-        }
-        while (true) {
-            String key = string(line, at);
-            expect(line, at, ':');
-            char c = peek(line, at);
-            String value;
-            if (c == '"') {
-                value = string(line, at);
-            } else if (line.startsWith("null", at[0])) {
-                at[0] += 4;
-                value = null;
-            } else {
-                int start = at[0];
-                while (at[0] < line.length() && "-0123456789".indexOf(line.charAt(at[0])) >= 0) {
-                    at[0]++;
-                }
-                if (start == at[0]) {
-                    throw new IllegalArgumentException("unexpected character at " + start);
-                }
-                value = line.substring(start, at[0]);
+        try (JsonParser json = PARSERS.createParser(new StringReader(line))) {
+            if (json.next() != JsonParser.Event.START_OBJECT) {
+                throw new IllegalArgumentException("not a JSON object");
             }
-            fields.put(key, value);
-            char next = peek(line, at);
-            at[0]++;
-            if (next == '}') {
-                return fields;
-            }
-            if (next != ',') {
-                throw new IllegalArgumentException("expected , or } at " + (at[0] - 1));
+            for (JsonParser.Event event = json.next(); event != JsonParser.Event.END_OBJECT; event = json.next()) {
+                String key = json.getString();
+                fields.put(key, switch (json.next()) {
+                    case VALUE_STRING, VALUE_NUMBER -> json.getString();
+                    case VALUE_NULL -> null;
+                    default -> throw new IllegalArgumentException("the value of " + key + " is not flat");
+                });
             }
         }
-    }
-
-    private static StringBuilder quote(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"');
-    }
-
-    private static String string(String line, int[] at) {
-        expect(line, at, '"');
-        StringBuilder value = new StringBuilder();
-        while (true) {
-            if (at[0] >= line.length()) {
-                throw new IllegalArgumentException("unterminated string");
-            }
-            char c = line.charAt(at[0]++);
-            if (c == '"') {
-                return value.toString();
-            }
-            if (c != '\\') {
-                value.append(c);
-                continue;
-            }
-            char escaped = line.charAt(at[0]++);
-            switch (escaped) {
-                case 'n' -> value.append('\n');
-                case 'r' -> value.append('\r');
-                case 't' -> value.append('\t');
-                case 'b' -> value.append('\b');
-                case 'f' -> value.append('\f');
-                case 'u' -> {
-                    value.append((char) Integer.parseInt(line.substring(at[0], at[0] + 4), 16));
-                    at[0] += 4;
-                }
-                default -> value.append(escaped);
-            }
-        }
-    }
-
-    private static void expect(String line, int[] at, char c) {
-        at[0] = skip(line, at[0]);
-        if (at[0] >= line.length() || line.charAt(at[0]) != c) {
-            throw new IllegalArgumentException("expected " + c + " at " + at[0]);
-        }
-        at[0]++;
-    }
-
-    private static char peek(String line, int[] at) {
-        at[0] = skip(line, at[0]);
-        if (at[0] >= line.length()) {
-            throw new IllegalArgumentException("unexpected end");
-        }
-        return line.charAt(at[0]);
-    }
-
-    private static int skip(String line, int at) {
-        while (at < line.length() && Character.isWhitespace(line.charAt(at))) {
-            at++;
-        }
-        return at;
+        return fields;
     }
 }

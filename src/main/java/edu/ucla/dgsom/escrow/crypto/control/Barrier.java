@@ -19,19 +19,18 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The storage barrier: the only code that encrypts, decrypts, wraps keys or signs. Nothing outside it ever holds a
- * key. Every value is encrypted with AES-256-GCM under its own random data key, the data key is wrapped (RFC 5649)
- * by a versioned key-encryption key (KEK), and KEKs are stored in the database wrapped (AES-256-GCM) by the root key
- * from the key store. The envelope format is documented byte by byte in docs/crypto.md. During a root-key rotation it
- * also holds the previous key store's root key, to open KEKs still wrapped by it; each root key is known by its id.
+ * The storage barrier: the only code that encrypts, decrypts, wraps keys or signs, and the only holder of keys;
+ * {@link Keyring} tells it which KEK versions to load from the database. Every value is encrypted with AES-256-GCM
+ * under its own random data key, the data key is wrapped (RFC 5649) by a versioned key-encryption key (KEK), and KEKs
+ * are stored in the database wrapped (AES-256-GCM) by the root key from the key store. The envelope format
+ * ({@link Envelope}) is documented byte by byte in docs/crypto.md. During a root-key rotation it also holds the
+ * previous key store's root key, to open KEKs still wrapped by it; each root key is known by its id.
  */
 public final class Barrier {
 
-    static final int FORMAT_VERSION = 1;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    private static final int NONCE_BYTES = Envelope.NONCE_BYTES;
+    private static final int TAG_BITS = Envelope.TAG_BITS;
     private static final int KEY_BYTES = 32;
-    private static final int HEADER_BYTES = 1 + 4 + 2;
 
     private final SecureRandom random = new SecureRandom();
     private final String rootKeyId;
@@ -139,11 +138,9 @@ public final class Barrier {
             byte[] nonce = randomBytes(NONCE_BYTES);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(context.associatedData(FORMAT_VERSION));
-            byte[] ciphertext = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(HEADER_BYTES + wrappedKey.length + NONCE_BYTES + ciphertext.length)
-                    .put((byte) FORMAT_VERSION).putInt(kekVersion).putShort((short) wrappedKey.length)
-                    .put(wrappedKey).put(nonce).put(ciphertext).array();
+            cipher.updateAAD(context.associatedData(Envelope.FORMAT_VERSION));
+            return new Envelope(Envelope.FORMAT_VERSION, kekVersion, wrappedKey, nonce, cipher.doFinal(plaintext))
+                    .bytes();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
         } finally {
@@ -174,10 +171,7 @@ public final class Barrier {
     public byte[] rewrap(byte[] envelope, int toVersion) {
         Envelope parsed = Envelope.parse(envelope);
         SecretKey dataKey = unwrap(kek(parsed.kekVersion()), parsed.wrappedKey());
-        byte[] wrappedKey = wrap(kek(toVersion), dataKey);
-        return ByteBuffer.allocate(HEADER_BYTES + wrappedKey.length + NONCE_BYTES + parsed.ciphertext().length)
-                .put((byte) parsed.formatVersion()).putInt(toVersion).putShort((short) wrappedKey.length)
-                .put(wrappedKey).put(parsed.nonce()).put(parsed.ciphertext()).array();
+        return parsed.rewrapped(toVersion, wrap(kek(toVersion), dataKey)).bytes();
     }
 
     /** The KEK version an envelope's data key is wrapped by, read from its header. */
@@ -278,61 +272,5 @@ public final class Barrier {
         byte[] bytes = new byte[count];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    /** A KEK version this instance has not loaded (yet): the key ring must be refreshed from the database. */
-    public static final class UnknownKekException extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-        private final int version;
-
-        UnknownKekException(int version) {
-            super("key-encryption key version " + version + " is not loaded", null, false, false);
-            this.version = version;
-        }
-
-        public int version() {
-            return version;
-        }
-    }
-
-    /** A KEK is wrapped by a root key that is in none of this instance's key stores. */
-    public static final class UnknownRootKeyException extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-        private final String id;
-
-        UnknownRootKeyException(String id) {
-            super("root key " + id + " is in none of this instance's key stores", null, false, false);
-            this.id = id;
-        }
-
-        public String id() {
-            return id;
-        }
-    }
-
-    /** The parts of a stored envelope; any malformed header is an integrity failure. */
-    private record Envelope(int formatVersion, int kekVersion, byte[] wrappedKey, byte[] nonce, byte[] ciphertext) {
-
-        static Envelope parse(byte[] envelope) {
-            if (envelope == null || envelope.length < HEADER_BYTES + NONCE_BYTES + TAG_BITS / 8) {
-                throw new IntegrityFailureException();
-            }
-            ByteBuffer in = ByteBuffer.wrap(envelope);
-            int format = in.get() & 0xff;
-            int kekVersion = in.getInt();
-            int wrappedLength = in.getShort() & 0xffff;
-            if (format != FORMAT_VERSION || wrappedLength < 16
-                    || envelope.length < HEADER_BYTES + wrappedLength + NONCE_BYTES + TAG_BITS / 8) {
-                throw new IntegrityFailureException();
-            }
-            byte[] wrappedKey = new byte[wrappedLength];
-            byte[] nonce = new byte[NONCE_BYTES];
-            in.get(wrappedKey).get(nonce);
-            byte[] ciphertext = new byte[in.remaining()];
-            in.get(ciphertext);
-            return new Envelope(format, kekVersion, wrappedKey, nonce, ciphertext);
-        }
     }
 }

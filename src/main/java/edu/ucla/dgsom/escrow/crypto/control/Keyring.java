@@ -1,7 +1,8 @@
 package edu.ucla.dgsom.escrow.crypto.control;
 
 import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
-import edu.ucla.dgsom.escrow.crypto.entity.SealedValue;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -12,27 +13,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Opens the key store at startup, builds the {@link Barrier} and keeps its key ring in step with the database, where
- * every instance finds the KEKs (wrapped by the root key). The rest of the service reaches the barrier only through
- * this bean's methods, which take and return plaintext and envelopes, never keys. An instance that cannot open its keys, or whose root key
- * does not match the database, logs one line saying why and stops: it must never serve without keys. During a root-key
- * rotation it also opens the previous key store (docs/crypto.md), and it loads every KEK whose root key it holds.
+ * The key ring's terms: which KEK versions exist, which one is current, and which root key wraps each. They live in
+ * the database, where every instance finds them; this bean loads them into the {@link Barrier} (the only holder of
+ * keys, and the only class that encrypts) and keeps it in step as other instances rotate. At startup it opens the
+ * configured key stores and checks them against the database; if they are missing or do not match, it throws, which
+ * fails the deployment after one log line saying why: the service never serves without its keys.
  */
 @Startup
 @Singleton
@@ -41,66 +36,56 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Keyring {
 
     private static final Logger LOG = Logger.getLogger(Keyring.class.getName());
-    static final SealContext CHECK_CONTEXT = new SealContext("key_check", "installation", "check", 1);
-    static final byte[] CHECK_PLAINTEXT = "escrow key check, format 1".getBytes(StandardCharsets.US_ASCII);
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "escrow.keystore.path")
-    Optional<String> keyStorePath;
+    KeyStores keyStores;
 
     @Inject
-    @ConfigProperty(name = "escrow.keystore.passphrase-file")
-    Optional<String> passphraseFile;
-
-    /** The key store the configured one succeeds, while a root-key rotation moves the key ring to the new root key. */
-    @Inject
-    @ConfigProperty(name = "escrow.keystore.previous.path")
-    Optional<String> previousKeyStorePath;
-
-    @Inject
-    @ConfigProperty(name = "escrow.keystore.previous.passphrase-file")
-    Optional<String> previousPassphraseFile;
-
-    @Inject
-    @ConfigProperty(name = "escrow.keys.halt-on-failure", defaultValue = "true")
-    boolean haltOnFailure;
+    KeyCheckValue checkValue;
 
     private volatile Barrier barrier;
 
     @PostConstruct
-    void openKeyStore() {
+    void load() {
         try {
-            Barrier opened = new Barrier(KeyStoreFile.load(keyStorePath(),
-                    passphrase(passphraseFile, "ESCROW_KEYSTORE_PASSPHRASE")));
-            if (previousKeyStorePath.isPresent() && !previousKeyStorePath.get().isBlank()) {
-                String previous = opened.addPreviousRootKey(KeyStoreFile.load(Path.of(previousKeyStorePath.get()),
-                        passphrase(previousPassphraseFile, "ESCROW_KEYSTORE_PREVIOUS_PASSPHRASE")));
-                LOG.info("Holding the previous key store's root key " + previous + " as well as root key "
-                        + opened.rootKeyId() + " for a root-key rotation");
-            }
+            Barrier opened = keyStores.open();
             barrier = opened;
             refresh();
             Set<String> missing = missingRootKeys();
             if (!missing.isEmpty()) {
-                refuseToStart("the key ring is wrapped by root key " + String.join(", ", missing) + ", which is in"
-                        + " none of this instance's key stores (root key " + opened.rootKeyId() + "): configure the key"
-                        + " store that holds it; during a root-key rotation, see docs/crypto.md");
+                throw refuseToStart("the key ring is wrapped by root key " + String.join(", ", missing) + ", which"
+                        + " is in none of this instance's key stores (root key " + opened.rootKeyId() + "): configure"
+                        + " the key store that holds it; during a root-key rotation, see docs/crypto.md");
             }
-            nameRootKeysOfOlderRows();
+            activeKeks().forEach(kek -> kek.openedBy(rootKeyOf(kek)));
             if (em.createNamedQuery(KeyEncryptionKey.LATEST_VERSION, Integer.class).getSingleResult() == null) {
                 createNextVersion();
                 em.flush();
                 LOG.info("Created key-encryption key version 1 for a new installation");
             }
-            verifyOrCreateCheckValue();
+            checkValue.verifyOrCreate(opened, currentVersion());
         } catch (KeyCustodyException e) {
-            refuseToStart(e.getMessage());
+            throw refuseToStart(e.getMessage());
         } catch (IntegrityFailureException e) {
-            refuseToStart("the key store does not match this database: its key ring or key check value does not decrypt");
+            throw refuseToStart("the key store does not match this database: its key ring or key check value does"
+                    + " not decrypt");
         }
+    }
+
+    /** The barrier holding this instance's keys, for the classes that seal, open, re-wrap and sign with them. */
+    public Barrier barrier() {
+        Barrier current = barrier;
+        if (current == null) {
+            throw new IllegalStateException("keys are not loaded");
+        }
+        return current;
+    }
+
+    public boolean loaded() {
+        return barrier != null;
     }
 
     /**
@@ -112,7 +97,8 @@ public class Keyring {
             return false;
         }
         try {
-            return missingRootKeys().isEmpty() && checkValue().map(this::decryptsCheckValue).orElse(false);
+            return missingRootKeys().isEmpty()
+                    && checkValue.opensWith((context, envelope) -> withCurrentKeys(b -> b.open(context, envelope)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The key check failed: {0}", e.getClass().getSimpleName());
             return false;
@@ -120,79 +106,23 @@ public class Keyring {
     }
 
     /**
-     * Opens an envelope with the barrier, loading KEKs created or re-wrapped to by another instance first if needed.
-     * A KEK the database does not have either means the envelope was altered.
+     * Runs {@code operation} on the barrier; if it meets a KEK another instance created or re-wrapped, loads the key
+     * ring and tries once more. A KEK the database does not have either means the envelope was altered.
      */
-    public byte[] open(SealContext context, byte[] envelope) {
+    public <T> T withCurrentKeys(Function<Barrier, T> operation) {
         try {
-            return barrier().open(context, envelope);
-        } catch (Barrier.UnknownKekException e) {
+            return operation.apply(barrier());
+        } catch (UnknownKekException e) {
             refresh();
             try {
-                return barrier().open(context, envelope);
-            } catch (Barrier.UnknownKekException stillUnknown) {
+                return operation.apply(barrier());
+            } catch (UnknownKekException stillUnknown) {
                 if (!missingRootKeys().isEmpty()) {
                     throw new IllegalStateException("this instance lacks the current root key (see /health/ready)");
                 }
                 throw new IntegrityFailureException();
             }
         }
-    }
-
-    /** Re-wraps an envelope's data key to KEK {@code toVersion}, loading KEKs from the database first if needed. */
-    public byte[] rewrap(byte[] envelope, int toVersion) {
-        try {
-            return barrier().rewrap(envelope, toVersion);
-        } catch (Barrier.UnknownKekException e) {
-            refresh();
-            return barrier().rewrap(envelope, toVersion);
-        }
-    }
-
-    /** The audit signing key's public half as PEM (SubjectPublicKeyInfo), for offline verification. */
-    public String auditPublicKeyPem() {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(barrier().signingPublicKey().getEncoded());
-        return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
-    }
-
-    private void verifyOrCreateCheckValue() {
-        Optional<SealedValue> existing = checkValue();
-        if (existing.isEmpty()) {
-            int version = currentVersion();
-            em.persist(new SealedValue(CHECK_CONTEXT.table(), CHECK_CONTEXT.recordId(), CHECK_CONTEXT.field(),
-                    CHECK_CONTEXT.version(), version, barrier.seal(CHECK_CONTEXT, CHECK_PLAINTEXT, version), Instant.now()));
-        } else if (!decryptsCheckValue(existing.get())) {
-            throw new IntegrityFailureException();
-        }
-    }
-
-    private Optional<SealedValue> checkValue() {
-        return em.createNamedQuery(SealedValue.BY_OWNER, SealedValue.class)
-                .setParameter("table", CHECK_CONTEXT.table()).setParameter("id", CHECK_CONTEXT.recordId())
-                .setParameter("field", CHECK_CONTEXT.field()).setParameter("version", CHECK_CONTEXT.version())
-                .getResultStream().findFirst();
-    }
-
-    private boolean decryptsCheckValue(SealedValue check) {
-        byte[] plaintext = open(CHECK_CONTEXT, check.envelope());
-        try {
-            return Arrays.equals(plaintext, CHECK_PLAINTEXT);
-        } finally {
-            Arrays.fill(plaintext, (byte) 0);
-        }
-    }
-
-    private Barrier barrier() {
-        Barrier current = barrier;
-        if (current == null) {
-            throw new IllegalStateException("keys are not loaded");
-        }
-        return current;
-    }
-
-    public boolean loaded() {
-        return barrier != null;
     }
 
     /**
@@ -211,36 +141,6 @@ public class Keyring {
         return version.intValue();
     }
 
-    /** Seals {@code plaintext} for {@code context} under KEK {@code kekVersion}. */
-    public byte[] seal(SealContext context, byte[] plaintext, int kekVersion) {
-        return barrier().seal(context, plaintext, kekVersion);
-    }
-
-    /** Signs an audit checkpoint with the audit signing key (Ed25519). */
-    public byte[] signAudit(byte[] payload) {
-        return barrier().sign(payload);
-    }
-
-    /** Drops a retired KEK from this instance's memory (others drop it at their next refresh). */
-    public void forget(int version) {
-        barrier().forgetKek(version);
-    }
-
-    /**
-     * Loads KEKs that other instances created or re-wrapped and forgets retired ones. A KEK wrapped by a root key this
-     * instance does not hold is left out; {@link #missingRootKeys()} names it.
-     */
-    public void refresh() {
-        Barrier current = barrier();
-        for (KeyEncryptionKey kek : em.createNamedQuery(KeyEncryptionKey.ALL, KeyEncryptionKey.class).getResultList()) {
-            if (kek.state() != KeyEncryptionKey.State.ACTIVE) {
-                current.forgetKek(kek.version());
-            } else if (current.holdsRootKey(rootKeyOf(kek))) {
-                current.installKek(kek.version(), kek.wrappedKey(), rootKeyOf(kek));
-            }
-        }
-    }
-
     /** Root keys that wrap active KEKs but are in none of this instance's key stores; empty when all is well. */
     public Set<String> missingRootKeys() {
         Set<String> missing = new TreeSet<>();
@@ -252,15 +152,51 @@ public class Keyring {
         return missing;
     }
 
-    /** The id of this instance's key store's root key, which a root-key rotation re-wraps the key ring under. */
-    public String rootKeyId() {
-        return barrier().rootKeyId();
+    /**
+     * Re-wraps every active KEK under the root key of this instance's key store, in the caller's transaction: the
+     * instance also holds the previous store's root key (ESCROW_KEYSTORE_PREVIOUS_PATH), so it can open what it
+     * re-wraps. Instances holding only the previous store keep their loaded KEKs but report not ready.
+     */
+    public RootKeyRotation rewrapUnderOwnRootKey() {
+        List<KeyEncryptionKey> ring = em.createNamedQuery(KeyEncryptionKey.ACTIVE, KeyEncryptionKey.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        String rootKey = barrier().rootKeyId();
+        List<KeyEncryptionKey> stale = ring.stream().filter(kek -> !kek.wrappedBy(rootKey)).toList();
+        if (stale.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Every key-encryption key is already wrapped by root key "
+                    + rootKey + " of this instance's key store. To rotate, configure a new key store as"
+                    + " ESCROW_KEYSTORE_PATH and this one as ESCROW_KEYSTORE_PREVIOUS_PATH (docs/crypto.md)");
+        }
+        Set<String> previous = new TreeSet<>();
+        for (KeyEncryptionKey kek : stale) {
+            previous.add(kek.rootKeyId());
+            try {
+                barrier().installKek(kek.version(), kek.wrappedKey(), rootKeyOf(kek));
+                kek.rewrappedUnder(barrier().rewrapKek(kek.version()), rootKey);
+            } catch (UnknownRootKeyException e) {
+                throw new ProblemException(ProblemType.CONFLICT, "Key version " + kek.version() + " is wrapped by"
+                        + " root key " + e.id() + ", which is in none of this instance's key stores: configure its"
+                        + " key store as ESCROW_KEYSTORE_PREVIOUS_PATH (docs/crypto.md)");
+            }
+        }
+        return new RootKeyRotation(List.copyOf(previous), rootKey, stale.size());
     }
 
-    /** A KEK wrapped by this instance's key store's root key, for a root-key rotation. */
-    public byte[] rewrapUnderRootKey(KeyEncryptionKey kek) {
-        barrier().installKek(kek.version(), kek.wrappedKey(), rootKeyOf(kek));
-        return barrier().rewrapKek(kek.version());
+    /** Every KEK version, retired ones included, oldest first. */
+    public List<KeyEncryptionKey> versions() {
+        return em.createNamedQuery(KeyEncryptionKey.ALL, KeyEncryptionKey.class).getResultList();
+    }
+
+    /** An active KEK version, locked until the caller's transaction ends. */
+    public Optional<KeyEncryptionKey> lockActive(int version) {
+        return Optional.ofNullable(em.find(KeyEncryptionKey.class, version, LockModeType.PESSIMISTIC_WRITE))
+                .filter(kek -> kek.state() == KeyEncryptionKey.State.ACTIVE);
+    }
+
+    /** Erases a KEK's material here and from this instance's memory (others drop it at their next refresh). */
+    public void retire(KeyEncryptionKey kek) {
+        kek.retire(Instant.now());
+        barrier().forgetKek(kek.version());
     }
 
     /**
@@ -279,58 +215,32 @@ public class Keyring {
         return next;
     }
 
+    /**
+     * Loads KEKs that other instances created or re-wrapped and forgets retired ones. A KEK wrapped by a root key this
+     * instance does not hold is left out; {@link #missingRootKeys()} names it.
+     */
+    private void refresh() {
+        Barrier current = barrier();
+        for (KeyEncryptionKey kek : em.createNamedQuery(KeyEncryptionKey.ALL, KeyEncryptionKey.class).getResultList()) {
+            if (kek.state() != KeyEncryptionKey.State.ACTIVE) {
+                current.forgetKek(kek.version());
+            } else if (current.holdsRootKey(rootKeyOf(kek))) {
+                current.installKek(kek.version(), kek.wrappedKey(), rootKeyOf(kek));
+            }
+        }
+    }
+
     private List<KeyEncryptionKey> activeKeks() {
         return em.createNamedQuery(KeyEncryptionKey.ACTIVE, KeyEncryptionKey.class).getResultList();
     }
 
-    /** Rows stored before root keys had ids are wrapped by the one root key there was: this store's, if it opens them. */
     private String rootKeyOf(KeyEncryptionKey kek) {
-        return kek.rootKeyId() == null ? barrier().rootKeyId() : kek.rootKeyId();
+        return kek.rootKeyIdOr(barrier().rootKeyId());
     }
 
-    private void nameRootKeysOfOlderRows() {
-        for (KeyEncryptionKey kek : activeKeks()) {
-            kek.openedBy(rootKeyOf(kek));
-        }
-    }
-
-    private Path keyStorePath() throws KeyCustodyException {
-        return Path.of(keyStorePath.filter(p -> !p.isBlank()).orElseThrow(() -> new KeyCustodyException(
-                "no key store configured: set ESCROW_KEYSTORE_PATH (see docs/operations.md)")));
-    }
-
-    /** From a file or the environment, never from a system property, which would show on the command line. */
-    private static char[] passphrase(Optional<String> file, String variable) throws KeyCustodyException {
-        if (file.isPresent() && !file.get().isBlank()) {
-            try {
-                return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip().toCharArray();
-            } catch (IOException e) {
-                throw new KeyCustodyException("cannot read the key store passphrase file " + file.get());
-            }
-        }
-        String fromEnvironment = System.getenv(variable);
-        if (fromEnvironment == null || fromEnvironment.isEmpty()) {
-            throw new KeyCustodyException("no key store passphrase: set " + variable + "_FILE or " + variable);
-        }
-        return fromEnvironment.toCharArray();
-    }
-
-    private void refuseToStart(String reason) {
+    private IllegalStateException refuseToStart(String reason) {
         barrier = null;
         LOG.severe("Refusing to start: " + reason);
-        if (haltOnFailure) {
-            Thread halt = new Thread(() -> {
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                LOG.log(Level.SEVERE, "Stopping the server: it cannot serve without its keys");
-                System.exit(3);
-            }, "escrow-key-failure-exit");
-            halt.setDaemon(true);
-            halt.start();
-        }
-        throw new IllegalStateException("Refusing to start: " + reason);
+        return new IllegalStateException("Refusing to start: " + reason);
     }
 }

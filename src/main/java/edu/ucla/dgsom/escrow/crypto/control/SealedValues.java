@@ -1,17 +1,21 @@
 package edu.ucla.dgsom.escrow.crypto.control;
 
+import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
 import edu.ucla.dgsom.escrow.crypto.entity.SealedValue;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * What the rest of the service uses to store and read secrets: values go in and come out as plaintext bytes, keys
- * never leave the barrier. Callers wipe the arrays they pass and receive as soon as they are done with them.
+ * What the rest of the service uses to store and read secrets: values go in and come out as plaintext bytes, sealed
+ * and opened by the {@link Barrier} with the key ring's current terms; keys never leave the barrier. Callers wipe the
+ * arrays they pass and receive as soon as they are done with them.
  */
 @Stateless
 public class SealedValues {
@@ -27,7 +31,7 @@ public class SealedValues {
     /** Seals {@code plaintext} for {@code context}, in the caller's transaction. One value per context. */
     public void seal(SealContext context, byte[] plaintext) {
         int version = keyring.currentVersion();
-        byte[] envelope = keyring.seal(context, plaintext, version);
+        byte[] envelope = keyring.barrier().seal(context, plaintext, version);
         em.persist(new SealedValue(context.table(), context.recordId(), context.field(), context.version(), version,
                 envelope, Instant.now()));
     }
@@ -36,7 +40,7 @@ public class SealedValues {
     public Optional<byte[]> open(SealContext context) {
         return find(context).map(value -> {
             try {
-                return keyring.open(context, value.envelope());
+                return keyring.withCurrentKeys(barrier -> barrier.open(context, value.envelope()));
             } catch (IntegrityFailureException e) {
                 LOG.severe(() -> "INTEGRITY FAILURE: sealed value " + value.id() + " (" + context.table() + "/"
                         + context.recordId() + "/" + context.field() + " v" + context.version()
@@ -53,6 +57,46 @@ public class SealedValues {
     /** Removes the value for {@code context}, e.g. when its owner discards an unconfirmed enrolment. */
     public void erase(SealContext context) {
         find(context).ifPresent(em::remove);
+    }
+
+    /**
+     * Re-wraps up to {@code size} values still wrapped by a KEK older than {@code targetVersion} to it, in the caller's
+     * transaction; returns how many.
+     */
+    public int rewrapBelow(int targetVersion, int size) {
+        List<SealedValue> batch = staleBatch(targetVersion, size);
+        if (batch.isEmpty()) {
+            // SKIP LOCKED passes over values still being written. A seal holds a shared lock on the KEK it read as
+            // current until it commits (Keyring.currentVersion): locking the older KEKs waits for those, and then
+            // the values they sealed are visible.
+            em.createNamedQuery(KeyEncryptionKey.OLDER_THAN, KeyEncryptionKey.class)
+                    .setParameter("version", targetVersion).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            batch = staleBatch(targetVersion, size);
+        }
+        for (SealedValue value : batch) {
+            value.rewrapped(keyring.withCurrentKeys(barrier -> barrier.rewrap(value.envelope(), targetVersion)),
+                    targetVersion);
+        }
+        return batch.size();
+    }
+
+    /** How many values are still wrapped by a KEK older than {@code version}. */
+    public long countBelow(int version) {
+        return em.createNamedQuery(SealedValue.COUNT_BELOW_KEK, Long.class).setParameter("version", version)
+                .getSingleResult();
+    }
+
+    /** How many values KEK {@code version} wraps. */
+    public long countWrappedBy(int version) {
+        return em.createNamedQuery(SealedValue.COUNT_WITH_KEK, Long.class).setParameter("version", version)
+                .getSingleResult();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SealedValue> staleBatch(int targetVersion, int size) {
+        return em.createNativeQuery(SealedValue.LOCK_STALE_BATCH, SealedValue.class)
+                .setParameter(1, targetVersion).setParameter(2, size).getResultList();
     }
 
     private Optional<SealedValue> find(SealContext context) {

@@ -79,6 +79,14 @@ public class KeyEncryptionKey {
         }
     }
 
+    /**
+     * The id of the root key that wraps it; a row stored before root keys had ids is wrapped by the one root key there
+     * was, {@code onlyRootKeyId}.
+     */
+    public String rootKeyIdOr(String onlyRootKeyId) {
+        return rootKeyId == null ? onlyRootKeyId : rootKeyId;
+    }
+
     public boolean wrappedBy(String id) {
         return id.equals(rootKeyId);
     }

@@ -96,17 +96,8 @@ class ChainVerificationTest {
     @Test
     void theOfflineVerifierReportsAWipedDatabasesCheckpointFileAsAnotherInstallations(@TempDir Path dir)
             throws Exception {
-        Path export = dir.resolve("export.jsonl");
-        List<String> lines = new ArrayList<>();
-        lines.add(AuditChain.headerLine(THIS_ONE, AuditChain.keyId(key.getPublic()), 1, 5, AuditChain.GENESIS));
-        for (int i = 0; i < entries.size(); i++) {
-            lines.add(AuditChain.entryLine(entries.get(i), hashes.get(i)));
-        }
-        lines.add(AuditChain.checkpointLine(checkpoint(5, hashes.get(4), THIS_ONE)));
-        Files.write(export, lines);
-        Path pem = dir.resolve("key.pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Path export = export(dir);
+        Path pem = pem(dir);
         Path file = dir.resolve("audit-checkpoints.jsonl");
         Files.writeString(file, AuditChain.checkpointLine(checkpoint(2, new byte[32], WIPED)) + "\n",
                 StandardCharsets.UTF_8);
@@ -116,6 +107,35 @@ class ChainVerificationTest {
         assertTrue(verdict.ok(), verdict::toString);
         assertEquals(List.of("checkpoint 2 belongs to installation " + WIPED + ", not this one (" + THIS_ONE
                 + "): ignored"), verdict.warnings());
+    }
+
+    @Test
+    void the_offline_verifier_runs_with_nothing_but_the_jdk_and_the_classes(@TempDir Path dir) throws Exception {
+        Path classes = Path.of(AuditVerifier.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classes.toString(), AuditVerifier.class.getName(), export(dir).toString(), pem(dir).toString())
+                .redirectErrorStream(true).start();
+        String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+
+        assertTrue(verifier.waitFor(1, java.util.concurrent.TimeUnit.MINUTES));
+        assertEquals(0, verifier.exitValue(), output);
+        assertEquals("OK: entries 1 to 5 verified (5 entries, 1 signed checkpoints)", output);
+    }
+
+    private Path export(Path dir) throws java.io.IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(AuditChain.headerLine(THIS_ONE, AuditChain.keyId(key.getPublic()), 1, 5, AuditChain.GENESIS));
+        for (int i = 0; i < entries.size(); i++) {
+            lines.add(AuditChain.entryLine(entries.get(i), hashes.get(i)));
+        }
+        lines.add(AuditChain.checkpointLine(checkpoint(5, hashes.get(4), THIS_ONE)));
+        return Files.write(dir.resolve("export.jsonl"), lines);
+    }
+
+    private Path pem(Path dir) throws java.io.IOException {
+        return Files.writeString(dir.resolve("key.pem"), "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
     }
 
     private ChainVerification.Verdict verify(List<AuditCheckpoint> own, List<AuditCheckpoint> external) {

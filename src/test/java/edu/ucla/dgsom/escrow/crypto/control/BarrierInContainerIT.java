@@ -35,7 +35,8 @@ class BarrierInContainerIT {
     @Deployment
     static WebArchive deployment() throws URISyntaxException {
         return ShrinkWrap.create(WebArchive.class, "barrier-in-container.war")
-                .addClasses(Barrier.class, KeyStoreFile.class, SealContext.class, IntegrityFailureException.class,
+                .addClasses(Barrier.class, Envelope.class, UnknownKekException.class, UnknownRootKeyException.class,
+                        KeyStoreFile.class, SealContext.class, IntegrityFailureException.class,
                         KeyCustodyException.class, ProblemException.class, ProblemType.class, Problem.class)
                 .addAsLibraries(jarOf(BouncyCastleProvider.class), jarOf(JcaX509v3CertificateBuilder.class),
                         jarOf(MiscObjectIdentifiers.class));

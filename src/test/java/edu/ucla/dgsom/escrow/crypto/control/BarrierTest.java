@@ -63,7 +63,7 @@ class BarrierTest {
             int position = i;
             RuntimeException failure = assertThrows(RuntimeException.class, () -> barrier.open(CONTEXT, tampered),
                     "byte " + position + " was altered");
-            assertTrue(failure instanceof IntegrityFailureException || failure instanceof Barrier.UnknownKekException,
+            assertTrue(failure instanceof IntegrityFailureException || failure instanceof UnknownKekException,
                     "byte " + position + ": " + failure);
         }
     }
@@ -106,7 +106,7 @@ class BarrierTest {
         barrier.forgetKek(1);
         try {
             assertArrayEquals(SECRET, barrier.open(CONTEXT, rewrapped));
-            assertThrows(Barrier.UnknownKekException.class, () -> barrier.open(CONTEXT, envelope));
+            assertThrows(UnknownKekException.class, () -> barrier.open(CONTEXT, envelope));
         } finally {
             barrier.installKek(1, wrappedKek1, barrier.rootKeyId());
         }
@@ -120,7 +120,7 @@ class BarrierTest {
         byte[] wrapped = barrier.createKek(7, barrier.rootKeyId());
         assertThrows(IntegrityFailureException.class, () -> other.installKek(7, wrapped, other.rootKeyId()));
         assertThrows(IntegrityFailureException.class, () -> other.installKek(8, wrapped, other.rootKeyId()));
-        assertThrows(Barrier.UnknownRootKeyException.class, () -> other.installKek(7, wrapped, barrier.rootKeyId()));
+        assertThrows(UnknownRootKeyException.class, () -> other.installKek(7, wrapped, barrier.rootKeyId()));
         Barrier same = new Barrier(KeyStoreFile.load(keyStore, "a test passphrase, long enough".toCharArray()));
         assertEquals(barrier.rootKeyId(), same.rootKeyId());
         assertThrows(IntegrityFailureException.class, () -> same.installKek(8, wrapped, same.rootKeyId()));
@@ -156,7 +156,7 @@ class BarrierTest {
         after.installKek(1, rewrapped, during.rootKeyId());
         assertArrayEquals(SECRET, after.open(CONTEXT, envelope));
         Barrier oldOnly = new Barrier(KeyStoreFile.load(keyStore, "a test passphrase, long enough".toCharArray()));
-        assertThrows(Barrier.UnknownRootKeyException.class, () -> oldOnly.installKek(1, rewrapped, after.rootKeyId()));
+        assertThrows(UnknownRootKeyException.class, () -> oldOnly.installKek(1, rewrapped, after.rootKeyId()));
         assertThrows(IntegrityFailureException.class, () -> oldOnly.installKek(1, rewrapped, oldOnly.rootKeyId()));
     }
 

@@ -1,4 +1,4 @@
-package edu.ucla.dgsom.escrow.crypto.boundary;
+package edu.ucla.dgsom.escrow.keys.boundary;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

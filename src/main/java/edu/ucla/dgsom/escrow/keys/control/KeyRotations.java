@@ -1,11 +1,14 @@
-package edu.ucla.dgsom.escrow.crypto.control;
+package edu.ucla.dgsom.escrow.keys.control;
 
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
+import edu.ucla.dgsom.escrow.crypto.control.Keyring;
+import edu.ucla.dgsom.escrow.crypto.control.RootKeyRotation;
+import edu.ucla.dgsom.escrow.crypto.control.SealedValues;
+import edu.ucla.dgsom.escrow.crypto.control.UnknownRootKeyException;
 import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
-import edu.ucla.dgsom.escrow.crypto.entity.KeyRotation;
-import edu.ucla.dgsom.escrow.crypto.entity.SealedValue;
+import edu.ucla.dgsom.escrow.keys.entity.KeyRotation;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Caller;
@@ -20,8 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * KEK rotation, root-key rotation and KEK retirement. A rotation adds a KEK version, which is current from then on,
@@ -36,6 +37,9 @@ public class KeyRotations {
 
     @Inject
     Keyring keyring;
+
+    @Inject
+    SealedValues values;
 
     @Inject
     AuditTrail audit;
@@ -70,10 +74,7 @@ public class KeyRotations {
 
     /** Values still wrapped by a KEK older than the rotation's target. */
     public long remaining(KeyRotation rotation) {
-        return rotation.running()
-                ? em.createNamedQuery(SealedValue.COUNT_BELOW_KEK, Long.class)
-                        .setParameter("version", rotation.targetVersion()).getSingleResult()
-                : 0;
+        return rotation.running() ? values.countBelow(rotation.targetVersion()) : 0;
     }
 
     /**
@@ -88,92 +89,46 @@ public class KeyRotations {
         if (rotation == null || !rotation.running()) {
             return 0;
         }
-        List<SealedValue> batch = staleBatch(rotation, size);
-        if (batch.isEmpty()) {
-            // SKIP LOCKED passes over values still being written. A seal holds a shared lock on the KEK it read as
-            // current until it commits (Keyring.currentVersion): locking the older KEKs waits for those, and then
-            // the values they sealed are visible.
-            em.createNamedQuery(KeyEncryptionKey.OLDER_THAN, KeyEncryptionKey.class)
-                    .setParameter("version", rotation.targetVersion()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList();
-            batch = staleBatch(rotation, size);
+        int rewrapped = values.rewrapBelow(rotation.targetVersion(), size);
+        if (rewrapped > 0) {
+            rotation.progressed(rewrapped);
+        } else {
+            rotation.completeIfNoneLeft(remaining(rotation), Instant.now());
         }
-        if (batch.isEmpty()) {
-            if (remaining(rotation) == 0) {
-                rotation.complete(Instant.now());
-            }
-            return 0;
-        }
-        for (SealedValue value : batch) {
-            value.rewrapped(keyring.rewrap(value.envelope(), rotation.targetVersion()), rotation.targetVersion());
-        }
-        rotation.progressed(batch.size());
-        return batch.size();
+        return rewrapped;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<SealedValue> staleBatch(KeyRotation rotation, int size) {
-        return em.createNativeQuery(SealedValue.LOCK_STALE_BATCH, SealedValue.class)
-                .setParameter(1, rotation.targetVersion()).setParameter(2, size).getResultList();
-    }
-
-    /**
-     * Re-wraps every active KEK under the root key of this instance's key store, in one transaction, while the
-     * service runs: the instance also holds the previous store's root key (ESCROW_KEYSTORE_PREVIOUS_PATH), so it can
-     * open what it re-wraps. Instances holding only the previous store keep their loaded KEKs but report not ready.
-     */
+    /** Re-wraps every active KEK under the root key of this instance's key store (docs/crypto.md). */
     public RootKeyRotation rotateRootKey(String reason) {
-        List<KeyEncryptionKey> ring = em.createNamedQuery(KeyEncryptionKey.ACTIVE, KeyEncryptionKey.class)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        String rootKey = keyring.rootKeyId();
-        List<KeyEncryptionKey> stale = ring.stream().filter(kek -> !kek.wrappedBy(rootKey)).toList();
-        if (stale.isEmpty()) {
-            throw new ProblemException(ProblemType.CONFLICT, "Every key-encryption key is already wrapped by root key "
-                    + rootKey + " of this instance's key store. To rotate, configure a new key store as"
-                    + " ESCROW_KEYSTORE_PATH and this one as ESCROW_KEYSTORE_PREVIOUS_PATH (docs/crypto.md)");
-        }
-        Set<String> previous = new TreeSet<>();
-        for (KeyEncryptionKey kek : stale) {
-            previous.add(kek.rootKeyId());
-            try {
-                kek.rewrappedUnder(keyring.rewrapUnderRootKey(kek), rootKey);
-            } catch (Barrier.UnknownRootKeyException e) {
-                throw new ProblemException(ProblemType.CONFLICT, "Key version " + kek.version() + " is wrapped by"
-                        + " root key " + e.id() + ", which is in none of this instance's key stores: configure its"
-                        + " key store as ESCROW_KEYSTORE_PREVIOUS_PATH (docs/crypto.md)");
-            }
-        }
-        audit.record(AuditAction.KEY_ROOT_ROTATION, AuditTrail.Target.of("root_key", rootKey), Outcome.ALLOWED,
-                reason, Map.of("previousRootKeys", String.join(",", previous),
-                        "rewrapped", Integer.toString(stale.size())));
-        return new RootKeyRotation(List.copyOf(previous), rootKey, stale.size());
+        RootKeyRotation done = keyring.rewrapUnderOwnRootKey();
+        audit.record(AuditAction.KEY_ROOT_ROTATION, AuditTrail.Target.of("root_key", done.rootKey()), Outcome.ALLOWED,
+                reason, Map.of("previousRootKeys", String.join(",", done.previousRootKeys()),
+                        "rewrapped", Integer.toString(done.rewrapped())));
+        return done;
     }
 
     /** A new KEK version, refused on an instance that lacks the root key the key ring is wrapped by. */
     private int createNextVersion() {
         try {
             return keyring.createNextVersion();
-        } catch (Barrier.UnknownRootKeyException e) {
+        } catch (UnknownRootKeyException e) {
             throw new ProblemException(ProblemType.CONFLICT, "The key ring is wrapped by root key " + e.id()
                     + ", which is in none of this instance's key stores (see /health/ready)");
         }
     }
 
     public List<KeyEncryptionKey> versions() {
-        return em.createNamedQuery(KeyEncryptionKey.ALL, KeyEncryptionKey.class).getResultList();
+        return keyring.versions();
     }
 
     public long valuesUsing(int version) {
-        return em.createNamedQuery(SealedValue.COUNT_WITH_KEK, Long.class).setParameter("version", version)
-                .getSingleResult();
+        return values.countWrappedBy(version);
     }
 
     /** Erases an old KEK. Refuses for the current KEK, during a rotation, and while any value still uses it. */
     public void retire(int version) {
-        KeyEncryptionKey kek = em.find(KeyEncryptionKey.class, version, LockModeType.PESSIMISTIC_WRITE);
-        if (kek == null || kek.state() == KeyEncryptionKey.State.RETIRED) {
-            throw ProblemException.notFound("Active key version " + version);
-        }
+        KeyEncryptionKey kek = keyring.lockActive(version)
+                .orElseThrow(() -> ProblemException.notFound("Active key version " + version));
         if (version == keyring.currentVersion()) {
             throw new ProblemException(ProblemType.CONFLICT, "Key version " + version + " is current; rotate first");
         }
@@ -184,8 +139,7 @@ public class KeyRotations {
         if (using > 0) {
             throw new ProblemException(ProblemType.CONFLICT, using + " stored values still use key version " + version);
         }
-        kek.retire(Instant.now());
-        keyring.forget(version);
+        keyring.retire(kek);
         audit.record(AuditAction.KEY_RETIRE, AuditTrail.Target.of("key", Integer.toString(version)), Outcome.ALLOWED,
                 null, null);
     }

@@ -1,4 +1,4 @@
-package edu.ucla.dgsom.escrow.crypto.boundary;
+package edu.ucla.dgsom.escrow.keys.boundary;
 
 import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
 import java.time.Instant;

@@ -1,10 +1,11 @@
-package edu.ucla.dgsom.escrow.crypto.boundary;
+package edu.ucla.dgsom.escrow.keys.boundary;
 
-import edu.ucla.dgsom.escrow.crypto.control.KeyRotationWorker;
-import edu.ucla.dgsom.escrow.crypto.control.KeyRotations;
+import edu.ucla.dgsom.escrow.audit.control.AuditKey;
 import edu.ucla.dgsom.escrow.crypto.control.Keyring;
 import edu.ucla.dgsom.escrow.crypto.control.RootKeyRotation;
-import edu.ucla.dgsom.escrow.crypto.entity.KeyRotation;
+import edu.ucla.dgsom.escrow.keys.control.KeyRotationWorker;
+import edu.ucla.dgsom.escrow.keys.control.KeyRotations;
+import edu.ucla.dgsom.escrow.keys.entity.KeyRotation;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.PersonWithMfa;
@@ -51,6 +52,9 @@ public class KeysResource {
 
     @Inject
     Keyring keyring;
+
+    @Inject
+    AuditKey auditKey;
 
     @Context
     UriInfo uriInfo;
@@ -129,6 +133,6 @@ public class KeysResource {
     @Operation(operationId = "getAuditPublicKey",
             summary = "The Ed25519 public key that verifies the audit trail's signed checkpoints (PEM)")
     public String auditPublicKey() {
-        return keyring.auditPublicKeyPem();
+        return auditKey.pem();
     }
 }

@@ -1,6 +1,6 @@
-package edu.ucla.dgsom.escrow.crypto.boundary;
+package edu.ucla.dgsom.escrow.keys.boundary;
 
-import edu.ucla.dgsom.escrow.crypto.entity.KeyRotation;
+import edu.ucla.dgsom.escrow.keys.entity.KeyRotation;
 import java.time.Instant;
 
 /** A rotation's progress: {@code remaining} values are still wrapped by an older key. */

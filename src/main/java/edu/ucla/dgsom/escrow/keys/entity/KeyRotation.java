@@ -1,4 +1,4 @@
-package edu.ucla.dgsom.escrow.crypto.entity;
+package edu.ucla.dgsom.escrow.keys.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,7 +14,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "key_rotation")
 @NamedQuery(name = KeyRotation.RUNNING, query = "SELECT r FROM KeyRotation r WHERE r.state = "
-        + "edu.ucla.dgsom.escrow.crypto.entity.KeyRotation.State.RUNNING")
+        + "edu.ucla.dgsom.escrow.keys.entity.KeyRotation.State.RUNNING")
 public class KeyRotation {
 
     public static final String RUNNING = "KeyRotation.running";
@@ -61,9 +61,12 @@ public class KeyRotation {
         rewrapped += count;
     }
 
-    public void complete(Instant now) {
-        state = State.COMPLETED;
-        finishedAt = now;
+    /** A rotation is complete once no value is left wrapped by an older KEK; until then it keeps running. */
+    public void completeIfNoneLeft(long remaining, Instant now) {
+        if (remaining == 0) {
+            state = State.COMPLETED;
+            finishedAt = now;
+        }
     }
 
     public boolean running() {

@@ -1,4 +1,4 @@
-package edu.ucla.dgsom.escrow.crypto.control;
+package edu.ucla.dgsom.escrow.keys.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
