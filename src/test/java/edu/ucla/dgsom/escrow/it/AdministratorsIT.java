@@ -3,6 +3,7 @@ package edu.ucla.dgsom.escrow.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,14 +18,36 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** DGIT keeps an active admin with MFA, however many removals race. */
+/** DGIT keeps an active admin with MFA, however many removals race, and whichever way (role, HR, SCIM) they come. */
 @ExtendWith(LiveService.class)
 class AdministratorsIT {
+
+    private static final String SCIM = "application/scim+json";
 
     private static String adminGrant(String personId) {
         return Api.admin().get("/api/v1/people/" + personId).json().getJsonArray("roles").getValuesAs(JsonObject.class)
                 .stream().filter(g -> g.getString("role").equals("DGIT_ADMIN")).findFirst().orElseThrow()
                 .getString("id");
+    }
+
+    /**
+     * The active DGIT admins with MFA other than {@code kept}, as a SQL list: the shared database's admins (the
+     * bootstrap admin, the run's admin, other tests' admins), to be set aside (mfa_state PENDING) while a test needs
+     * "the last admin with MFA", and put back exactly afterwards.
+     */
+    private static String otherAdminsWithMfa(String... kept) throws Exception {
+        String others = "SELECT s.person_id FROM escrow.sign_in s JOIN escrow.role_grant g ON g.person_id ="
+                + " s.person_id AND g.role = 'DGIT_ADMIN' JOIN escrow.person p ON p.id = s.person_id"
+                + " WHERE p.status = 'ACTIVE' AND s.mfa_state = 'ENROLLED' AND s.person_id NOT IN ('"
+                + String.join("', '", kept) + "')";
+        List<String> setAside = new ArrayList<>();
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(others)) {
+            while (rows.next()) {
+                setAside.add("'" + rows.getString(1) + "'");
+            }
+        }
+        return setAside.isEmpty() ? "''" : String.join(",", setAside);
     }
 
     private static long lockWaits() throws Exception {
@@ -40,18 +63,7 @@ class AdministratorsIT {
         String grantOfB = adminGrant(b.personId());
         // So that the race is about the last admin with MFA, the shared database's other admins with MFA (the
         // bootstrap admin, other tests' admins) are set aside while it runs; they stay admins, without MFA.
-        String others = "SELECT s.person_id FROM escrow.sign_in s JOIN escrow.role_grant g ON g.person_id ="
-                + " s.person_id AND g.role = 'DGIT_ADMIN' JOIN escrow.person p ON p.id = s.person_id"
-                + " WHERE p.status = 'ACTIVE' AND s.mfa_state = 'ENROLLED' AND s.person_id NOT IN ('" + a.personId()
-                + "', '" + b.personId() + "')";
-        List<String> setAside = new ArrayList<>();
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(others)) {
-            while (rows.next()) {
-                setAside.add("'" + rows.getString(1) + "'");
-            }
-        }
-        String ids = setAside.isEmpty() ? "''" : String.join(",", setAside);
+        String ids = otherAdminsWithMfa(a.personId(), b.personId());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Connection guard = TestDatabase.connect()) {
             TestDatabase.update("UPDATE escrow.sign_in SET mfa_state = 'PENDING' WHERE person_id IN (" + ids + ")");
@@ -87,5 +99,46 @@ class AdministratorsIT {
                 + " g.person_id IN ('" + a.personId() + "', '" + b.personId() + "')");
         assertEquals(1, remaining, "one of the two remains an admin, with MFA");
         assertTrue(TestDatabase.count("SELECT COUNT(*) FROM escrow.admin_guard WHERE removals > 0") == 1);
+    }
+
+    @Test
+    void theLastAdminWithMfaIsNeitherOffboardedByHrNorDeactivatedNorDeletedByScim() throws Exception {
+        String department = People.createDepartment("LASTWAY-" + UUID.randomUUID().toString().substring(0, 4));
+        People.Session last = People.dgitAdmin(department);
+        String employeeId = OffboardingIT.employeeId(last.personId());
+        // Made before the window: while it lasts, the run's admin person, who issues tokens, is set aside too.
+        Api hr = Api.live().bearer(People.token("HR_INTEGRATION"));
+        Api scim = hr.with("Accept", SCIM);
+        String ids = otherAdminsWithMfa(last.personId());
+        Api.Reply request;
+        Api.Reply deactivated;
+        Api.Reply deleted;
+        try {
+            TestDatabase.update("UPDATE escrow.sign_in SET mfa_state = 'PENDING' WHERE person_id IN (" + ids + ")");
+            request = hr.post("/api/v1/offboardings", Json.createObjectBuilder().add("employeeId", employeeId)
+                    .build().toString());
+            deactivated = scim.send("PATCH", "/scim/v2/Users/" + last.personId(), "{\"schemas\":[\"urn:ietf:params"
+                    + ":scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\","
+                    + "\"value\":\"False\"}]}", "Content-Type", SCIM);
+            deleted = scim.delete("/scim/v2/Users/" + last.personId());
+        } finally {
+            TestDatabase.update("UPDATE escrow.sign_in SET mfa_state = 'ENROLLED' WHERE person_id IN (" + ids + ")");
+        }
+        PlatformIT.assertProblem(request, 409, "conflict");
+        assertTrue(request.json().getString("detail").contains("active admin with MFA"), request::body);
+        for (Api.Reply reply : List.of(deactivated, deleted)) {
+            assertEquals(409, reply.status(), reply::toString);
+            assertTrue(reply.contentType().startsWith(SCIM), reply::toString);
+            assertEquals("409", reply.json().getString("status"), reply::body);
+            assertTrue(reply.json().getString("detail").contains("active admin with MFA"), reply::body);
+        }
+        JsonObject person = Api.admin().get("/api/v1/people/" + last.personId()).json();
+        assertEquals("ACTIVE", person.getString("status"), person::toString);
+        assertTrue(person.getJsonArray("roles").getValuesAs(JsonObject.class).stream()
+                .anyMatch(g -> g.getString("role").equals("DGIT_ADMIN")), person::toString);
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM escrow.offboarding_case WHERE person_id = '"
+                + last.personId() + "'"), "no case was opened");
+        assertEquals(200, last.api().get("/api/v1/session").status(), "the admin is still signed in");
+        assertEquals(200, scim.get("/scim/v2/Users/" + last.personId()).status(), "the SCIM user is still there");
     }
 }

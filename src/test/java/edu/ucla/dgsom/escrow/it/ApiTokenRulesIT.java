@@ -4,14 +4,15 @@ import static edu.ucla.dgsom.escrow.it.PlatformIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What API tokens may not do (make tokens, grant or revoke roles: only a person with MFA may), and that a token dies
- * with its issuer's standing.
+ * What API tokens may not do (make tokens, grant or revoke roles, give a sign-in: only a person with MFA may), and
+ * that a token dies with its issuer's standing.
  */
 @ExtendWith(LiveService.class)
 class ApiTokenRulesIT {
@@ -39,6 +40,34 @@ class ApiTokenRulesIT {
                 "person-with-mfa-required");
         assertEquals(1, Api.admin().get("/api/v1/people/" + member.personId()).json().getJsonArray("roles").size(),
                 "the role is still there");
+    }
+
+    @Test
+    void a_dgit_admin_token_cannot_create_a_person_with_a_sign_in_but_may_create_one_without() throws Exception {
+        String department = People.createDepartment("TOKS" + UUID.randomUUID().toString().substring(0, 4));
+        String employeeId = "E-tok-" + UUID.randomUUID();
+        String username = "token-made-" + UUID.randomUUID().toString().substring(0, 8);
+        String withSignIn = personRequest(employeeId, department).add("signIn", Json.createObjectBuilder()
+                .add("username", username).add("initialPassword", TestSecrets.remember("token-initial-pw-1")))
+                .build().toString();
+        String request = UUID.randomUUID().toString();
+        assertProblem(Api.admin().post("/api/v1/people", withSignIn, "X-Request-Id", request), 403,
+                "person-with-mfa-required");
+        assertEquals(1, TestDatabase.auditCount("request_id = '" + request + "' AND action = 'PERSON_CREATE'"
+                + " AND outcome = 'DENIED'"));
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM escrow.person WHERE employee_id = '" + employeeId + "'"),
+                "nothing was created");
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM escrow.sign_in WHERE username = '" + username + "'"));
+
+        Api.Reply withoutSignIn = Api.admin().post("/api/v1/people", personRequest("E-tok-" + UUID.randomUUID(),
+                department).build().toString());
+        assertEquals(201, withoutSignIn.status(), withoutSignIn::toString);
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM escrow.sign_in WHERE person_id = '"
+                + withoutSignIn.json().getString("id") + "'"), "a person without a sign-in");
+
+        Api.Reply byPerson = People.admin().post("/api/v1/people", withSignIn);
+        assertEquals(201, byPerson.status(), "a DGIT admin person with MFA may: " + byPerson);
+        assertEquals(username, byPerson.json().getString("username"));
     }
 
     @Test
@@ -79,6 +108,11 @@ class ApiTokenRulesIT {
         Api.Reply issued = issuer.api().post("/api/v1/tokens", tokenRequest("AUDITOR"));
         assertEquals(201, issued.status(), issued::toString);
         return TestSecrets.remember(issued.json().getString("token"));
+    }
+
+    private static JsonObjectBuilder personRequest(String employeeId, String departmentId) {
+        return Json.createObjectBuilder().add("employeeId", employeeId).add("name", "Token Provisioned")
+                .add("email", "provisioned@example.edu").add("departmentId", departmentId);
     }
 
     private static String tokenRequest(String role) {

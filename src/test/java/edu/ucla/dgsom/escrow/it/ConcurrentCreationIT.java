@@ -42,7 +42,8 @@ class ConcurrentCreationIT {
         String department = People.createDepartment("RACU" + unique());
         String username = "racer-" + unique();
         TestSecrets.remember("initial-password-1");
-        assertOneCreatedRestConflict(() -> Api.admin().post("/api/v1/people", Json.createObjectBuilder()
+        Api admin = People.admin();
+        assertOneCreatedRestConflict(() -> admin.post("/api/v1/people", Json.createObjectBuilder()
                 .add("employeeId", "E-" + UUID.randomUUID()).add("name", "Racer").add("email", "r@example.edu")
                 .add("departmentId", department).add("signIn", Json.createObjectBuilder().add("username", username)
                         .add("initialPassword", "initial-password-1")).build().toString()));

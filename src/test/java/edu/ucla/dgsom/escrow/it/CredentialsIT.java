@@ -369,6 +369,58 @@ class CredentialsIT {
     }
 
     @Test
+    void a_content_owner_and_a_backup_moderator_without_mfa_are_told_to_enrol_and_may_reveal_once_enrolled()
+            throws Exception {
+        String department = People.createDepartment("MFAH-" + UUID.randomUUID().toString().substring(0, 4));
+        People.Session owner = People.departmentOwner(department);
+        People.Session contentOwner = People.memberWithoutMfa(department);
+        People.Session moderator = People.memberWithoutMfa(department);
+        Api.Reply created = owner.api().post("/api/v1/accounts", Json.createObjectBuilder()
+                .add("platform", "instagram").add("handle", "@mfa-holders-" + UUID.randomUUID())
+                .add("displayName", "Holders without MFA").add("departmentId", department)
+                .add("contentOwnerId", contentOwner.personId()).add("backupModeratorId", moderator.personId())
+                .build().toString());
+        assertEquals(201, created.status(), created::toString);
+        Fixture fixture = new Fixture(department, owner, contentOwner, moderator, created.json().getString("id"));
+        String password = TestSecrets.remember("mfa-holder-" + UUID.randomUUID());
+        byte[] seed = new byte[20];
+        new java.security.SecureRandom().nextBytes(seed);
+        String secret = TestSecrets.remember(base32(seed));
+        Api.Reply stored = rotate(owner.api(), fixture, 0, Json.createObjectBuilder()
+                .add("reason", "Escrow at registration").add("password", password)
+                .add("totp", Json.createObjectBuilder().add("secret", secret).add("algorithm", "SHA1")
+                        .add("digits", 6).add("period", 30)));
+        assertEquals(201, stored.status(), stored::toString);
+
+        for (People.Session holder : List.of(contentOwner, moderator)) {
+            String refusedReveal = UUID.randomUUID().toString();
+            Api.Reply reply = holder.api().post(fixture.path("/reveal"), "{\"reason\":\"Posting as the account\"}",
+                    "X-Request-Id", refusedReveal);
+            assertProblem(reply, 403, "person-with-mfa-required");
+            assertTrue(reply.json().getString("detail").contains("POST /api/v1/session/mfa"), reply::body);
+            assertFalse(reply.body().contains(password));
+            assertEquals(1, TestDatabase.auditCount("request_id = '" + refusedReveal + "'"
+                    + " AND action = 'CREDENTIAL_REVEAL' AND outcome = 'DENIED'"));
+            String refusedCode = UUID.randomUUID().toString();
+            assertProblem(holder.api().post(fixture.path("/totp"), "{\"reason\":\"Signing in to post today\"}",
+                    "X-Request-Id", refusedCode), 403, "person-with-mfa-required");
+            assertEquals(1, TestDatabase.auditCount("request_id = '" + refusedCode + "'"
+                    + " AND action = 'TOTP_CODE' AND outcome = 'DENIED'"));
+
+            People.enrolMfa(holder);
+            Api.Reply revealed = reveal(holder.api(), fixture, "Posting as the account");
+            assertEquals(200, revealed.status(), revealed::toString);
+            assertEquals(password, revealed.json().getString("password"));
+            Instant before = Instant.now();
+            Api.Reply code = holder.api().post(fixture.path("/totp"), "{\"reason\":\"Signing in to post today\"}");
+            Instant after = Instant.now();
+            assertEquals(200, code.status(), code::toString);
+            assertTrue(List.of(TestTotp.code(seed, before, "HmacSHA1", 6, 30), TestTotp.code(seed, after, "HmacSHA1",
+                    6, 30)).contains(code.json().getString("code")), code::toString);
+        }
+    }
+
+    @Test
     void an_api_token_never_sees_a_secret_not_even_a_dgit_admin_token() {
         Fixture fixture = Fixture.create("TOKREV");
         String password = TestSecrets.remember("token-" + UUID.randomUUID());

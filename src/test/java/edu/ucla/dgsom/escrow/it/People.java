@@ -2,6 +2,7 @@ package edu.ucla.dgsom.escrow.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import edu.ucla.dgsom.escrow.access.control.PasswordHasher;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.HttpCookie;
@@ -57,10 +58,13 @@ public final class People {
         return reply.json().getString("id");
     }
 
-    /** Creates a person with a sign-in; returns their id. */
+    /**
+     * Creates a person with a sign-in, as the run's DGIT admin person (a token may not give a sign-in); returns their
+     * id.
+     */
     public static String createPerson(String departmentId, String username, String initialPassword) {
         TestSecrets.remember(initialPassword);
-        Api.Reply reply = Api.admin().post("/api/v1/people", Json.createObjectBuilder()
+        Api.Reply reply = admin().post("/api/v1/people", Json.createObjectBuilder()
                 .add("employeeId", "E" + UUID.randomUUID().toString().substring(0, 8))
                 .add("name", "Person " + username).add("email", username + "@example.edu")
                 .add("departmentId", departmentId)
@@ -156,8 +160,9 @@ public final class People {
 
     /**
      * As the run's DGIT admin person (password changed, MFA enrolled), made at first use: a person created with the
-     * bootstrap token, given DGIT_ADMIN by a row in the database (only a DGIT admin person may grant it, and the
-     * bootstrap admin's first sign-in belongs to IdentityIT), who then signs in and enrols MFA through the API. Its
+     * bootstrap token, given a sign-in and DGIT_ADMIN by rows in the database (only a DGIT admin person with MFA may
+     * give either, and the bootstrap admin's first sign-in belongs to IdentityIT), who then signs in and enrols MFA
+     * through the API. Its
      * session is reused, and replaced by a fresh sign-in (with the next unused TOTP step) before it could idle out.
      */
     public static synchronized Api admin() {
@@ -188,14 +193,30 @@ public final class People {
                 .add("code", "TADM" + UUID.randomUUID().toString().substring(0, 6)).add("name", "Test admins").build()
                 .toString());
         assertEquals(201, department.status(), department::toString);
-        String personId = createPerson(department.json().getString("id"), username, "initial-password-1");
-        try (Connection connection = TestDatabase.connect(); PreparedStatement insert = connection.prepareStatement(
+        TestSecrets.remember("initial-password-1");
+        Api.Reply person = Api.admin().post("/api/v1/people", Json.createObjectBuilder()
+                .add("employeeId", "E" + UUID.randomUUID().toString().substring(0, 8)).add("name", "Test admin")
+                .add("email", username + "@example.edu").add("departmentId", department.json().getString("id"))
+                .build().toString());
+        assertEquals(201, person.status(), person::toString);
+        String personId = person.json().getString("id");
+        // The service's own hasher with the parameters the tests run with (OWASP's minimum), so nothing is rehashed.
+        String hash = new PasswordHasher(PasswordHasher.MIN_MEMORY_KIB, PasswordHasher.MIN_ITERATIONS, 1)
+                .hash("initial-password-1".toCharArray());
+        try (Connection connection = TestDatabase.connect(); PreparedStatement signIn = connection.prepareStatement(
+                "INSERT INTO sign_in (person_id, username, password_hash, password_change_required, mfa_state,"
+                        + " enabled) VALUES (?, ?, ?, TRUE, 'NONE', TRUE)");
+                PreparedStatement grant = connection.prepareStatement(
                 "INSERT INTO role_grant (id, person_id, role, department_id, granted_by, granted_at)"
                         + " VALUES (UUID(), ?, 'DGIT_ADMIN', '', 'test-fixture', UTC_TIMESTAMP(6))")) {
-            insert.setString(1, personId);
-            insert.executeUpdate();
+            signIn.setString(1, personId);
+            signIn.setString(2, username);
+            signIn.setString(3, hash);
+            signIn.executeUpdate();
+            grant.setString(1, personId);
+            grant.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot make the test admin a DGIT admin", e);
+            throw new IllegalStateException("cannot give the test admin a sign-in and DGIT_ADMIN", e);
         }
         Session session = signIn(username, "initial-password-1", null);
         Api.Reply changed = session.api().post("/api/v1/session/password", Json.createObjectBuilder()

@@ -10,6 +10,7 @@ import edu.ucla.dgsom.escrow.audit.control.Outcome;
 import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.security.AccessPolicy;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.ejb.Stateless;
@@ -76,9 +77,18 @@ public class Directory {
                 .orElseThrow(() -> ProblemException.notFound("Department " + id));
     }
 
-    /** Creates a person, optionally with a sign-in whose initial password must be changed at first sign-in. */
+    /**
+     * Creates a person, optionally with a sign-in whose initial password must be changed at first sign-in. A sign-in
+     * is a sign-in setting: only a person with MFA may give one, never an API token (a stolen token must not mint
+     * sign-ins); a token may still create the person without one.
+     */
     public Person createPerson(String employeeId, String name, String email, String departmentId, String username,
             char[] initialPassword) {
+        if (username != null && !caller.isPersonWithMfa()) {
+            throw audit.refuse(AuditAction.PERSON_CREATE, null, null, caller.isPerson() ? "MFA not enrolled"
+                    : "not a person", new ProblemException(ProblemType.PERSON_WITH_MFA_REQUIRED,
+                    AccessPolicy.PERSON_WITH_MFA));
+        }
         if (em.find(Department.class, departmentId) == null) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "No such department",
                     List.of(new Problem.FieldError("departmentId", "no such department")));

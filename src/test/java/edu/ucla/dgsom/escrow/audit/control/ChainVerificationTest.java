@@ -85,6 +85,19 @@ class ChainVerificationTest {
     }
 
     @Test
+    void aCheckpointSignedWithAnotherKeyIsReportedAsSuchNotAsAnInvalidSignatureOrRewrittenEntries() {
+        KeyPair otherKey = ed25519();
+        AuditCheckpoint foreignKey = checkpoint(3, hashes.get(2), THIS_ONE, otherKey);
+
+        ChainVerification.Verdict verdict = verify(List.of(foreignKey), List.of());
+
+        assertFalse(verdict.ok());
+        assertEquals(3L, verdict.firstBadSeq());
+        assertEquals("the checkpoint at 3 was signed with audit key " + AuditChain.keyId(otherKey.getPublic())
+                + ", not with the given key " + AuditChain.keyId(key.getPublic()), verdict.problem());
+    }
+
+    @Test
     void aCheckpointWhoseSignedInstallationWasEditedHasAnInvalidSignature() {
         AuditCheckpoint genuine = checkpoint(3, hashes.get(2), THIS_ONE);
         AuditCheckpoint relabelled = new AuditCheckpoint(3, genuine.headHash(), genuine.createdAt(), WIPED,
@@ -148,19 +161,28 @@ class ChainVerificationTest {
     }
 
     private AuditCheckpoint checkpoint(long seq, byte[] head, String installation) {
+        return checkpoint(seq, head, installation, key);
+    }
+
+    /** A checkpoint that names and is signed with {@code signer}'s key. */
+    private static AuditCheckpoint checkpoint(long seq, byte[] head, String installation, KeyPair signer) {
         AuditCheckpoint unsigned = new AuditCheckpoint(seq, head, AuditChain.micros(Instant.now()), installation,
-                AuditChain.keyId(key.getPublic()), null);
+                AuditChain.keyId(signer.getPublic()), null);
         try {
             return new AuditCheckpoint(seq, head, unsigned.createdAt(), installation, unsigned.keyId(),
-                    sign(AuditChain.checkpointPayload(unsigned)));
+                    sign(AuditChain.checkpointPayload(unsigned), signer));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private byte[] sign(byte[] payload) throws GeneralSecurityException {
+        return sign(payload, key);
+    }
+
+    private static byte[] sign(byte[] payload, KeyPair signer) throws GeneralSecurityException {
         Signature signature = Signature.getInstance("Ed25519");
-        signature.initSign(key.getPrivate());
+        signature.initSign(signer.getPrivate());
         signature.update(payload);
         return signature.sign();
     }
