@@ -10,7 +10,6 @@ import edu.ucla.dgsom.escrow.audit.control.Outcome;
 import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
-import edu.ucla.dgsom.escrow.security.AccessPolicy;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.ejb.Stateless;
@@ -86,8 +85,7 @@ public class Directory {
             char[] initialPassword) {
         if (username != null && !caller.isPersonWithMfa()) {
             throw audit.refuse(AuditAction.PERSON_CREATE, null, null, caller.isPerson() ? "MFA not enrolled"
-                    : "not a person", new ProblemException(ProblemType.PERSON_WITH_MFA_REQUIRED,
-                    AccessPolicy.PERSON_WITH_MFA));
+                    : "not a person", ProblemException.personWithMfaRequired());
         }
         if (em.find(Department.class, departmentId) == null) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "No such department",
