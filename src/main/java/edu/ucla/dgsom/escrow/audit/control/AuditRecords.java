@@ -160,7 +160,7 @@ public class AuditRecords {
             if (csv) {
                 out.write(AuditCsv.HEADER);
             } else {
-                out.write(AuditChain.headerLine(installation.current().id(), auditKey.id(), range[0], range[1],
+                out.write(AuditChain.headerLine(installation.id(), auditKey.id(), range[0], range[1],
                         previousHash(connection, range[0])));
                 out.write('\n');
             }
@@ -195,7 +195,7 @@ public class AuditRecords {
     public ChainVerification.Verdict verify() {
         sealer.sealNow();
         try (Connection connection = dataSource.getConnection()) {
-            ChainVerification verification = new ChainVerification(auditKey.publicKey(), installation.current().id(), 1,
+            ChainVerification verification = new ChainVerification(auditKey.publicKey(), installation.id(), 1,
                     AuditChain.GENESIS, checkpoints(connection, 1, Long.MAX_VALUE),
                     externalCheckpoints(sealer.checkpointFile()));
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + schema

@@ -136,7 +136,7 @@ public class AuditSealing {
             return Optional.empty();
         }
         AuditCheckpoint unsigned = new AuditCheckpoint(head.lastSeq(), head.lastHash(), now,
-                installation.current().id(), auditKey.id(), null);
+                installation.id(), auditKey.id(), null);
         AuditCheckpoint checkpoint = unsigned.signed(auditKey.sign(AuditChain.checkpointPayload(unsigned)));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema
                 + ".audit_checkpoint (seq, head_hash, created_at, installation_id, key_id, signature)"

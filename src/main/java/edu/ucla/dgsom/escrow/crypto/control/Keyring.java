@@ -183,20 +183,28 @@ public class Keyring {
     }
 
     /** Every KEK version, retired ones included, oldest first. */
-    public List<KeyEncryptionKey> versions() {
-        return em.createNamedQuery(KeyEncryptionKey.ALL, KeyEncryptionKey.class).getResultList();
+    public List<KeyVersion> versions() {
+        return em.createNamedQuery(KeyEncryptionKey.ALL, KeyEncryptionKey.class).getResultStream()
+                .map(KeyVersion::of).toList();
     }
 
     /** An active KEK version, locked until the caller's transaction ends. */
-    public Optional<KeyEncryptionKey> lockActive(int version) {
-        return Optional.ofNullable(em.find(KeyEncryptionKey.class, version, LockModeType.PESSIMISTIC_WRITE))
-                .filter(kek -> kek.state() == KeyEncryptionKey.State.ACTIVE);
+    public Optional<KeyVersion> lockActive(int version) {
+        return activeForUpdate(version).map(KeyVersion::of);
     }
 
-    /** Erases a KEK's material here and from this instance's memory (others drop it at their next refresh). */
-    public void retire(KeyEncryptionKey kek) {
-        kek.retire(Instant.now());
-        barrier().forgetKek(kek.version());
+    /**
+     * Erases the material of KEK {@code version}, locked by {@link #lockActive}, here and from this instance's memory
+     * (others drop it at their next refresh).
+     */
+    public void retire(int version) {
+        activeForUpdate(version).orElseThrow().retire(Instant.now());
+        barrier().forgetKek(version);
+    }
+
+    private Optional<KeyEncryptionKey> activeForUpdate(int version) {
+        return Optional.ofNullable(em.find(KeyEncryptionKey.class, version, LockModeType.PESSIMISTIC_WRITE))
+                .filter(kek -> kek.state() == KeyEncryptionKey.State.ACTIVE);
     }
 
     /**

@@ -12,6 +12,11 @@ public class InstallationRegistry {
     @PersistenceContext
     EntityManager em;
 
+    /** The random id this installation was given at its first start, as audit checkpoints name it. */
+    public String id() {
+        return current().id();
+    }
+
     public Installation current() {
         return em.createNamedQuery(Installation.FIND, Installation.class).getSingleResult();
     }

@@ -1,6 +1,6 @@
 package edu.ucla.dgsom.escrow.keys.boundary;
 
-import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
+import edu.ucla.dgsom.escrow.crypto.control.KeyVersion;
 import java.time.Instant;
 
 /**
@@ -10,8 +10,8 @@ import java.time.Instant;
 public record KeyVersionView(int version, String state, boolean current, long values, String rootKey,
         Instant createdAt, Instant retiredAt) {
 
-    static KeyVersionView of(KeyEncryptionKey kek, boolean current, long values) {
-        return new KeyVersionView(kek.version(), kek.state().name(), current, values, kek.rootKeyId(), kek.createdAt(),
+    static KeyVersionView of(KeyVersion kek, boolean current, long values) {
+        return new KeyVersionView(kek.version(), kek.state(), current, values, kek.rootKeyId(), kek.createdAt(),
                 kek.retiredAt());
     }
 }

@@ -4,10 +4,10 @@ import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
 import edu.ucla.dgsom.escrow.crypto.control.Keyring;
+import edu.ucla.dgsom.escrow.crypto.control.KeyVersion;
 import edu.ucla.dgsom.escrow.crypto.control.RootKeyRotation;
 import edu.ucla.dgsom.escrow.crypto.control.SealedValues;
 import edu.ucla.dgsom.escrow.crypto.control.UnknownRootKeyException;
-import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
 import edu.ucla.dgsom.escrow.keys.entity.KeyRotation;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
@@ -117,7 +117,7 @@ public class KeyRotations {
         }
     }
 
-    public List<KeyEncryptionKey> versions() {
+    public List<KeyVersion> versions() {
         return keyring.versions();
     }
 
@@ -127,8 +127,7 @@ public class KeyRotations {
 
     /** Erases an old KEK. Refuses for the current KEK, during a rotation, and while any value still uses it. */
     public void retire(int version) {
-        KeyEncryptionKey kek = keyring.lockActive(version)
-                .orElseThrow(() -> ProblemException.notFound("Active key version " + version));
+        keyring.lockActive(version).orElseThrow(() -> ProblemException.notFound("Active key version " + version));
         if (version == keyring.currentVersion()) {
             throw new ProblemException(ProblemType.CONFLICT, "Key version " + version + " is current; rotate first");
         }
@@ -139,7 +138,7 @@ public class KeyRotations {
         if (using > 0) {
             throw new ProblemException(ProblemType.CONFLICT, using + " stored values still use key version " + version);
         }
-        keyring.retire(kek);
+        keyring.retire(version);
         audit.record(AuditAction.KEY_RETIRE, AuditTrail.Target.of("key", Integer.toString(version)), Outcome.ALLOWED,
                 null, null);
     }
