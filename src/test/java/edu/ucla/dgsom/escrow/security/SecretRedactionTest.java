@@ -22,8 +22,14 @@ import edu.ucla.dgsom.escrow.credentials.control.TotpCode;
 import edu.ucla.dgsom.escrow.credentials.control.TotpInput;
 import edu.ucla.dgsom.escrow.credentials.control.PasswordGenerator;
 import java.time.Duration;
+import edu.ucla.dgsom.escrow.credentials.control.NewSecrets;
+import edu.ucla.dgsom.escrow.crypto.control.KeyStoreFile;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** Every record that can hold a secret (password, token, seed, code, cookie) keeps it out of toString(). */
@@ -104,6 +110,19 @@ class SecretRedactionTest {
         redacts(question);
         redacts(new CredentialChange("reason", SECRET, OTHER, totp, List.of(SECRET), List.of(1), "r@example.edu",
                 "+1 310 555 0100", List.of(question), SECRET, List.of()));
+        redacts(new NewSecrets(SECRET, OTHER, totp, List.of(SECRET), List.of(1), "r@example.edu", "+1 310 555 0100",
+                List.of(question), SECRET, Set.of()));
+    }
+
+    @Test
+    void key_material_never_prints_a_key() {
+        SecretKey root = new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "AES") {
+            @Override
+            public String toString() {
+                return SECRET;
+            }
+        };
+        redacts(new KeyStoreFile.KeyMaterial(root, null, null));
     }
 
     @Test

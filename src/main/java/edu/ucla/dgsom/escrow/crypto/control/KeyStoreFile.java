@@ -46,6 +46,12 @@ public final class KeyStoreFile {
 
     /** The keys as they come out of the store; handed to {@link Barrier} and not kept anywhere else. */
     public record KeyMaterial(SecretKey rootKey, PrivateKey signingKey, Certificate signingCertificate) {
+
+        /** Never prints a key, should anything log it. */
+        @Override
+        public String toString() {
+            return "KeyMaterial[redacted]";
+        }
     }
 
     /** Opens the store; the caller's passphrase array is wiped. */
