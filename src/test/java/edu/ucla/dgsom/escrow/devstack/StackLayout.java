@@ -37,7 +37,7 @@ public record StackLayout(Path war, Path runtimeDir, Path projectDir, Path local
         return projectDir.resolve("keys-sample");
     }
 
-    /** MariaDB's unpacked binaries, shared by the run command and the tests so they are unpacked once. */
+    /** MariaDB's unpacked binaries: under .local/ for the run command, under target/ for the tests. */
     public Path mariaDbBinaries() {
         return localDir.resolve("mariadb-11.4");
     }
