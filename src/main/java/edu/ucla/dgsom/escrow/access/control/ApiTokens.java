@@ -85,6 +85,17 @@ public class ApiTokens {
         return Optional.ofNullable(em.find(ApiToken.class, id)).orElseThrow(() -> ProblemException.notFound("Token " + id));
     }
 
+    /**
+     * Revokes the live tokens issued to {@code personId} and those they issued (they have seen those secrets), in the
+     * caller's transaction, which audits it; returns how many.
+     */
+    public int revokeAllOf(String personId, Instant now) {
+        List<ApiToken> tokens = em.createNamedQuery(ApiToken.LIVE_OF_PERSON, ApiToken.class)
+                .setParameter("person", personId).setParameter("creator", ApiToken.issuedBy(personId)).getResultList();
+        tokens.forEach(t -> t.revoke(now));
+        return tokens.size();
+    }
+
     public void revoke(String id) {
         ApiToken token = find(id);
         token.revoke(Instant.now());

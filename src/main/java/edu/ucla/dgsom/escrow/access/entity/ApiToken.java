@@ -102,6 +102,11 @@ public class ApiToken {
                 : Optional.empty();
     }
 
+    /** How {@link #createdBy()} names a token issued by {@code personId}. */
+    public static String issuedBy(String personId) {
+        return PERSON_ISSUER + personId;
+    }
+
     public void revoke(Instant now) {
         if (revokedAt == null) {
             revokedAt = now;

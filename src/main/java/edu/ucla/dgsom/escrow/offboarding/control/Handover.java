@@ -1,11 +1,10 @@
 package edu.ucla.dgsom.escrow.offboarding.control;
 
+import edu.ucla.dgsom.escrow.access.control.AccessTermination;
 import edu.ucla.dgsom.escrow.access.control.Administrators;
-import edu.ucla.dgsom.escrow.access.control.SignInErasure;
-import edu.ucla.dgsom.escrow.access.entity.ApiToken;
-import edu.ucla.dgsom.escrow.access.entity.Person;
-import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
-import edu.ucla.dgsom.escrow.access.entity.SignInSession;
+import edu.ucla.dgsom.escrow.access.control.People;
+import edu.ucla.dgsom.escrow.access.control.PersonDetails;
+import edu.ucla.dgsom.escrow.access.control.RoleHolders;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditRecords;
@@ -76,7 +75,13 @@ public class Handover {
     Administrators administrators;
 
     @Inject
-    SignInErasure signIns;
+    AccessTermination access;
+
+    @Inject
+    People people;
+
+    @Inject
+    RoleHolders roleHolders;
 
     @Inject
     @ConfigProperty(name = "escrow.offboarding.rotation-due-days", defaultValue = "7")
@@ -101,29 +106,18 @@ public class Handover {
             return false;
         }
         Journal journal = new Journal();
-        Person leaver = em.find(Person.class, offboarding.personId(), LockModeType.PESSIMISTIC_WRITE);
-        boolean hadSignIn = signIns.erase(leaver.id());
-        int sessions = em.createNamedQuery(SignInSession.DELETE_OF_PERSON).setParameter("person", leaver.id())
-                .executeUpdate();
-        // Tokens issued to the person, and those they issued: they have seen those secrets.
-        List<ApiToken> tokens = em.createNamedQuery(ApiToken.LIVE_OF_PERSON, ApiToken.class)
-                .setParameter("person", leaver.id()).setParameter("creator", "person:" + leaver.id()).getResultList();
-        tokens.forEach(t -> t.revoke(now));
-        leaver.offboard(now);
-        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.SIGN_IN_DISABLED, null, hadSignIn
+        AccessTermination.Ended ended = access.endAllFor(offboarding.personId(), now);
+        PersonDetails leaver = ended.person();
+        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.SIGN_IN_DISABLED, null, ended.signInErased()
                 ? "sign-in destroyed: password hash, MFA seed and recovery codes" : "had no sign-in", now));
         journal.items.add(OffboardingItem.done(offboarding.id(), Kind.SESSIONS_REVOKED, null,
-                sessions + " revoked", now));
+                ended.sessionsEnded() + " revoked", now));
         journal.items.add(OffboardingItem.done(offboarding.id(), Kind.TOKENS_REVOKED, null,
-                tokens.size() + " revoked", now));
+                ended.tokensRevoked() + " revoked", now));
         record(journal, AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("person", leaver.id(),
                 leaver.departmentId()), offboarding, Map.of("step", "access-ended", "sessions",
-                Integer.toString(sessions), "tokens", Integer.toString(tokens.size())));
-
-        // Every role goes: a person reactivated later (e.g. rehired) starts with none.
-        for (RoleGrant grant : em.createNamedQuery(RoleGrant.OF_PERSON, RoleGrant.class)
-                .setParameter("person", leaver.id()).getResultList()) {
-            em.remove(grant);
+                Integer.toString(ended.sessionsEnded()), "tokens", Integer.toString(ended.tokensRevoked())));
+        for (AccessTermination.RevokedRole grant : ended.roles()) {
             journal.items.add(grant.role() == Role.DEPARTMENT_OWNER
                     ? OffboardingItem.done(offboarding.id(), Kind.DEPARTMENT_OWNERSHIP_TO_DGIT, grant.departmentId(),
                             "DGIT holds the department until a new owner is named", now)
@@ -144,15 +138,15 @@ public class Handover {
     }
 
     /** The leaver was DGIT's last active admin with MFA: an audit entry, an open item, and DGIT's admins told. */
-    private void noAdminLeft(OffboardingCase offboarding, Person leaver, Journal journal, Instant now) {
+    private void noAdminLeft(OffboardingCase offboarding, PersonDetails leaver, Journal journal, Instant now) {
         journal.items.add(OffboardingItem.noDgitAdminLeft(offboarding.id(), leaver.id(), now));
         journal.audit(AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("person", leaver.id(),
                 leaver.departmentId()), "DGIT has no active admin with MFA left", Map.of("step",
                 "no-dgit-admin-left", "case", offboarding.id()));
         em.flush();
-        List<Person> admins = owners(null, leaver.id()).stream().map(id -> em.find(Person.class, id))
-                .filter(p -> p != null && p.active()).toList();
-        for (Person admin : admins) {
+        List<PersonDetails> admins = owners(null, leaver.id()).stream().map(people::find).flatMap(Optional::stream)
+                .filter(PersonDetails::active).toList();
+        for (PersonDetails admin : admins) {
             mail.enqueue(admin.email(), "DGIT has no admin with MFA left", "Hello " + admin.name() + ",\n\n"
                     + leaver.name() + " (employee " + leaver.employeeId() + ") has left and was DGIT's last active"
                     + " admin with MFA. Their access has ended. Enrol MFA now (or have an operator name another DGIT"
@@ -177,7 +171,7 @@ public class Handover {
         }
         Instant now = Instant.now();
         Journal journal = new Journal();
-        Person leaver = em.find(Person.class, offboarding.personId());
+        PersonDetails leaver = people.find(offboarding.personId()).orElseThrow();
         List<OffboardingItem> earlier = em.createNamedQuery(OffboardingItem.OF_CASE, OffboardingItem.class)
                 .setParameter("case", offboarding.id()).getResultList();
         boolean wasAdmin = earlier.stream().anyMatch(i -> i.revoked(Role.DGIT_ADMIN));
@@ -291,7 +285,7 @@ public class Handover {
     }
 
     /** Mail to every new holder and to the owners of every department concerned; never a secret in it. */
-    private void notify(OffboardingCase offboarding, Person leaver, List<OffboardingItem> items, Instant due) {
+    private void notify(OffboardingCase offboarding, PersonDetails leaver, List<OffboardingItem> items, Instant due) {
         Map<String, List<String>> lines = new LinkedHashMap<>();
         Map<String, List<String>> departmentOwners = new HashMap<>();
         for (OffboardingItem item : items) {
@@ -315,7 +309,7 @@ public class Handover {
             }
         }
         lines.forEach((personId, text) -> {
-            Person person = em.find(Person.class, personId);
+            PersonDetails person = people.find(personId).orElse(null);
             if (person != null && person.active()) {
                 List<String> shown = text.size() > MAX_MAIL_LINES ? text.subList(0, MAX_MAIL_LINES) : text;
                 String more = text.size() > shown.size() ? "\n- ... and " + (text.size() - shown.size())
@@ -330,20 +324,11 @@ public class Handover {
 
     /** The department's owners other than the leaver, or DGIT's admins if it has none (or for no department). */
     private List<String> owners(String departmentId, String leaverId) {
-        List<String> owners = new ArrayList<>();
-        for (RoleGrant grant : em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class)
-                .setParameter("role", Role.DEPARTMENT_OWNER).getResultList()) {
-            if (grant.departmentId().equals(departmentId) && !grant.personId().equals(leaverId)) {
-                owners.add(grant.personId());
-            }
-        }
-        if (owners.isEmpty()) {
-            // The department's ownership fell to DGIT: its admins are told instead.
-            em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class).setParameter("role", Role.DGIT_ADMIN)
-                    .getResultList().stream().map(RoleGrant::personId).filter(p -> !p.equals(leaverId)).distinct()
-                    .forEach(owners::add);
-        }
-        return owners;
+        List<String> owners = departmentId == null ? List.of()
+                : roleHolders.departmentOwnersOtherThan(Set.of(departmentId), leaverId).getOrDefault(departmentId,
+                        List.of());
+        // The department's ownership fell to DGIT: its admins are told instead.
+        return owners.isEmpty() ? roleHolders.dgitAdminsOtherThan(leaverId) : owners;
     }
 
     private String accountName(String accountId) {
@@ -401,7 +386,6 @@ public class Handover {
 
         Candidates(OffboardingCase offboarding, List<OfficialAccount> held) {
             this.leaverId = offboarding.personId();
-            Map<String, List<String>> ownerGrants = new HashMap<>();
             Set<String> departments = new HashSet<>();
             Set<String> ids = new TreeSet<>();
             for (OfficialAccount account : held) {
@@ -409,16 +393,9 @@ public class Handover {
                 ids.add(account.contentOwnerId());
                 ids.add(account.backupModeratorId());
             }
-            for (RoleGrant grant : em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class)
-                    .setParameter("role", Role.DEPARTMENT_OWNER).getResultList()) {
-                if (departments.contains(grant.departmentId())) {
-                    ownerGrants.computeIfAbsent(grant.departmentId(), d -> new ArrayList<>()).add(grant.personId());
-                    ids.add(grant.personId());
-                }
-            }
-            List<String> adminGrants = em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class)
-                    .setParameter("role", Role.DGIT_ADMIN).getResultList().stream().map(RoleGrant::personId)
-                    .distinct().toList();
+            Map<String, List<String>> ownerGrants = roleHolders.departmentOwnersOtherThan(departments, leaverId);
+            ownerGrants.values().forEach(ids::addAll);
+            List<String> adminGrants = roleHolders.dgitAdminsOtherThan(leaverId);
             ids.addAll(adminGrants);
             if (offboarding.successorId() != null) {
                 ids.add(offboarding.successorId());
@@ -426,14 +403,7 @@ public class Handover {
             ids.remove(leaverId);
             Set<String> leaving = new HashSet<>(em.createNamedQuery(OffboardingCase.PEOPLE_LEAVING, String.class)
                     .setParameter("now", Instant.now()).getResultList());
-            if (!ids.isEmpty()) {
-                for (Person person : em.createNamedQuery(Person.BY_IDS, Person.class).setParameter("ids", ids)
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
-                    if (person.active() && !leaving.contains(person.id())) {
-                        eligible.add(person.id());
-                    }
-                }
-            }
+            people.lockActive(ids).stream().filter(id -> !leaving.contains(id)).forEach(eligible::add);
             ownerGrants.forEach((department, people) -> owners.put(department,
                     people.stream().filter(eligible::contains).distinct().toList()));
             adminGrants.stream().filter(eligible::contains).forEach(admins::add);

@@ -1,7 +1,8 @@
 package edu.ucla.dgsom.escrow.offboarding.control;
 
 import edu.ucla.dgsom.escrow.access.control.Administrators;
-import edu.ucla.dgsom.escrow.access.entity.Person;
+import edu.ucla.dgsom.escrow.access.control.People;
+import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -55,6 +56,9 @@ public class Offboardings {
     @Inject
     Administrators administrators;
 
+    @Inject
+    People people;
+
     /** A case and whether this request created it. */
     public record Requested(OffboardingCase offboarding, boolean created) {
     }
@@ -71,13 +75,12 @@ public class Offboardings {
         if (repeated.isPresent()) {
             return sameRequest(repeated.get(), employeeId);
         }
-        Person person = em.createNamedQuery(Person.BY_EMPLOYEE_ID, Person.class).setParameter("employeeId",
-                employeeId.strip()).getResultStream().findFirst()
+        PersonDetails person = people.byEmployeeId(employeeId.strip())
                 .orElseThrow(() -> ProblemException.notFound("Employee " + employeeId.strip()));
         // The last-admin rule under the admin guard (taken before the person's row, as every admin removal does),
         // then the person's row: it serializes concurrent requests for one person, so only one opens a case.
         administrators.requireAnotherAfterRemovalOf(person.id());
-        em.refresh(person, LockModeType.PESSIMISTIC_WRITE);
+        person = people.lock(person.id());
         repeated = byKey(OffboardingCase.BY_IDEMPOTENCY_KEY, "key", idempotencyKey)
                 .or(() -> byKey(OffboardingCase.BY_HR_REFERENCE, "reference", hrReference));
         if (repeated.isPresent()) {
@@ -121,8 +124,8 @@ public class Offboardings {
      * The successor named for {@code leaver}: another active person (else 422); HR's system may name only someone
      * of the leaver's department (else 400), DGIT admins anyone.
      */
-    private Person successor(Person leaver, String successorId) {
-        Person successor = em.find(Person.class, successorId.strip());
+    private PersonDetails successor(PersonDetails leaver, String successorId) {
+        PersonDetails successor = people.find(successorId.strip()).orElse(null);
         if (successor == null || !successor.active() || successor.id().equals(leaver.id())) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The successor must be another active person",
                     List.of(new Problem.FieldError("successorId", successor == null ? "no such person"
