@@ -207,7 +207,7 @@ public class Offboardings {
         if (item == null || !item.caseId().equals(offboarding.id())) {
             throw ProblemException.notFound("Item " + itemId + " of offboarding case " + caseId);
         }
-        if (!caller.has(Role.DGIT_ADMIN) && !(caller.isPerson() && caller.id().equals(item.toPerson()))) {
+        if (!caller.has(Role.DGIT_ADMIN) && !(caller.isPerson() && item.addressedTo(caller.id()))) {
             throw audit.refuse(AuditAction.OFFBOARDING_CONFIRM, new AuditTrail.Target("offboarding", caseId, null),
                     null, "not the new holder of item " + itemId, new ProblemException(ProblemType.FORBIDDEN,
                             "Only the new holder or a DGIT admin confirms this"));
