@@ -49,12 +49,12 @@ public class ApiTokens {
     }
 
     public Created create(String name, Role role, Instant expiresAt) {
-        if (role == Role.DEPARTMENT_OWNER) {
+        if (!ApiToken.mayCarry(role)) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Tokens are for systems; department owners sign"
                     + " in as people", List.of(new Problem.FieldError("role", "not for tokens")));
         }
         Instant now = Instant.now();
-        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(settings.maxTokenValidity()))) {
+        if (!ApiToken.expiryAllowed(expiresAt, now, settings.maxTokenValidity())) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The expiry must be in the future and within "
                     + settings.maxTokenValidity().toDays() + " days", List.of(new Problem.FieldError("expiresAt",
                     "out of range")));
