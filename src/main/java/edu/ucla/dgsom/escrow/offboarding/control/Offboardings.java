@@ -64,60 +64,69 @@ public class Offboardings {
     }
 
     /**
-     * Opens a case for the person with {@code employeeId}, or returns the one this request already made (same
-     * idempotency key or HR reference), or the person's open or last case if they are being or were offboarded; a
-     * pending case is brought forward to an earlier {@code effectiveAt} (default now).
+     * Opens a case for the person who departs, or returns the one this request already made (same idempotency key or
+     * HR reference), or the person's open or last case if they are being or were offboarded; a pending case is
+     * brought forward to an earlier effective time (default now).
      */
-    public Requested request(String employeeId, Instant effectiveAt, String successorId, String hrReference,
-            String idempotencyKey) {
-        Optional<OffboardingCase> repeated = byKey(OffboardingCase.BY_IDEMPOTENCY_KEY, "key", idempotencyKey)
-                .or(() -> byKey(OffboardingCase.BY_HR_REFERENCE, "reference", hrReference));
+    public Requested request(Departure departure) {
+        Optional<OffboardingCase> repeated = repeated(departure);
         if (repeated.isPresent()) {
-            return sameRequest(repeated.get(), employeeId);
+            return sameRequest(repeated.get(), departure);
         }
-        PersonDetails person = people.byEmployeeId(employeeId.strip())
-                .orElseThrow(() -> ProblemException.notFound("Employee " + employeeId.strip()));
+        PersonDetails person = people.byEmployeeId(departure.employeeId())
+                .orElseThrow(() -> ProblemException.notFound("Employee " + departure.employeeId()));
         // The last-admin rule under the admin guard (taken before the person's row, as every admin removal does),
         // then the person's row: it serializes concurrent requests for one person, so only one opens a case.
         administrators.requireAnotherAfterRemovalOf(person.id());
         person = people.lock(person.id());
-        repeated = byKey(OffboardingCase.BY_IDEMPOTENCY_KEY, "key", idempotencyKey)
-                .or(() -> byKey(OffboardingCase.BY_HR_REFERENCE, "reference", hrReference));
+        repeated = repeated(departure);
         if (repeated.isPresent()) {
-            return sameRequest(repeated.get(), employeeId);
+            return sameRequest(repeated.get(), departure);
         }
         Instant now = Instant.now();
-        Instant effective = effectiveAt == null ? now : effectiveAt;
-        List<OffboardingCase> earlier = em.createNamedQuery(OffboardingCase.OF_PERSON, OffboardingCase.class)
-                .setParameter("person", person.id()).getResultList();
-        // An active person's pending case is this request's; once executed, a case no longer stands for an active
-        // (e.g. reactivated) person, who is offboarded anew. An offboarded person's latest case is the answer.
-        Optional<OffboardingCase> current = person.active()
-                ? earlier.stream().filter(c -> c.state() == OffboardingCase.State.SCHEDULED).findFirst()
-                : earlier.stream().findFirst();
+        Instant effective = departure.effectiveAt() == null ? now : departure.effectiveAt();
+        Optional<OffboardingCase> current = currentCase(person);
         if (current.isPresent()) {
-            OffboardingCase pending = current.get();
-            if (pending.bringForwardTo(effective)) {
-                audit.record(AuditAction.OFFBOARDING_REQUEST, new AuditTrail.Target("offboarding", pending.id(),
-                        person.departmentId()), Outcome.ALLOWED, hrReference == null ? "brought forward"
-                        : "brought forward by HR reference " + hrReference, Map.of("person", person.id(),
-                        "effectiveAt", pending.effectiveAt().toString()));
-            }
-            return new Requested(pending, false);
+            bringForward(current.get(), person, effective, departure);
+            return new Requested(current.get(), false);
         }
         if (!person.active()) {
             throw new ProblemException(ProblemType.CONFLICT, "This person was offboarded outside the escrow");
         }
-        if (successorId != null) {
-            successorId = successor(person, successorId).id();
-        }
-        OffboardingCase offboarding = new OffboardingCase(person.id(), person.employeeId(), successorId, hrReference,
-                idempotencyKey, effective, caller.auditName(), now);
+        String successorId = departure.successorId() == null ? null : successor(person, departure.successorId()).id();
+        OffboardingCase offboarding = new OffboardingCase(person.id(), person.employeeId(), successorId,
+                departure.hrReference(), departure.idempotencyKey(), effective, caller.auditName(), now);
         em.persist(offboarding);
         audit.record(AuditAction.OFFBOARDING_REQUEST, new AuditTrail.Target("offboarding", offboarding.id(),
-                person.departmentId()), Outcome.ALLOWED, hrReference == null ? null : "HR reference " + hrReference,
+                person.departmentId()), Outcome.ALLOWED, departure.hrReference() == null ? null
+                : "HR reference " + departure.hrReference(),
                 Map.of("person", person.id(), "effectiveAt", offboarding.effectiveAt().toString()));
         return new Requested(offboarding, true);
+    }
+
+    /**
+     * An active person's pending case is this request's; once executed, a case no longer stands for an active (e.g.
+     * reactivated) person, who is offboarded anew. An offboarded person's latest case is the answer.
+     */
+    private Optional<OffboardingCase> currentCase(PersonDetails person) {
+        List<OffboardingCase> earlier = em.createNamedQuery(OffboardingCase.OF_PERSON, OffboardingCase.class)
+                .setParameter("person", person.id()).getResultList();
+        return person.active() ? earlier.stream().filter(c -> c.state() == OffboardingCase.State.SCHEDULED)
+                .findFirst() : earlier.stream().findFirst();
+    }
+
+    private void bringForward(OffboardingCase pending, PersonDetails person, Instant effective, Departure departure) {
+        if (pending.bringForwardTo(effective)) {
+            audit.record(AuditAction.OFFBOARDING_REQUEST, new AuditTrail.Target("offboarding", pending.id(),
+                    person.departmentId()), Outcome.ALLOWED, departure.hrReference() == null ? "brought forward"
+                    : "brought forward by HR reference " + departure.hrReference(),
+                    Map.of("person", person.id(), "effectiveAt", pending.effectiveAt().toString()));
+        }
+    }
+
+    private Optional<OffboardingCase> repeated(Departure departure) {
+        return byKey(OffboardingCase.BY_IDEMPOTENCY_KEY, "key", departure.idempotencyKey())
+                .or(() -> byKey(OffboardingCase.BY_HR_REFERENCE, "reference", departure.hrReference()));
     }
 
     /**
@@ -245,8 +254,8 @@ public class Offboardings {
                 .setParameter(parameter, value).getResultStream().findFirst();
     }
 
-    private static Requested sameRequest(OffboardingCase offboarding, String employeeId) {
-        if (!offboarding.employeeId().equals(employeeId.strip())) {
+    private static Requested sameRequest(OffboardingCase offboarding, Departure departure) {
+        if (!offboarding.employeeId().equals(departure.employeeId())) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "This idempotency key or HR reference belongs to"
                     + " another employee's case", List.of(new Problem.FieldError("employeeId",
                     "differs from the case the key or reference names")));

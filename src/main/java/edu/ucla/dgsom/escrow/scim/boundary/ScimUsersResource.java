@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.scim.boundary;
 
 import edu.ucla.dgsom.escrow.access.control.PersonDetails;
+import edu.ucla.dgsom.escrow.offboarding.control.Departure;
 import edu.ucla.dgsom.escrow.offboarding.control.Offboardings;
 import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
@@ -128,8 +129,7 @@ public class ScimUsersResource {
 
     /** The same offboarding as HR's native call, effective now (a case scheduled for later is brought forward). */
     private void offboard(PersonDetails person) {
-        offboardings.executeIfDue(offboardings.request(person.employeeId(), null, null, null, null).offboarding()
-                .id());
+        offboardings.executeIfDue(offboardings.request(Departure.now(person.employeeId())).offboarding().id());
     }
 
     private JsonObject document(PersonDetails person) {
