@@ -1,6 +1,5 @@
 package edu.ucla.dgsom.escrow.access.control;
 
-import edu.ucla.dgsom.escrow.access.entity.Department;
 import edu.ucla.dgsom.escrow.access.entity.Person;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import jakarta.ejb.Stateless;
@@ -100,16 +99,6 @@ public class ProvisionedPeople {
     /** The identity system deleted the person: the record stays for the audit trail, it no longer sees them. */
     public void delete(String id, Instant now) {
         visiblePerson(id).scimDeleted(now);
-    }
-
-    /** The code of the department, or null if there is no such department. */
-    public String departmentCode(String departmentId) {
-        return Optional.ofNullable(em.find(Department.class, departmentId)).map(Department::code).orElse(null);
-    }
-
-    public Optional<String> departmentWithCode(String code) {
-        return em.createNamedQuery(Department.BY_CODE, Department.class).setParameter("code", code)
-                .getResultStream().findFirst().map(Department::id);
     }
 
     private Person visiblePerson(String id) {

@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.scim.control;
 
+import edu.ucla.dgsom.escrow.access.control.Departments;
 import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.access.control.ProvisionedPeople;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
@@ -36,6 +37,9 @@ public class ScimUsers {
 
     @Inject
     ProvisionedPeople people;
+
+    @Inject
+    Departments departments;
 
     @Inject
     @ConfigProperty(name = "escrow.scim.default-department")
@@ -136,7 +140,7 @@ public class ScimUsers {
     }
 
     public String departmentCode(PersonDetails person) {
-        return people.departmentCode(person.departmentId());
+        return departments.code(person.departmentId()).orElse(null);
     }
 
     /** The person's description once {@code changes} apply: what they do not mention stays. */
@@ -155,7 +159,7 @@ public class ScimUsers {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Name the department (enterprise extension's"
                     + " department, a department code)", List.of(new Problem.FieldError("department", "required")));
         }
-        return people.departmentWithCode(wanted.strip().toUpperCase(Locale.ROOT))
+        return departments.withCode(wanted)
                 .orElseThrow(() -> new ProblemException(ProblemType.VALIDATION_FAILED, "No such department",
                         List.of(new Problem.FieldError("department", "no department with this code"))));
     }
