@@ -6,7 +6,6 @@ import edu.ucla.dgsom.escrow.access.control.SignInAttempt;
 import edu.ucla.dgsom.escrow.access.control.SignIns;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
-import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.AllowedWhileRestricted;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Caller;

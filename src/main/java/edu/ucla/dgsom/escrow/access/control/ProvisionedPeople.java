@@ -63,11 +63,12 @@ public class ProvisionedPeople {
                 .getResultStream().findFirst().map(Person::id);
     }
 
-    public PersonDetails create(String employeeId, String departmentId, Description description, Instant now) {
+    /** A new person (audited as created), described as the identity system has them, modified after created. */
+    public PersonDetails create(String employeeId, String departmentId, Description description) {
         Person person = directory.createPerson(employeeId, description.name(), description.email(), departmentId,
                 null, null);
         person.describe(person.name(), description.givenName(), description.familyName(), person.email(),
-                description.userName(), now);
+                description.userName(), Instant.now());
         return PersonDetails.of(person);
     }
 

@@ -111,8 +111,8 @@ public class Handover {
                 ended.sessionsEnded() + " revoked", now));
         journal.add(OffboardingItem.done(offboarding.id(), Kind.TOKENS_REVOKED, null,
                 ended.tokensRevoked() + " revoked", now));
-        journal.record(AuditAction.OFFBOARDING_STEP, personTarget(leaver), Map.of("step", "access-ended",
-                "sessions", Integer.toString(ended.sessionsEnded()), "tokens", Integer.toString(ended.tokensRevoked())));
+        journal.record(AuditAction.OFFBOARDING_STEP, personTarget(leaver), Map.of("step", "access-ended", "sessions",
+                Integer.toString(ended.sessionsEnded()), "tokens", Integer.toString(ended.tokensRevoked())));
         for (AccessTermination.RevokedRole role : ended.roles()) {
             journal.add(OffboardingItem.roleRevoked(offboarding.id(), role.role(), role.departmentId(), now));
             Map<String, String> details = new TreeMap<>(Map.of("role", role.role().name()));

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -89,7 +88,7 @@ public class ScimUsers {
         }
         PersonDetails person = people.create(user.externalId(), department(user.department()),
                 new ProvisionedPeople.Description(name, user.givenName(), user.familyName(), email,
-                        user.userName().strip()), Instant.now());
+                        user.userName().strip()));
         if (Boolean.FALSE.equals(user.active())) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "A new user cannot start inactive",
                     List.of(new Problem.FieldError("active", "must be true for a new user")));
