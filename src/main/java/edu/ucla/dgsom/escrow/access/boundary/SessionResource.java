@@ -2,10 +2,10 @@ package edu.ucla.dgsom.escrow.access.boundary;
 
 import edu.ucla.dgsom.escrow.access.control.MfaEnrolments;
 import edu.ucla.dgsom.escrow.access.control.PasswordChanges;
+import edu.ucla.dgsom.escrow.access.control.SignInAttempt;
 import edu.ucla.dgsom.escrow.access.control.SignIns;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
-import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.AllowedWhileRestricted;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Caller;
@@ -94,9 +94,9 @@ public class SessionResource {
         char[] password = credentials.password().toCharArray();
         SignIns.Result result;
         try {
-            result = signIns.signIn(credentials.username(), password, credentials.totpCode(),
+            result = signIns.signIn(new SignInAttempt(credentials.username(), password, credentials.totpCode(),
                     credentials.recoveryCode(), cookie(DEVICE_COOKIE), request.getRemoteAddr(),
-                    cookie(CallerAuthentication.SESSION_COOKIE));
+                    cookie(CallerAuthentication.SESSION_COOKIE)));
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -49,12 +49,12 @@ public class ApiTokens {
     }
 
     public Created create(String name, Role role, Instant expiresAt) {
-        if (role == Role.DEPARTMENT_OWNER) {
+        if (!ApiToken.mayCarry(role)) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Tokens are for systems; department owners sign"
                     + " in as people", List.of(new Problem.FieldError("role", "not for tokens")));
         }
         Instant now = Instant.now();
-        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(settings.maxTokenValidity()))) {
+        if (!ApiToken.expiryAllowed(expiresAt, now, settings.maxTokenValidity())) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The expiry must be in the future and within "
                     + settings.maxTokenValidity().toDays() + " days", List.of(new Problem.FieldError("expiresAt",
                     "out of range")));
@@ -83,6 +83,17 @@ public class ApiTokens {
 
     public ApiToken find(String id) {
         return Optional.ofNullable(em.find(ApiToken.class, id)).orElseThrow(() -> ProblemException.notFound("Token " + id));
+    }
+
+    /**
+     * Revokes the live tokens issued to {@code personId} and those they issued (they have seen those secrets), in the
+     * caller's transaction, which audits it; returns how many.
+     */
+    public int revokeAllOf(String personId, Instant now) {
+        List<ApiToken> tokens = em.createNamedQuery(ApiToken.LIVE_OF_PERSON, ApiToken.class)
+                .setParameter("person", personId).setParameter("creator", ApiToken.issuedBy(personId)).getResultList();
+        tokens.forEach(t -> t.revoke(now));
+        return tokens.size();
     }
 
     public void revoke(String id) {

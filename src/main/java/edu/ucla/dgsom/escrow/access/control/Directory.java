@@ -132,7 +132,7 @@ public class Directory {
             throw new ProblemException(ProblemType.CONFLICT, "This username is taken",
                     List.of(new Problem.FieldError("signIn.username", "already used")));
         }
-        SignIn signIn = new SignIn(person.id(), normalized, settings.passwordHasher().hash(initialPassword), true);
+        SignIn signIn = new SignIn(person.id(), normalized, settings.passwordHasher().hash(initialPassword));
         em.persist(signIn);
         return signIn;
     }

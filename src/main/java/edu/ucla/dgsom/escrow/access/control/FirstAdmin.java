@@ -96,7 +96,7 @@ public class FirstAdmin {
         String given = System.getenv("ESCROW_BOOTSTRAP_ADMIN_PASSWORD");
         char[] password = (given != null && !given.isBlank() ? given : Secrets.newToken("")).toCharArray();
         em.persist(new SignIn(admin.id(), username.toLowerCase(java.util.Locale.ROOT),
-                settings.passwordHasher().hash(password), true));
+                settings.passwordHasher().hash(password)));
         em.persist(new RoleGrant(admin.id(), Role.DGIT_ADMIN, null, "bootstrap", now));
         audit.record("SYSTEM", null, "bootstrap", AuditAction.PERSON_CREATE,
                 new AuditTrail.Target("person", admin.id(), dgit.id()), Outcome.ALLOWED, "first DGIT admin",

@@ -108,24 +108,18 @@ public class SignIns {
     }
 
     /**
-     * Checks the credentials and opens a new session. {@code previousSession}, the token of a session the client
-     * still holds, is ended either way: the session id always changes at sign-in. {@code deviceToken} is the
-     * browser's device cookie, if it sent one.
+     * Checks the credentials and opens a new session. The client's previous session is ended either way: the
+     * session id always changes at sign-in.
      */
-    public Result signIn(String username, char[] password, String totpCode, String recoveryCode, String deviceToken,
-            String address, String previousSession) {
+    public Result signIn(SignInAttempt attempt) {
         Instant now = Instant.now();
-        if (previousSession != null) {
-            SignInSession previous = em.find(SignInSession.class, Secrets.sha256Hex(previousSession));
-            if (previous != null) {
-                em.remove(previous);
-            }
-        }
-        String normalized = username.trim().toLowerCase(Locale.ROOT);
+        endSession(attempt.previousSession());
+        String address = attempt.address();
+        String normalized = attempt.username().trim().toLowerCase(Locale.ROOT);
         SignIn signIn = em.createNamedQuery(SignIn.BY_USERNAME, SignIn.class).setParameter("username", normalized)
                 .getResultStream().findFirst().orElse(null);
         Target target = signIn == null ? Target.UNKNOWN : new Target(normalized, signIn.personId());
-        SignInDevice device = signIn == null ? null : device(deviceToken, signIn.personId(), now);
+        SignInDevice device = signIn == null ? null : device(attempt.deviceToken(), signIn.personId(), now);
         List<SignInThrottles.Throttle> throttles = throttling.forSignIn(device, normalized, address);
         Duration retryAfter = throttles.stream().map(t -> t.row().lockRemaining(now)).max(Comparator.naturalOrder())
                 .orElseThrow();
@@ -133,8 +127,8 @@ public class SignIns {
             refusals.count(address, Refusal.SIGN_IN_THROTTLED);
             return Result.failed(Result.Status.THROTTLED, Duration.ZERO, retryAfter);
         }
-        PasswordHasher hasher = settings.passwordHasher();
-        boolean passwordMatches = hasher.verify(password, signIn != null ? signIn.passwordHash() : dummyHash);
+        boolean passwordMatches = settings.passwordHasher().verify(attempt.password(),
+                signIn != null ? signIn.passwordHash() : dummyHash);
         Person person = signIn == null ? null : em.find(Person.class, signIn.personId());
         if (!passwordMatches || person == null || !person.active() || !signIn.enabled()) {
             return failure(target, throttles, address, now, "wrong username or password, or disabled");
@@ -144,14 +138,36 @@ public class SignIns {
         // and a TOTP step or a recovery code signs in once however many attempts race with it.
         em.refresh(signIn, LockModeType.PESSIMISTIC_WRITE);
         if (signIn.mfaState() == SignIn.MfaState.ENROLLED) {
-            if (isBlank(totpCode) && isBlank(recoveryCode)) {
+            if (isBlank(attempt.totpCode()) && isBlank(attempt.recoveryCode())) {
                 target.record(audit, Outcome.FAILED, "MFA code required");
                 return Result.failed(Result.Status.MFA_REQUIRED, Duration.ZERO, null);
             }
-            if (!secondFactorMatches(signIn, totpCode, recoveryCode, now)) {
+            if (!secondFactorMatches(signIn, attempt.totpCode(), attempt.recoveryCode(), now)) {
                 return failure(target, throttles, address, now, "wrong MFA code");
             }
         }
+        Result result = signedIn(signIn, person, device, throttles, attempt.password(), now);
+        target.record(audit, Outcome.ALLOWED, null);
+        return result;
+    }
+
+    /** The session token of a session the client still holds ends (null: none). */
+    private void endSession(String sessionToken) {
+        if (sessionToken != null) {
+            SignInSession previous = em.find(SignInSession.class, Secrets.sha256Hex(sessionToken));
+            if (previous != null) {
+                em.remove(previous);
+            }
+        }
+    }
+
+    /**
+     * Opens the session of a person whose credentials were checked, clears the throttles that counted their failures
+     * and replaces their browser's device cookie.
+     */
+    private Result signedIn(SignIn signIn, Person person, SignInDevice device, List<SignInThrottles.Throttle> throttles,
+            char[] password, Instant now) {
+        PasswordHasher hasher = settings.passwordHasher();
         if (hasher.needsRehash(signIn.passwordHash())) {
             signIn.rehashed(hasher.hash(password));
         }
@@ -166,7 +182,6 @@ public class SignIns {
         SignInDevice newDevice = replaceDevice(device, newDeviceToken, person.id(), now);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         identities.grantsOf(person.id()).stream().map(RoleGrant::role).forEach(roles::add);
-        target.record(audit, Outcome.ALLOWED, null);
         return new Result(Result.Status.SIGNED_IN, person.id(), sessionToken, csrfToken, newDeviceToken,
                 session.expiresAt(), newDevice.expiresAt(), identities.restriction(signIn, roles), Duration.ZERO, null);
     }

@@ -76,6 +76,16 @@ public class ApiToken {
         this.expiresAt = expiresAt;
     }
 
+    /** Tokens are for systems: a department's owner signs in as a person, so no token carries that role. */
+    public static boolean mayCarry(Role role) {
+        return role != Role.DEPARTMENT_OWNER;
+    }
+
+    /** A new token must expire in the future, and no later than {@code maxValidity} from now. */
+    public static boolean expiryAllowed(Instant expiresAt, Instant now, Duration maxValidity) {
+        return expiresAt.isAfter(now) && !expiresAt.isAfter(now.plus(maxValidity));
+    }
+
     /**
      * Records use, to the minute: enough to see which tokens are idle, and to audit their use, without a write per
      * request. Returns whether this use was recorded.
@@ -100,6 +110,11 @@ public class ApiToken {
     public Optional<String> issuingPerson() {
         return createdBy.startsWith(PERSON_ISSUER) ? Optional.of(createdBy.substring(PERSON_ISSUER.length()))
                 : Optional.empty();
+    }
+
+    /** How {@link #createdBy()} names a token issued by {@code personId}. */
+    public static String issuedBy(String personId) {
+        return PERSON_ISSUER + personId;
     }
 
     public void revoke(Instant now) {

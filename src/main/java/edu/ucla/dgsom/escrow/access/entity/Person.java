@@ -140,10 +140,6 @@ public class Person {
         updatedAt = now;
     }
 
-    public boolean sameDepartmentAs(Person other) {
-        return departmentId.equals(other.departmentId);
-    }
-
     public boolean active() {
         return status == Status.ACTIVE;
     }

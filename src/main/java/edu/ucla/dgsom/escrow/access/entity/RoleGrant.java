@@ -15,15 +15,19 @@ import java.util.UUID;
 @Entity
 @Table(name = "role_grant")
 @NamedQuery(name = RoleGrant.OF_PERSON, query = "SELECT g FROM RoleGrant g WHERE g.personId = :person ORDER BY g.grantedAt")
-@NamedQuery(name = RoleGrant.OF_ROLE, query = "SELECT g FROM RoleGrant g WHERE g.role = :role"
-        + " ORDER BY g.grantedAt, g.id")
+@NamedQuery(name = RoleGrant.HOLDERS_OTHER_THAN, query = "SELECT g.personId FROM RoleGrant g WHERE g.role = :role"
+        + " AND g.personId <> :person ORDER BY g.grantedAt, g.id")
+@NamedQuery(name = RoleGrant.OWNERS_OTHER_THAN, query = "SELECT g FROM RoleGrant g WHERE g.role ="
+        + " edu.ucla.dgsom.escrow.security.Role.DEPARTMENT_OWNER AND g.departmentId IN :departments"
+        + " AND g.personId <> :person ORDER BY g.grantedAt, g.id")
 @NamedQuery(name = RoleGrant.COUNT_ROLE, query = "SELECT COUNT(g) FROM RoleGrant g WHERE g.role = :role")
 @NamedQuery(name = RoleGrant.COUNT_ACTIVE_HOLDING, query = "SELECT COUNT(g) FROM RoleGrant g, Person p"
         + " WHERE p.id = g.personId AND g.personId = :person AND g.role = :role AND p.status = :status")
 public class RoleGrant {
 
     public static final String OF_PERSON = "RoleGrant.ofPerson";
-    public static final String OF_ROLE = "RoleGrant.ofRole";
+    public static final String HOLDERS_OTHER_THAN = "RoleGrant.holdersOtherThan";
+    public static final String OWNERS_OTHER_THAN = "RoleGrant.ownersOtherThan";
     public static final String COUNT_ROLE = "RoleGrant.countRole";
     public static final String COUNT_ACTIVE_HOLDING = "RoleGrant.countActiveHolding";
     private static final String EVERY_DEPARTMENT = "";

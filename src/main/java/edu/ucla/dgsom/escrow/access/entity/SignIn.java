@@ -60,11 +60,15 @@ public class SignIn {
     protected SignIn() {
     }
 
-    public SignIn(String personId, String username, String passwordHash, boolean passwordChangeRequired) {
+    /**
+     * A new sign-in, with an initial password someone else set (an admin, or the operator for the first admin): it
+     * must be changed at the first sign-in. MFA is enrolled afresh.
+     */
+    public SignIn(String personId, String username, String passwordHash) {
         this.personId = personId;
         this.username = username;
         this.passwordHash = passwordHash;
-        this.passwordChangeRequired = passwordChangeRequired;
+        this.passwordChangeRequired = true;
         this.mfaState = MfaState.NONE;
         this.enabled = true;
     }

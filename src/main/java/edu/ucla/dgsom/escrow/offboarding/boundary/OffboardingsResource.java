@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.offboarding.boundary;
 
+import edu.ucla.dgsom.escrow.offboarding.control.Departure;
 import edu.ucla.dgsom.escrow.offboarding.control.Offboardings;
 import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase;
 import edu.ucla.dgsom.escrow.problems.Problem;
@@ -75,8 +76,9 @@ public class OffboardingsResource {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid Idempotency-Key",
                     List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "1 to 100 printable ASCII characters")));
         }
-        Offboardings.Requested requested = offboardings.request(request.employeeId(), instant(request.effectiveAt()),
-                blankToNull(request.successorId()), blankToNull(request.hrReference()), idempotencyKey);
+        Offboardings.Requested requested = offboardings.request(new Departure(request.employeeId(),
+                instant(request.effectiveAt()), blankToNull(request.successorId()), blankToNull(request.hrReference()),
+                idempotencyKey));
         String id = requested.offboarding().id();
         // A new case due now, or a pending one this request brought forward to now.
         offboardings.executeIfDue(id);

@@ -1,17 +1,17 @@
 package edu.ucla.dgsom.escrow.offboarding.control;
 
+import edu.ucla.dgsom.escrow.access.control.AccessTermination;
 import edu.ucla.dgsom.escrow.access.control.Administrators;
-import edu.ucla.dgsom.escrow.access.control.SignInErasure;
-import edu.ucla.dgsom.escrow.access.entity.ApiToken;
-import edu.ucla.dgsom.escrow.access.entity.Person;
-import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
-import edu.ucla.dgsom.escrow.access.entity.SignInSession;
+import edu.ucla.dgsom.escrow.access.control.People;
+import edu.ucla.dgsom.escrow.access.control.PersonDetails;
+import edu.ucla.dgsom.escrow.access.control.RoleHolders;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditRecords;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
-import edu.ucla.dgsom.escrow.notifications.control.MailOutbox;
+import edu.ucla.dgsom.escrow.offboarding.entity.Candidates;
+import edu.ucla.dgsom.escrow.offboarding.entity.Exposure;
 import edu.ucla.dgsom.escrow.offboarding.entity.Holders;
 import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase;
 import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem;
@@ -27,8 +27,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +37,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -54,9 +53,6 @@ public class Handover {
 
     private static final Logger LOG = Logger.getLogger(Handover.class.getName());
 
-    /** A mail lists this many accounts at most; the case lists them all. */
-    private static final int MAX_MAIL_LINES = 100;
-
     @PersistenceContext
     EntityManager em;
 
@@ -70,13 +66,19 @@ public class Handover {
     AuditRecords records;
 
     @Inject
-    MailOutbox mail;
+    HandoverMail mail;
 
     @Inject
     Administrators administrators;
 
     @Inject
-    SignInErasure signIns;
+    AccessTermination access;
+
+    @Inject
+    People people;
+
+    @Inject
+    RoleHolders roleHolders;
 
     @Inject
     @ConfigProperty(name = "escrow.offboarding.rotation-due-days", defaultValue = "7")
@@ -100,40 +102,23 @@ public class Handover {
         if (!offboarding.dueAt(now)) {
             return false;
         }
-        Journal journal = new Journal();
-        Person leaver = em.find(Person.class, offboarding.personId(), LockModeType.PESSIMISTIC_WRITE);
-        boolean hadSignIn = signIns.erase(leaver.id());
-        int sessions = em.createNamedQuery(SignInSession.DELETE_OF_PERSON).setParameter("person", leaver.id())
-                .executeUpdate();
-        // Tokens issued to the person, and those they issued: they have seen those secrets.
-        List<ApiToken> tokens = em.createNamedQuery(ApiToken.LIVE_OF_PERSON, ApiToken.class)
-                .setParameter("person", leaver.id()).setParameter("creator", "person:" + leaver.id()).getResultList();
-        tokens.forEach(t -> t.revoke(now));
-        leaver.offboard(now);
-        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.SIGN_IN_DISABLED, null, hadSignIn
+        Journal journal = new Journal(offboarding);
+        AccessTermination.Ended ended = access.endAllFor(offboarding.personId(), now);
+        PersonDetails leaver = ended.person();
+        journal.add(OffboardingItem.done(offboarding.id(), Kind.SIGN_IN_DISABLED, null, ended.signInErased()
                 ? "sign-in destroyed: password hash, MFA seed and recovery codes" : "had no sign-in", now));
-        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.SESSIONS_REVOKED, null,
-                sessions + " revoked", now));
-        journal.items.add(OffboardingItem.done(offboarding.id(), Kind.TOKENS_REVOKED, null,
-                tokens.size() + " revoked", now));
-        record(journal, AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("person", leaver.id(),
-                leaver.departmentId()), offboarding, Map.of("step", "access-ended", "sessions",
-                Integer.toString(sessions), "tokens", Integer.toString(tokens.size())));
-
-        // Every role goes: a person reactivated later (e.g. rehired) starts with none.
-        for (RoleGrant grant : em.createNamedQuery(RoleGrant.OF_PERSON, RoleGrant.class)
-                .setParameter("person", leaver.id()).getResultList()) {
-            em.remove(grant);
-            journal.items.add(grant.role() == Role.DEPARTMENT_OWNER
-                    ? OffboardingItem.done(offboarding.id(), Kind.DEPARTMENT_OWNERSHIP_TO_DGIT, grant.departmentId(),
-                            "DGIT holds the department until a new owner is named", now)
-                    : OffboardingItem.roleRevoked(offboarding.id(), grant.role(), now));
-            Map<String, String> details = new TreeMap<>(Map.of("role", grant.role().name()));
-            if (grant.departmentId() != null) {
-                details.put("department", grant.departmentId());
-            }
-            record(journal, AuditAction.ROLE_REVOKE, new AuditTrail.Target("person", leaver.id(),
-                    grant.departmentId()), offboarding, details);
+        journal.add(OffboardingItem.done(offboarding.id(), Kind.SESSIONS_REVOKED, null,
+                ended.sessionsEnded() + " revoked", now));
+        journal.add(OffboardingItem.done(offboarding.id(), Kind.TOKENS_REVOKED, null,
+                ended.tokensRevoked() + " revoked", now));
+        journal.record(AuditAction.OFFBOARDING_STEP, personTarget(leaver), Map.of("step", "access-ended", "sessions",
+                Integer.toString(ended.sessionsEnded()), "tokens", Integer.toString(ended.tokensRevoked())));
+        for (AccessTermination.RevokedRole role : ended.roles()) {
+            journal.add(OffboardingItem.roleRevoked(offboarding.id(), role.role(), role.departmentId(), now));
+            Map<String, String> details = new TreeMap<>(Map.of("role", role.role().name()));
+            Optional.ofNullable(role.departmentId()).ifPresent(d -> details.put("department", d));
+            journal.record(AuditAction.ROLE_REVOKE, new AuditTrail.Target("person", leaver.id(),
+                    role.departmentId()), details);
         }
         if (!adminKept) {
             noAdminLeft(offboarding, leaver, journal, now);
@@ -144,22 +129,12 @@ public class Handover {
     }
 
     /** The leaver was DGIT's last active admin with MFA: an audit entry, an open item, and DGIT's admins told. */
-    private void noAdminLeft(OffboardingCase offboarding, Person leaver, Journal journal, Instant now) {
-        journal.items.add(OffboardingItem.noDgitAdminLeft(offboarding.id(), leaver.id(), now));
-        journal.audit(AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("person", leaver.id(),
-                leaver.departmentId()), "DGIT has no active admin with MFA left", Map.of("step",
-                "no-dgit-admin-left", "case", offboarding.id()));
+    private void noAdminLeft(OffboardingCase offboarding, PersonDetails leaver, Journal journal, Instant now) {
+        journal.add(OffboardingItem.noDgitAdminLeft(offboarding.id(), leaver.id(), now));
+        journal.audit(AuditAction.OFFBOARDING_STEP, personTarget(leaver), "DGIT has no active admin with MFA left",
+                Map.of("step", "no-dgit-admin-left", "case", offboarding.id()));
         em.flush();
-        List<Person> admins = owners(null, leaver.id()).stream().map(id -> em.find(Person.class, id))
-                .filter(p -> p != null && p.active()).toList();
-        for (Person admin : admins) {
-            mail.enqueue(admin.email(), "DGIT has no admin with MFA left", "Hello " + admin.name() + ",\n\n"
-                    + leaver.name() + " (employee " + leaver.employeeId() + ") has left and was DGIT's last active"
-                    + " admin with MFA. Their access has ended. Enrol MFA now (or have an operator name another DGIT"
-                    + " admin), then confirm the item of offboarding case " + offboarding.id() + ".\n\n"
-                    + "The DGIT credential escrow\n");
-        }
-        if (admins.isEmpty()) {
+        if (!mail.noAdminLeft(offboarding, leaver)) {
             LOG.severe(() -> "DGIT has no active admin left: offboarding case " + offboarding.id() + " ended the"
                     + " access of its last one. An operator must name a DGIT admin (docs/offboarding.md).");
         }
@@ -176,61 +151,19 @@ public class Handover {
             return false;
         }
         Instant now = Instant.now();
-        Journal journal = new Journal();
-        Person leaver = em.find(Person.class, offboarding.personId());
-        List<OffboardingItem> earlier = em.createNamedQuery(OffboardingItem.OF_CASE, OffboardingItem.class)
-                .setParameter("case", offboarding.id()).getResultList();
-        boolean wasAdmin = earlier.stream().anyMatch(i -> i.revoked(Role.DGIT_ADMIN));
-        Set<String> ownedDepartments = new LinkedHashSet<>();
-        earlier.stream().filter(i -> i.revoked(Role.DEPARTMENT_OWNER)).forEach(i -> ownedDepartments.add(
-                i.departmentId()));
-
+        Journal journal = new Journal(offboarding);
+        PersonDetails leaver = people.find(offboarding.personId()).orElseThrow();
         List<OfficialAccount> held = em.createNamedQuery(OfficialAccount.HELD_BY, OfficialAccount.class)
                 .setParameter("person", leaver.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        Map<String, OfficialAccount> toRotate = new LinkedHashMap<>();
-        held.stream().filter(OfficialAccount::hasCredentials).forEach(a -> toRotate.put(a.id(), a));
-
-        Candidates candidates = new Candidates(offboarding, held);
-        for (OfficialAccount account : held) {
-            reassign(offboarding, account, leaver.id(), candidates, now, journal);
-        }
-
-        if (wasAdmin) {
-            em.createNamedQuery(OfficialAccount.WITH_CREDENTIALS, OfficialAccount.class).getResultList()
-                    .forEach(a -> toRotate.putIfAbsent(a.id(), a));
-        } else if (!ownedDepartments.isEmpty()) {
-            em.createNamedQuery(OfficialAccount.WITH_CREDENTIALS_IN, OfficialAccount.class)
-                    .setParameter("departments", ownedDepartments).getResultList()
-                    .forEach(a -> toRotate.putIfAbsent(a.id(), a));
-        }
-        // Credentials the leaver revealed, or rotated (they set the secret, so they know it).
-        Set<String> revealed = records.targetsActedOn(leaver.id(), AuditAction.CREDENTIAL_REVEAL, "account");
-        Set<String> rotated = records.targetsActedOn(leaver.id(), AuditAction.CREDENTIAL_ROTATE, "account");
-        Set<String> known = new LinkedHashSet<>(revealed);
-        known.addAll(rotated);
-        for (String accountId : known) {
-            if (!toRotate.containsKey(accountId)) {
-                Optional.ofNullable(em.find(OfficialAccount.class, accountId)).filter(OfficialAccount::hasCredentials)
-                        .ifPresent(a -> toRotate.put(a.id(), a));
-            }
-        }
+        Candidates candidates = candidates(offboarding, held);
+        held.forEach(account -> reassign(offboarding, account, candidates, now, journal));
         Instant due = now.plus(Duration.ofDays(rotationDueDays));
-        for (OfficialAccount account : toRotate.values()) {
-            account.requireRotation(now, due);
-            String why = held.contains(account) ? "held by the leaver"
-                    : revealed.contains(account.id()) ? "revealed by the leaver"
-                    : rotated.contains(account.id()) ? "rotated by the leaver" : "revealable by the leaver";
-            journal.items.add(OffboardingItem.rotation(offboarding.id(), account.id(), account.departmentId(), why,
-                    due, now));
-            record(journal, AuditAction.OFFBOARDING_STEP, target(account), offboarding, Map.of("step",
-                    "rotation-required", "due", due.toString(), "why", why));
-        }
-
-        notify(offboarding, leaver, journal.items, due);
+        int rotations = requireRotations(offboarding, held, due, now, journal);
+        mail.handedOver(offboarding, leaver, journal.items(), due);
         offboarding.handedOver();
-        record(journal, AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("offboarding", offboarding.id(),
-                leaver.departmentId()), offboarding, Map.of("step", "executed", "accountsReassigned",
-                Integer.toString(held.size()), "rotationsRequired", Integer.toString(toRotate.size())));
+        journal.record(AuditAction.OFFBOARDING_STEP, new AuditTrail.Target("offboarding", offboarding.id(),
+                leaver.departmentId()), Map.of("step", "executed", "accountsReassigned", Integer.toString(held.size()),
+                "rotationsRequired", Integer.toString(rotations)));
         journal.commit(em, audit, caller);
         completeIfDone(offboarding);
         return true;
@@ -239,9 +172,9 @@ public class Handover {
     /** Completes a handed-over case once no item is open. */
     public void completeIfDone(OffboardingCase offboarding) {
         em.flush();
-        if (offboarding.state() == OffboardingCase.State.IN_PROGRESS && em.createNamedQuery(
-                OffboardingItem.COUNT_OPEN, Long.class).setParameter("case", offboarding.id()).getSingleResult() == 0) {
-            offboarding.completed(Instant.now());
+        long open = em.createNamedQuery(OffboardingItem.COUNT_OPEN, Long.class).setParameter("case", offboarding.id())
+                .getSingleResult();
+        if (offboarding.completeIfNothingOpen(open, Instant.now())) {
             AuditTrail.Target target = new AuditTrail.Target("offboarding", offboarding.id(), null);
             if (caller.authenticated()) {
                 audit.record(AuditAction.OFFBOARDING_COMPLETE, target, Outcome.ALLOWED, null, Map.of());
@@ -252,217 +185,98 @@ public class Handover {
         }
     }
 
+    /**
+     * Who can step in on the leaver's accounts. Their person rows are locked (in id order, so two hand-overs cannot
+     * deadlock on them) until the hand-over commits, and only people who are active and not being offboarded
+     * themselves (a case due or with access ended) are chosen: two people who leave at the same moment never hand
+     * their accounts to each other.
+     */
+    private Candidates candidates(OffboardingCase offboarding, List<OfficialAccount> held) {
+        String leaverId = offboarding.personId();
+        Set<String> departments = held.stream().map(OfficialAccount::departmentId).collect(Collectors.toSet());
+        Map<String, List<String>> owners = roleHolders.departmentOwnersOtherThan(departments, leaverId);
+        List<String> admins = roleHolders.dgitAdminsOtherThan(leaverId);
+        Set<String> ids = new TreeSet<>(admins);
+        for (OfficialAccount account : held) {
+            ids.add(account.contentOwnerId());
+            ids.add(account.backupModeratorId());
+        }
+        owners.values().forEach(ids::addAll);
+        Optional.ofNullable(offboarding.successorId()).ifPresent(ids::add);
+        ids.remove(leaverId);
+        Set<String> leaving = new HashSet<>(em.createNamedQuery(OffboardingCase.PEOPLE_LEAVING, String.class)
+                .setParameter("now", Instant.now()).getResultList());
+        Set<String> eligible = people.lockActive(ids).stream().filter(id -> !leaving.contains(id))
+                .collect(Collectors.toSet());
+        return new Candidates(offboarding.successorId(), eligible, owners, admins);
+    }
+
     /** Replaces the leaver on one account, by the rules in docs/offboarding.md, or sends it to DGIT. */
-    private void reassign(OffboardingCase offboarding, OfficialAccount account, String leaverId,
-            Candidates candidates, Instant now, Journal journal) {
-        String owner = account.contentOwnerId();
-        String moderator = account.backupModeratorId();
-        String successor = candidates.successor();
-        Optional<Holders> placed = new Holders(owner, moderator).after(leaverId, successor,
-                candidates.eligible(leaverId.equals(owner) ? moderator : owner),
-                other -> candidates.stewardOtherThan(account.departmentId(), other));
+    private void reassign(OffboardingCase offboarding, OfficialAccount account, Candidates candidates, Instant now,
+            Journal journal) {
+        Holders before = new Holders(account.contentOwnerId(), account.backupModeratorId());
+        Optional<Holders> placed = candidates.holdersAfter(before, offboarding.personId(), account.departmentId());
         if (placed.isEmpty()) {
-            journal.items.add(OffboardingItem.toDgit(offboarding.id(), account.id(), account.departmentId(), leaverId,
-                    now));
-            record(journal, AuditAction.OFFBOARDING_STEP, target(account), offboarding, Map.of("step",
-                    "account-to-dgit"));
+            journal.add(OffboardingItem.toDgit(offboarding.id(), account.id(), account.departmentId(),
+                    offboarding.personId(), now));
+            journal.record(AuditAction.OFFBOARDING_STEP, target(account), Map.of("step", "account-to-dgit"));
             return;
         }
-        String newOwner = placed.get().contentOwner();
-        String newModerator = placed.get().backupModerator();
-        account.assign(newOwner, newModerator);
+        Holders after = placed.get();
+        account.assign(after.contentOwner(), after.backupModerator());
         account.touch("offboarding:" + offboarding.id(), now);
-        String reason = "offboarding " + offboarding.id();
-        if (!newOwner.equals(owner)) {
-            journal.items.add(OffboardingItem.replaced(offboarding.id(), Kind.CONTENT_OWNER_REPLACED, account.id(),
-                    account.departmentId(), owner, newOwner, newOwner.equals(moderator) ? "backup moderator promoted"
-                            : newOwner.equals(successor) ? "named successor" : candidates.describe(newOwner), now));
-        }
-        if (!newModerator.equals(moderator)) {
-            journal.items.add(OffboardingItem.replaced(offboarding.id(), Kind.BACKUP_MODERATOR_REPLACED, account.id(),
-                    account.departmentId(), moderator, newModerator, newModerator.equals(successor)
-                            ? "named successor" : candidates.describe(newModerator), now));
-        }
-        Map<String, String> details = new TreeMap<>();
-        details.put("contentOwner", owner + "->" + newOwner);
-        details.put("backupModerator", moderator + "->" + newModerator);
-        details.put("case", offboarding.id());
-        journal.audit(AuditAction.ACCOUNT_REASSIGN, target(account), reason, details);
+        journal.addAll(OffboardingItem.replacements(offboarding.id(), account.id(), account.departmentId(), before,
+                after, candidates, now));
+        journal.record(AuditAction.ACCOUNT_REASSIGN, target(account), Map.of(
+                "contentOwner", before.contentOwner() + "->" + after.contentOwner(),
+                "backupModerator", before.backupModerator() + "->" + after.backupModerator()));
     }
 
-    /** Mail to every new holder and to the owners of every department concerned; never a secret in it. */
-    private void notify(OffboardingCase offboarding, Person leaver, List<OffboardingItem> items, Instant due) {
-        Map<String, List<String>> lines = new LinkedHashMap<>();
-        Map<String, List<String>> departmentOwners = new HashMap<>();
-        for (OffboardingItem item : items) {
-            if (item.toPerson() != null) {
-                lines.computeIfAbsent(item.toPerson(), p -> new ArrayList<>()).add("- You are now "
-                        + (item.kind() == Kind.CONTENT_OWNER_REPLACED ? "content owner" : "backup moderator")
-                        + " of account " + accountName(item.accountId()) + "; please confirm the hand-over.");
-            }
-            if (item.kind() == Kind.ACCOUNT_TO_DGIT) {
-                for (String admin : owners(null, leaver.id())) {
-                    lines.computeIfAbsent(admin, p -> new ArrayList<>()).add("- Nobody could take over account "
-                            + accountName(item.accountId()) + ": name its holders, then confirm the case's item.");
-                }
-            }
-            if (item.kind() == Kind.ROTATION_REQUIRED && item.departmentId() != null) {
-                for (String owner : departmentOwners.computeIfAbsent(item.departmentId(),
-                        d -> owners(d, leaver.id()))) {
-                    lines.computeIfAbsent(owner, p -> new ArrayList<>()).add("- Rotate the credentials of account "
-                            + accountName(item.accountId()) + " by " + due + ".");
-                }
-            }
+    /**
+     * Flags for rotation every credential the leaver may know: of accounts they held, could reveal (every account
+     * for a DGIT admin, their departments' for an owner), revealed or rotated. Returns how many.
+     */
+    private int requireRotations(OffboardingCase offboarding, List<OfficialAccount> held, Instant due, Instant now,
+            Journal journal) {
+        Map<String, OfficialAccount> toRotate = new LinkedHashMap<>();
+        held.stream().filter(OfficialAccount::hasCredentials).forEach(a -> toRotate.put(a.id(), a));
+        revealable(offboarding).forEach(a -> toRotate.putIfAbsent(a.id(), a));
+        Set<String> revealed = records.targetsActedOn(offboarding.personId(), AuditAction.CREDENTIAL_REVEAL, "account");
+        Set<String> rotated = records.targetsActedOn(offboarding.personId(), AuditAction.CREDENTIAL_ROTATE, "account");
+        Set<String> known = new LinkedHashSet<>(revealed);
+        known.addAll(rotated);
+        known.stream().filter(id -> !toRotate.containsKey(id)).map(id -> em.find(OfficialAccount.class, id))
+                .filter(a -> a != null && a.hasCredentials()).forEach(a -> toRotate.put(a.id(), a));
+        Set<String> heldIds = held.stream().map(OfficialAccount::id).collect(Collectors.toSet());
+        for (OfficialAccount account : toRotate.values()) {
+            account.requireRotation(now, due);
+            Exposure exposure = Exposure.of(account.id(), heldIds, revealed, rotated);
+            journal.add(OffboardingItem.rotation(offboarding.id(), account.id(), account.departmentId(), exposure,
+                    due, now));
+            journal.record(AuditAction.OFFBOARDING_STEP, target(account), Map.of("step", "rotation-required",
+                    "due", due.toString(), "why", exposure.reason()));
         }
-        lines.forEach((personId, text) -> {
-            Person person = em.find(Person.class, personId);
-            if (person != null && person.active()) {
-                List<String> shown = text.size() > MAX_MAIL_LINES ? text.subList(0, MAX_MAIL_LINES) : text;
-                String more = text.size() > shown.size() ? "\n- ... and " + (text.size() - shown.size())
-                        + " more: see the case" : "";
-                mail.enqueue(person.email(), "Offboarding of " + leaver.name() + ": accounts handed over to you",
-                        "Hello " + person.name() + ",\n\n" + leaver.name() + " (employee " + leaver.employeeId()
-                                + ") has left. Offboarding case " + offboarding.id() + ":\n\n"
-                                + String.join("\n", shown) + more + "\n\nThe DGIT credential escrow\n");
-            }
-        });
+        return toRotate.size();
     }
 
-    /** The department's owners other than the leaver, or DGIT's admins if it has none (or for no department). */
-    private List<String> owners(String departmentId, String leaverId) {
-        List<String> owners = new ArrayList<>();
-        for (RoleGrant grant : em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class)
-                .setParameter("role", Role.DEPARTMENT_OWNER).getResultList()) {
-            if (grant.departmentId().equals(departmentId) && !grant.personId().equals(leaverId)) {
-                owners.add(grant.personId());
-            }
+    /** The accounts with credentials the leaver could reveal through a role step 1 revoked. */
+    private List<OfficialAccount> revealable(OffboardingCase offboarding) {
+        List<OffboardingItem> earlier = em.createNamedQuery(OffboardingItem.OF_CASE, OffboardingItem.class)
+                .setParameter("case", offboarding.id()).getResultList();
+        if (earlier.stream().anyMatch(i -> i.revoked(Role.DGIT_ADMIN))) {
+            return em.createNamedQuery(OfficialAccount.WITH_CREDENTIALS, OfficialAccount.class).getResultList();
         }
-        if (owners.isEmpty()) {
-            // The department's ownership fell to DGIT: its admins are told instead.
-            em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class).setParameter("role", Role.DGIT_ADMIN)
-                    .getResultList().stream().map(RoleGrant::personId).filter(p -> !p.equals(leaverId)).distinct()
-                    .forEach(owners::add);
-        }
-        return owners;
-    }
-
-    private String accountName(String accountId) {
-        OfficialAccount account = em.find(OfficialAccount.class, accountId);
-        return account == null ? accountId : account.displayName() + " (" + account.platform() + " "
-                + account.handle() + ")";
+        Set<String> owned = earlier.stream().filter(i -> i.revoked(Role.DEPARTMENT_OWNER))
+                .map(OffboardingItem::departmentId).collect(Collectors.toCollection(LinkedHashSet::new));
+        return owned.isEmpty() ? List.of() : em.createNamedQuery(OfficialAccount.WITH_CREDENTIALS_IN,
+                OfficialAccount.class).setParameter("departments", owned).getResultList();
     }
 
     private static AuditTrail.Target target(OfficialAccount account) {
         return new AuditTrail.Target("account", account.id(), account.departmentId());
     }
 
-    private static void record(Journal journal, AuditAction action, AuditTrail.Target target,
-            OffboardingCase offboarding, Map<String, String> details) {
-        Map<String, String> withCase = new TreeMap<>(details);
-        withCase.put("case", offboarding.id());
-        journal.audit(action, target, "offboarding " + offboarding.id(), withCase);
-    }
-
-    /** What one transaction of a case produces: its items, and its audit entries, written together at the end. */
-    private static final class Journal {
-
-        private final List<OffboardingItem> items = new ArrayList<>();
-        private final List<AuditTrail.Draft> entries = new ArrayList<>();
-
-        void audit(AuditAction action, AuditTrail.Target target, String reason, Map<String, String> details) {
-            entries.add(new AuditTrail.Draft(action, target, Outcome.ALLOWED, reason, details));
-        }
-
-        /** As the requesting caller when the case runs in the request, as the scheduler when it runs later. */
-        void commit(EntityManager em, AuditTrail audit, Caller caller) {
-            items.forEach(em::persist);
-            if (caller.authenticated()) {
-                audit.recordAll(caller.kind().name(), caller.id(), caller.name(), entries);
-            } else {
-                audit.recordAll("SYSTEM", null, "offboarding scheduler", entries);
-            }
-        }
-    }
-
-    /**
-     * Who can step in on the leaver's accounts: the named successor, the accounts' other holders, the departments'
-     * other owners (longest-standing first), then DGIT admins. Their person rows are locked (in id order, so two
-     * hand-overs cannot deadlock on them) until the hand-over commits, and only people who are active and not being
-     * offboarded themselves (a case due or with access ended) are chosen: two people who leave at the same moment
-     * never hand their accounts to each other.
-     */
-    private final class Candidates {
-
-        private final String leaverId;
-        private final String successor;
-        private final Set<String> eligible = new HashSet<>();
-        private final Map<String, List<String>> owners = new HashMap<>();
-        private final List<String> admins = new ArrayList<>();
-
-        Candidates(OffboardingCase offboarding, List<OfficialAccount> held) {
-            this.leaverId = offboarding.personId();
-            Map<String, List<String>> ownerGrants = new HashMap<>();
-            Set<String> departments = new HashSet<>();
-            Set<String> ids = new TreeSet<>();
-            for (OfficialAccount account : held) {
-                departments.add(account.departmentId());
-                ids.add(account.contentOwnerId());
-                ids.add(account.backupModeratorId());
-            }
-            for (RoleGrant grant : em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class)
-                    .setParameter("role", Role.DEPARTMENT_OWNER).getResultList()) {
-                if (departments.contains(grant.departmentId())) {
-                    ownerGrants.computeIfAbsent(grant.departmentId(), d -> new ArrayList<>()).add(grant.personId());
-                    ids.add(grant.personId());
-                }
-            }
-            List<String> adminGrants = em.createNamedQuery(RoleGrant.OF_ROLE, RoleGrant.class)
-                    .setParameter("role", Role.DGIT_ADMIN).getResultList().stream().map(RoleGrant::personId)
-                    .distinct().toList();
-            ids.addAll(adminGrants);
-            if (offboarding.successorId() != null) {
-                ids.add(offboarding.successorId());
-            }
-            ids.remove(leaverId);
-            Set<String> leaving = new HashSet<>(em.createNamedQuery(OffboardingCase.PEOPLE_LEAVING, String.class)
-                    .setParameter("now", Instant.now()).getResultList());
-            if (!ids.isEmpty()) {
-                for (Person person : em.createNamedQuery(Person.BY_IDS, Person.class).setParameter("ids", ids)
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
-                    if (person.active() && !leaving.contains(person.id())) {
-                        eligible.add(person.id());
-                    }
-                }
-            }
-            ownerGrants.forEach((department, people) -> owners.put(department,
-                    people.stream().filter(eligible::contains).distinct().toList()));
-            adminGrants.stream().filter(eligible::contains).forEach(admins::add);
-            this.successor = offboarding.successorId() != null && eligible.contains(offboarding.successorId())
-                    ? offboarding.successorId() : null;
-        }
-
-        /** The successor HR named, if they can take over: an active person other than the leaver, not leaving. */
-        String successor() {
-            return successor;
-        }
-
-        boolean eligible(String personId) {
-            return eligible.contains(personId);
-        }
-
-        /** The department's first eligible owner other than {@code other}, else the first such DGIT admin; or null. */
-        String stewardOtherThan(String departmentId, String other) {
-            for (String candidate : owners.getOrDefault(departmentId, List.of())) {
-                if (!candidate.equals(other)) {
-                    return candidate;
-                }
-            }
-            return admins.stream().filter(a -> !a.equals(other)).findFirst().orElse(null);
-        }
-
-        String describe(String personId) {
-            return admins.contains(personId) && owners.values().stream().noneMatch(o -> o.contains(personId))
-                    ? "DGIT admin (last resort)" : "department owner";
-        }
+    private static AuditTrail.Target personTarget(PersonDetails person) {
+        return new AuditTrail.Target("person", person.id(), person.departmentId());
     }
 }

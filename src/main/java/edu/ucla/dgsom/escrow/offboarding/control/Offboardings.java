@@ -1,7 +1,8 @@
 package edu.ucla.dgsom.escrow.offboarding.control;
 
 import edu.ucla.dgsom.escrow.access.control.Administrators;
-import edu.ucla.dgsom.escrow.access.entity.Person;
+import edu.ucla.dgsom.escrow.access.control.People;
+import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -55,74 +56,85 @@ public class Offboardings {
     @Inject
     Administrators administrators;
 
+    @Inject
+    People people;
+
     /** A case and whether this request created it. */
     public record Requested(OffboardingCase offboarding, boolean created) {
     }
 
     /**
-     * Opens a case for the person with {@code employeeId}, or returns the one this request already made (same
-     * idempotency key or HR reference), or the person's open or last case if they are being or were offboarded; a
-     * pending case is brought forward to an earlier {@code effectiveAt} (default now).
+     * Opens a case for the person who departs, or returns the one this request already made (same idempotency key or
+     * HR reference), or the person's open or last case if they are being or were offboarded; a pending case is
+     * brought forward to an earlier effective time (default now).
      */
-    public Requested request(String employeeId, Instant effectiveAt, String successorId, String hrReference,
-            String idempotencyKey) {
-        Optional<OffboardingCase> repeated = byKey(OffboardingCase.BY_IDEMPOTENCY_KEY, "key", idempotencyKey)
-                .or(() -> byKey(OffboardingCase.BY_HR_REFERENCE, "reference", hrReference));
+    public Requested request(Departure departure) {
+        Optional<OffboardingCase> repeated = repeated(departure);
         if (repeated.isPresent()) {
-            return sameRequest(repeated.get(), employeeId);
+            return sameRequest(repeated.get(), departure);
         }
-        Person person = em.createNamedQuery(Person.BY_EMPLOYEE_ID, Person.class).setParameter("employeeId",
-                employeeId.strip()).getResultStream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Employee " + employeeId.strip()));
+        PersonDetails person = people.byEmployeeId(departure.employeeId())
+                .orElseThrow(() -> ProblemException.notFound("Employee " + departure.employeeId()));
         // The last-admin rule under the admin guard (taken before the person's row, as every admin removal does),
         // then the person's row: it serializes concurrent requests for one person, so only one opens a case.
         administrators.requireAnotherAfterRemovalOf(person.id());
-        em.refresh(person, LockModeType.PESSIMISTIC_WRITE);
-        repeated = byKey(OffboardingCase.BY_IDEMPOTENCY_KEY, "key", idempotencyKey)
-                .or(() -> byKey(OffboardingCase.BY_HR_REFERENCE, "reference", hrReference));
+        person = people.lock(person.id());
+        repeated = repeated(departure);
         if (repeated.isPresent()) {
-            return sameRequest(repeated.get(), employeeId);
+            return sameRequest(repeated.get(), departure);
         }
         Instant now = Instant.now();
-        Instant effective = effectiveAt == null ? now : effectiveAt;
-        List<OffboardingCase> earlier = em.createNamedQuery(OffboardingCase.OF_PERSON, OffboardingCase.class)
-                .setParameter("person", person.id()).getResultList();
-        // An active person's pending case is this request's; once executed, a case no longer stands for an active
-        // (e.g. reactivated) person, who is offboarded anew. An offboarded person's latest case is the answer.
-        Optional<OffboardingCase> current = person.active()
-                ? earlier.stream().filter(c -> c.state() == OffboardingCase.State.SCHEDULED).findFirst()
-                : earlier.stream().findFirst();
+        Instant effective = departure.effectiveAt() == null ? now : departure.effectiveAt();
+        Optional<OffboardingCase> current = currentCase(person);
         if (current.isPresent()) {
-            OffboardingCase pending = current.get();
-            if (pending.bringForwardTo(effective)) {
-                audit.record(AuditAction.OFFBOARDING_REQUEST, new AuditTrail.Target("offboarding", pending.id(),
-                        person.departmentId()), Outcome.ALLOWED, hrReference == null ? "brought forward"
-                        : "brought forward by HR reference " + hrReference, Map.of("person", person.id(),
-                        "effectiveAt", pending.effectiveAt().toString()));
-            }
-            return new Requested(pending, false);
+            bringForward(current.get(), person, effective, departure);
+            return new Requested(current.get(), false);
         }
         if (!person.active()) {
             throw new ProblemException(ProblemType.CONFLICT, "This person was offboarded outside the escrow");
         }
-        if (successorId != null) {
-            successorId = successor(person, successorId).id();
-        }
-        OffboardingCase offboarding = new OffboardingCase(person.id(), person.employeeId(), successorId, hrReference,
-                idempotencyKey, effective, caller.auditName(), now);
+        String successorId = departure.successorId() == null ? null : successor(person, departure.successorId()).id();
+        OffboardingCase offboarding = new OffboardingCase(person.id(), person.employeeId(), successorId,
+                departure.hrReference(), departure.idempotencyKey(), effective, caller.auditName(), now);
         em.persist(offboarding);
         audit.record(AuditAction.OFFBOARDING_REQUEST, new AuditTrail.Target("offboarding", offboarding.id(),
-                person.departmentId()), Outcome.ALLOWED, hrReference == null ? null : "HR reference " + hrReference,
+                person.departmentId()), Outcome.ALLOWED, departure.hrReference() == null ? null
+                : "HR reference " + departure.hrReference(),
                 Map.of("person", person.id(), "effectiveAt", offboarding.effectiveAt().toString()));
         return new Requested(offboarding, true);
+    }
+
+    /**
+     * An active person's pending case is this request's; once executed, a case no longer stands for an active (e.g.
+     * reactivated) person, who is offboarded anew. An offboarded person's latest case is the answer.
+     */
+    private Optional<OffboardingCase> currentCase(PersonDetails person) {
+        List<OffboardingCase> earlier = em.createNamedQuery(OffboardingCase.OF_PERSON, OffboardingCase.class)
+                .setParameter("person", person.id()).getResultList();
+        return person.active() ? earlier.stream().filter(c -> c.state() == OffboardingCase.State.SCHEDULED)
+                .findFirst() : earlier.stream().findFirst();
+    }
+
+    private void bringForward(OffboardingCase pending, PersonDetails person, Instant effective, Departure departure) {
+        if (pending.bringForwardTo(effective)) {
+            audit.record(AuditAction.OFFBOARDING_REQUEST, new AuditTrail.Target("offboarding", pending.id(),
+                    person.departmentId()), Outcome.ALLOWED, departure.hrReference() == null ? "brought forward"
+                    : "brought forward by HR reference " + departure.hrReference(),
+                    Map.of("person", person.id(), "effectiveAt", pending.effectiveAt().toString()));
+        }
+    }
+
+    private Optional<OffboardingCase> repeated(Departure departure) {
+        return byKey(OffboardingCase.BY_IDEMPOTENCY_KEY, "key", departure.idempotencyKey())
+                .or(() -> byKey(OffboardingCase.BY_HR_REFERENCE, "reference", departure.hrReference()));
     }
 
     /**
      * The successor named for {@code leaver}: another active person (else 422); HR's system may name only someone
      * of the leaver's department (else 400), DGIT admins anyone.
      */
-    private Person successor(Person leaver, String successorId) {
-        Person successor = em.find(Person.class, successorId.strip());
+    private PersonDetails successor(PersonDetails leaver, String successorId) {
+        PersonDetails successor = people.find(successorId.strip()).orElse(null);
         if (successor == null || !successor.active() || successor.id().equals(leaver.id())) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The successor must be another active person",
                     List.of(new Problem.FieldError("successorId", successor == null ? "no such person"
@@ -204,7 +216,7 @@ public class Offboardings {
         if (item == null || !item.caseId().equals(offboarding.id())) {
             throw ProblemException.notFound("Item " + itemId + " of offboarding case " + caseId);
         }
-        if (!caller.has(Role.DGIT_ADMIN) && !(caller.isPerson() && caller.id().equals(item.toPerson()))) {
+        if (!caller.has(Role.DGIT_ADMIN) && !(caller.isPerson() && item.addressedTo(caller.id()))) {
             throw audit.refuse(AuditAction.OFFBOARDING_CONFIRM, new AuditTrail.Target("offboarding", caseId, null),
                     null, "not the new holder of item " + itemId, new ProblemException(ProblemType.FORBIDDEN,
                             "Only the new holder or a DGIT admin confirms this"));
@@ -242,8 +254,8 @@ public class Offboardings {
                 .setParameter(parameter, value).getResultStream().findFirst();
     }
 
-    private static Requested sameRequest(OffboardingCase offboarding, String employeeId) {
-        if (!offboarding.employeeId().equals(employeeId.strip())) {
+    private static Requested sameRequest(OffboardingCase offboarding, Departure departure) {
+        if (!offboarding.employeeId().equals(departure.employeeId())) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "This idempotency key or HR reference belongs to"
                     + " another employee's case", List.of(new Problem.FieldError("employeeId",
                     "differs from the case the key or reference names")));

@@ -138,9 +138,14 @@ public class OffboardingCase {
         state = State.IN_PROGRESS;
     }
 
-    public void completed(Instant now) {
+    /** A handed-over case completes once none of its items is open; true if it completed now. */
+    public boolean completeIfNothingOpen(long openItems, Instant now) {
+        if (state != State.IN_PROGRESS || openItems > 0) {
+            return false;
+        }
         state = State.COMPLETED;
         completedAt = now.truncatedTo(ChronoUnit.MICROS);
+        return true;
     }
 
     public String id() {

@@ -10,6 +10,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** One thing an offboarding did or still waits for: an access ended, a holder replaced, a rotation required. */
@@ -110,9 +112,11 @@ public class OffboardingItem {
         return new OffboardingItem(caseId, kind, null, departmentId, null, null, detail, false, null, now);
     }
 
-    /** A role (other than a department's ownership, which has its own item) that ended with the access. */
-    public static OffboardingItem roleRevoked(String caseId, Role role, Instant now) {
-        return new OffboardingItem(caseId, Kind.ROLE_REVOKED, null, null, null, null, role.name(), false, null, now);
+    /** A role that ended with the access; a department's ownership falls to DGIT until a new owner is named. */
+    public static OffboardingItem roleRevoked(String caseId, Role role, String departmentId, Instant now) {
+        return role == Role.DEPARTMENT_OWNER ? done(caseId, Kind.DEPARTMENT_OWNERSHIP_TO_DGIT, departmentId,
+                "DGIT holds the department until a new owner is named", now)
+                : new OffboardingItem(caseId, Kind.ROLE_REVOKED, null, null, null, null, role.name(), false, null, now);
     }
 
     /** An account that nobody could take over; open until a DGIT admin has named its holders and confirms it. */
@@ -140,13 +144,38 @@ public class OffboardingItem {
                 now);
     }
 
-    /** A credential that must be rotated by {@code dueAt}; open until a new version is stored. */
-    public static OffboardingItem rotation(String caseId, String accountId, String departmentId, String detail,
-            Instant dueAt, Instant now) {
-        return new OffboardingItem(caseId, Kind.ROTATION_REQUIRED, accountId, departmentId, null, null, detail, true,
-                dueAt, now);
+    /**
+     * The holders replaced on an account, one item for each place that changed; {@code candidates} says why each new
+     * holder was chosen.
+     */
+    public static List<OffboardingItem> replacements(String caseId, String accountId, String departmentId,
+            Holders before, Holders after, Candidates candidates, Instant now) {
+        List<OffboardingItem> items = new ArrayList<>();
+        if (!after.contentOwner().equals(before.contentOwner())) {
+            items.add(replaced(caseId, Kind.CONTENT_OWNER_REPLACED, accountId, departmentId, before.contentOwner(),
+                    after.contentOwner(), candidates.whyChosen(after.contentOwner(), before), now));
+        }
+        if (!after.backupModerator().equals(before.backupModerator())) {
+            items.add(replaced(caseId, Kind.BACKUP_MODERATOR_REPLACED, accountId, departmentId,
+                    before.backupModerator(), after.backupModerator(),
+                    candidates.whyChosen(after.backupModerator(), before), now));
+        }
+        return items;
     }
 
+    /** A credential that must be rotated by {@code dueAt}; open until a new version is stored. */
+    public static OffboardingItem rotation(String caseId, String accountId, String departmentId, Exposure exposure,
+            Instant dueAt, Instant now) {
+        return new OffboardingItem(caseId, Kind.ROTATION_REQUIRED, accountId, departmentId, null, null,
+                exposure.reason(), true, dueAt, now);
+    }
+
+    /** Whether a new holder was named in this item: they are told, and confirm it. */
+    public boolean namesNewHolder() {
+        return toPerson != null;
+    }
+
+    /** Done: confirmed by its new holder or a DGIT admin, or (a rotation) closed by the new credential version. */
     public void resolve(String by, Instant now) {
         if (state == State.OPEN) {
             state = State.DONE;

@@ -1,6 +1,6 @@
 package edu.ucla.dgsom.escrow.scim.boundary;
 
-import edu.ucla.dgsom.escrow.access.entity.Person;
+import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
@@ -30,7 +30,7 @@ final class ScimDocuments {
     private ScimDocuments() {
     }
 
-    static JsonObject user(Person person, String departmentCode, URI location) {
+    static JsonObject user(PersonDetails person, String departmentCode, URI location) {
         JsonObjectBuilder name = Json.createObjectBuilder().add("formatted", person.name());
         if (person.givenName() != null) {
             name.add("givenName", person.givenName());

@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.scim.boundary;
 
-import edu.ucla.dgsom.escrow.access.entity.Person;
+import edu.ucla.dgsom.escrow.access.control.PersonDetails;
+import edu.ucla.dgsom.escrow.offboarding.control.Departure;
 import edu.ucla.dgsom.escrow.offboarding.control.Offboardings;
 import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
@@ -68,7 +69,7 @@ public class ScimUsersResource {
             String startIndex, @QueryParam("count") @DefaultValue("100") String count) {
         int start = number(startIndex, "startIndex");
         int size = Math.min(number(count, "count"), MAX_COUNT);
-        List<Person> page = size == 0 ? List.of() : users.users(filter, Math.max(start, 1), size);
+        List<PersonDetails> page = size == 0 ? List.of() : users.users(filter, Math.max(start, 1), size);
         JsonArrayBuilder resources = Json.createArrayBuilder();
         page.forEach(p -> resources.add(document(p)));
         return Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(ScimDocuments.LIST))
@@ -87,7 +88,7 @@ public class ScimUsersResource {
     @Operation(operationId = "createScimUser", summary = "Create a person")
     @APIResponse(responseCode = "201", description = "Created")
     public Response create(@NotNull JsonValue user) {
-        Person person = users.create(ScimDocuments.changes(ScimDocuments.body(user)));
+        PersonDetails person = users.create(ScimDocuments.changes(ScimDocuments.body(user)));
         return Response.created(location(person)).entity(document(person)).build();
     }
 
@@ -127,16 +128,15 @@ public class ScimUsersResource {
     }
 
     /** The same offboarding as HR's native call, effective now (a case scheduled for later is brought forward). */
-    private void offboard(Person person) {
-        offboardings.executeIfDue(offboardings.request(person.employeeId(), null, null, null, null).offboarding()
-                .id());
+    private void offboard(PersonDetails person) {
+        offboardings.executeIfDue(offboardings.request(Departure.now(person.employeeId())).offboarding().id());
     }
 
-    private JsonObject document(Person person) {
+    private JsonObject document(PersonDetails person) {
         return ScimDocuments.user(person, users.departmentCode(person), location(person));
     }
 
-    private URI location(Person person) {
+    private URI location(PersonDetails person) {
         return uriInfo.getBaseUri().resolve("/scim/v2/Users/" + person.id());
     }
 

@@ -1,9 +1,8 @@
 package edu.ucla.dgsom.escrow.scim.control;
 
-import edu.ucla.dgsom.escrow.access.control.Directory;
-import edu.ucla.dgsom.escrow.access.control.SignInErasure;
-import edu.ucla.dgsom.escrow.access.entity.Department;
-import edu.ucla.dgsom.escrow.access.entity.Person;
+import edu.ucla.dgsom.escrow.access.control.Departments;
+import edu.ucla.dgsom.escrow.access.control.PersonDetails;
+import edu.ucla.dgsom.escrow.access.control.ProvisionedPeople;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -12,14 +11,10 @@ import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -36,76 +31,64 @@ public class ScimUsers {
 
     private static final Pattern FILTER = Pattern.compile("(?i)^\\s*(userName|externalId|id)\\s+eq\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$");
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     AuditTrail audit;
 
     @Inject
-    Directory directory;
+    ProvisionedPeople people;
 
     @Inject
-    SignInErasure signIns;
+    Departments departments;
 
     @Inject
     @ConfigProperty(name = "escrow.scim.default-department")
     Optional<String> defaultDepartment;
 
     /** What an update did, and whether the person must now be offboarded. */
-    public record Updated(Person person, boolean deactivate) {
+    public record Updated(PersonDetails person, boolean deactivate) {
     }
 
-    public Person user(String id) {
-        return Optional.ofNullable(em.find(Person.class, id)).filter(Person::scimVisible)
-                .orElseThrow(() -> ProblemException.notFound("User " + id));
+    public PersonDetails user(String id) {
+        return people.visible(id);
     }
 
     /** The users matching {@code filter} ({@code userName}, {@code externalId} or {@code id} {@code eq} a value). */
-    public List<Person> users(String filter, int startIndex, int count) {
-        String jpql = "SELECT p FROM Person p WHERE p.scimDeletedAt IS NULL";
-        String value = null;
-        if (filter != null && !filter.isBlank()) {
-            Matcher matcher = FILTER.matcher(filter);
-            if (!matcher.matches()) {
-                throw new ProblemException(ProblemType.VALIDATION_FAILED, "Only userName, externalId or id eq"
-                        + " \"value\" filters are supported", List.of(new Problem.FieldError("filter", "unsupported")));
-            }
-            String attribute = matcher.group(1).toLowerCase(Locale.ROOT);
-            value = matcher.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
-            jpql += switch (attribute) {
-                case "username" -> " AND (p.userName = :value OR (p.userName IS NULL AND p.email = :value))";
-                case "externalid" -> " AND p.employeeId = :value";
-                default -> " AND p.id = :value";
-            };
+    public List<PersonDetails> users(String filter, int startIndex, int count) {
+        if (filter == null || filter.isBlank()) {
+            return people.matching(null, null, startIndex - 1, count);
         }
-        var query = em.createQuery(jpql + " ORDER BY p.createdAt, p.id", Person.class);
-        if (value != null) {
-            query.setParameter("value", value);
+        Matcher matcher = FILTER.matcher(filter);
+        if (!matcher.matches()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Only userName, externalId or id eq"
+                    + " \"value\" filters are supported", List.of(new Problem.FieldError("filter", "unsupported")));
         }
-        return query.setFirstResult(startIndex - 1).setMaxResults(count).getResultList();
+        ProvisionedPeople.Key key = switch (matcher.group(1).toLowerCase(Locale.ROOT)) {
+            case "username" -> ProvisionedPeople.Key.USER_NAME;
+            case "externalid" -> ProvisionedPeople.Key.EMPLOYEE_ID;
+            default -> ProvisionedPeople.Key.ID;
+        };
+        String value = matcher.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
+        return people.matching(key, value, startIndex - 1, count);
     }
 
     public long total(String filter) {
-        return filter == null || filter.isBlank() ? em.createQuery("SELECT COUNT(p) FROM Person p"
-                + " WHERE p.scimDeletedAt IS NULL", Long.class).getSingleResult() : users(filter, 1, 1000).size();
+        return filter == null || filter.isBlank() ? people.countVisible() : users(filter, 1, 1000).size();
     }
 
-    public Person create(ScimChanges user) {
+    public PersonDetails create(ScimChanges user) {
         require(user.userName(), "userName");
         require(user.externalId(), "externalId");
         String email = user.email() != null ? user.email() : user.userName();
         // Without a name, the userName stands in, cut to the name's column.
         String name = user.fullName() != null ? user.fullName()
                 : user.userName().substring(0, Math.min(user.userName().length(), ScimChanges.NAME_MAX));
-        if (userNamed(user.userName()).isPresent()) {
+        if (people.withUserName(user.userName().strip()).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "A user with this userName exists",
                     List.of(new Problem.FieldError("userName", "already used")));
         }
-        Department department = department(user.department());
-        Person person = directory.createPerson(user.externalId(), name, email, department.id(), null, null);
-        person.describe(person.name(), user.givenName(), user.familyName(), person.email(), user.userName().strip(),
-                Instant.now());
+        PersonDetails person = people.create(user.externalId(), department(user.department()),
+                new ProvisionedPeople.Description(name, user.givenName(), user.familyName(), email,
+                        user.userName().strip()));
         if (Boolean.FALSE.equals(user.active())) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "A new user cannot start inactive",
                     List.of(new Problem.FieldError("active", "must be true for a new user")));
@@ -118,40 +101,32 @@ public class ScimUsers {
      * old assignment; deactivation is reported for the caller to offboard.
      */
     public Updated update(String id, ScimChanges changes) {
-        Person person = user(id);
-        em.lock(person, LockModeType.PESSIMISTIC_WRITE);
+        PersonDetails person = people.lock(id);
         if (changes.externalId() != null && !changes.externalId().strip().equals(person.employeeId())) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "externalId is the HR employee id and does not"
                     + " change", List.of(new Problem.FieldError("externalId", "immutable")));
         }
-        if (changes.userName() != null && userNamed(changes.userName()).filter(p -> !p.id().equals(id)).isPresent()) {
+        if (changes.userName() != null && people.withUserName(changes.userName().strip())
+                .filter(other -> !other.equals(id)).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "A user with this userName exists",
                     List.of(new Problem.FieldError("userName", "already used")));
         }
         Instant now = Instant.now();
-        String name = changes.fullName() != null ? changes.fullName().strip() : person.name();
-        String givenName = changes.givenName() != null ? changes.givenName() : person.givenName();
-        String familyName = changes.familyName() != null ? changes.familyName() : person.familyName();
-        String email = changes.email() != null ? changes.email().strip() : person.email();
-        String userName = changes.userName() != null ? changes.userName().strip() : person.userName();
-        if (!name.equals(person.name()) || !email.equals(person.email()) || !Objects.equals(userName,
-                person.userName()) || !Objects.equals(givenName, person.givenName())
-                || !Objects.equals(familyName, person.familyName())) {
-            Map<String, String> details = new TreeMap<>(Map.of("userName", userName == null ? "" : userName));
-            if (!email.equals(person.email())) {
+        ProvisionedPeople.Description described = description(person, changes);
+        if (!described.equals(description(person, ScimChanges.NONE))) {
+            Map<String, String> details = new TreeMap<>(Map.of("userName", described.userName() == null ? ""
+                    : described.userName()));
+            if (!described.email().equals(person.email())) {
                 // E-mail addresses are not secrets; where mail about accounts goes is worth a trace.
                 details.put("oldEmail", person.email());
-                details.put("newEmail", email);
+                details.put("newEmail", described.email());
             }
-            person.describe(name, givenName, familyName, email, userName, now);
+            person = people.describe(id, described, now);
             audit.record(AuditAction.PERSON_UPDATE, new AuditTrail.Target("person", person.id(),
                     person.departmentId()), Outcome.ALLOWED, "SCIM", details);
         }
         if (Boolean.TRUE.equals(changes.active()) && !person.active()) {
-            person.reactivate(now);
-            // Never the old sign-in (offboarding destroyed it; this also removes one left from before that rule):
-            // a DGIT admin sets up a new one.
-            signIns.erase(person.id());
+            person = people.reactivate(id, now);
             audit.record(AuditAction.PERSON_REACTIVATE, new AuditTrail.Target("person", person.id(),
                     person.departmentId()), Outcome.ALLOWED, "SCIM active=true", Map.of());
         }
@@ -159,30 +134,31 @@ public class ScimUsers {
     }
 
     /** SCIM DELETE: the resource disappears from SCIM; the caller offboards the person. */
-    public Person delete(String id) {
-        Person person = user(id);
-        person.scimDeleted(Instant.now());
-        return person;
+    public void delete(String id) {
+        people.delete(id, Instant.now());
     }
 
-    public String departmentCode(Person person) {
-        Department department = em.find(Department.class, person.departmentId());
-        return department == null ? null : department.code();
+    public String departmentCode(PersonDetails person) {
+        return departments.code(person.departmentId()).orElse(null);
     }
 
-    private Optional<Person> userNamed(String userName) {
-        return em.createNamedQuery(Person.BY_USER_NAME, Person.class).setParameter("userName", userName.strip())
-                .getResultStream().findFirst();
+    /** The person's description once {@code changes} apply: what they do not mention stays. */
+    private static ProvisionedPeople.Description description(PersonDetails person, ScimChanges changes) {
+        return new ProvisionedPeople.Description(
+                changes.fullName() != null ? changes.fullName().strip() : person.name(),
+                changes.givenName() != null ? changes.givenName() : person.givenName(),
+                changes.familyName() != null ? changes.familyName() : person.familyName(),
+                changes.email() != null ? changes.email().strip() : person.email(),
+                changes.userName() != null ? changes.userName().strip() : person.userName());
     }
 
-    private Department department(String code) {
+    private String department(String code) {
         String wanted = code != null && !code.isBlank() ? code : defaultDepartment.orElse("");
         if (wanted.isBlank()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Name the department (enterprise extension's"
                     + " department, a department code)", List.of(new Problem.FieldError("department", "required")));
         }
-        return em.createNamedQuery(Department.BY_CODE, Department.class)
-                .setParameter("code", wanted.strip().toUpperCase(Locale.ROOT)).getResultStream().findFirst()
+        return departments.withCode(wanted)
                 .orElseThrow(() -> new ProblemException(ProblemType.VALIDATION_FAILED, "No such department",
                         List.of(new Problem.FieldError("department", "no department with this code"))));
     }

@@ -54,6 +54,20 @@ class OffboardingCaseTest {
     }
 
     @Test
+    void a_handed_over_case_completes_once_no_item_is_open() {
+        OffboardingCase offboarding = scheduledIn(Duration.ZERO);
+        offboarding.accessEnded(NOW);
+        assertFalse(offboarding.completeIfNothingOpen(0, NOW), "not before the hand-over");
+        offboarding.handedOver();
+        assertFalse(offboarding.completeIfNothingOpen(2, NOW));
+        assertEquals(OffboardingCase.State.IN_PROGRESS, offboarding.state());
+        assertTrue(offboarding.completeIfNothingOpen(0, NOW));
+        assertEquals(OffboardingCase.State.COMPLETED, offboarding.state());
+        assertEquals(NOW, offboarding.completedAt());
+        assertFalse(offboarding.completeIfNothingOpen(0, NOW), "completes once");
+    }
+
+    @Test
     void a_new_holder_sees_only_items_addressed_to_them() {
         OffboardingItem mine = OffboardingItem.replaced("case", OffboardingItem.Kind.CONTENT_OWNER_REPLACED, "a", "d",
                 "leaver", "me", "named successor", NOW);
@@ -67,8 +81,8 @@ class OffboardingCaseTest {
 
     @Test
     void revoked_roles_are_recorded_for_the_hand_over() {
-        assertTrue(OffboardingItem.roleRevoked("case", Role.DGIT_ADMIN, NOW).revoked(Role.DGIT_ADMIN));
-        assertFalse(OffboardingItem.roleRevoked("case", Role.AUDITOR, NOW).revoked(Role.DGIT_ADMIN));
+        assertTrue(OffboardingItem.roleRevoked("case", Role.DGIT_ADMIN, null, NOW).revoked(Role.DGIT_ADMIN));
+        assertFalse(OffboardingItem.roleRevoked("case", Role.AUDITOR, null, NOW).revoked(Role.DGIT_ADMIN));
         assertTrue(OffboardingItem.done("case", OffboardingItem.Kind.DEPARTMENT_OWNERSHIP_TO_DGIT, "d", "x", NOW)
                 .revoked(Role.DEPARTMENT_OWNER));
     }

@@ -1,0 +1,51 @@
+package edu.ucla.dgsom.escrow.access.control;
+
+import edu.ucla.dgsom.escrow.access.entity.Person;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * People for other features' own rules (offboarding, SCIM), not scoped to the caller: those features decide who may
+ * ask. Row locks taken here are held until the caller's transaction ends.
+ */
+@Stateless
+public class People {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<PersonDetails> find(String id) {
+        return Optional.ofNullable(em.find(Person.class, id)).map(PersonDetails::of);
+    }
+
+    public Optional<PersonDetails> byEmployeeId(String employeeId) {
+        return em.createNamedQuery(Person.BY_EMPLOYEE_ID, Person.class).setParameter("employeeId", employeeId)
+                .getResultStream().findFirst().map(PersonDetails::of);
+    }
+
+    /** Locks the person's row and reads them again under the lock. */
+    public PersonDetails lock(String id) {
+        Person person = em.find(Person.class, id);
+        em.refresh(person, LockModeType.PESSIMISTIC_WRITE);
+        return PersonDetails.of(person);
+    }
+
+    /**
+     * Locks the rows of these people in id order (so that two transactions locking overlapping sets cannot deadlock)
+     * and answers those who are active.
+     */
+    public Set<String> lockActive(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return em.createNamedQuery(Person.BY_IDS, Person.class).setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().filter(Person::active)
+                .map(Person::id).collect(Collectors.toSet());
+    }
+}

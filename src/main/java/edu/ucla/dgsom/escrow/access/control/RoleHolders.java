@@ -1,0 +1,39 @@
+package edu.ucla.dgsom.escrow.access.control;
+
+import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
+import edu.ucla.dgsom.escrow.security.Role;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Who holds a role, longest-standing first: for rules that choose or tell people by their role. */
+@Stateless
+public class RoleHolders {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** DGIT's admins other than {@code personId}, whether active or not. */
+    public List<String> dgitAdminsOtherThan(String personId) {
+        return em.createNamedQuery(RoleGrant.HOLDERS_OTHER_THAN, String.class).setParameter("role", Role.DGIT_ADMIN)
+                .setParameter("person", personId).getResultStream().distinct().toList();
+    }
+
+    /** The owners of each department named (other than {@code personId}); a department without any is left out. */
+    public Map<String, List<String>> departmentOwnersOtherThan(Collection<String> departmentIds, String personId) {
+        Map<String, List<String>> owners = new LinkedHashMap<>();
+        if (departmentIds.isEmpty()) {
+            return owners;
+        }
+        for (RoleGrant grant : em.createNamedQuery(RoleGrant.OWNERS_OTHER_THAN, RoleGrant.class)
+                .setParameter("departments", departmentIds).setParameter("person", personId).getResultList()) {
+            owners.computeIfAbsent(grant.departmentId(), d -> new ArrayList<>()).add(grant.personId());
+        }
+        return owners;
+    }
+}
