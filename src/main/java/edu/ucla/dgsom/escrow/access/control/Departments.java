@@ -15,7 +15,12 @@ public class Departments {
     EntityManager em;
 
     public boolean exists(String departmentId) {
-        return em.find(Department.class, departmentId) != null;
+        return id(departmentId).isPresent();
+    }
+
+    /** The department's id as the database spells it (ids compare without regard to case), if there is one. */
+    public Optional<String> id(String departmentId) {
+        return Optional.ofNullable(em.find(Department.class, departmentId)).map(Department::id);
     }
 
     /** The department's code, or empty if there is no such department. */

@@ -4,13 +4,15 @@ import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 
 /**
- * An account the caller was found entitled to act on, as other features see it: its id, its department and its
- * current credential version (0 before the first set), read when the entitlement was checked.
+ * An official account as other features see it: its id, department, holders and current credential version (0
+ * before the first set), as read when it was handed out.
  */
-public record AccountRef(String id, String departmentId, int credentialVersion) {
+public record AccountRef(String id, String departmentId, String contentOwnerId, String backupModeratorId,
+        int credentialVersion) {
 
     static AccountRef of(OfficialAccount account) {
-        return new AccountRef(account.id(), account.departmentId(), account.credentialVersion());
+        return new AccountRef(account.id(), account.departmentId(), account.contentOwnerId(),
+                account.backupModeratorId(), account.credentialVersion());
     }
 
     public boolean hasCredentials() {

@@ -1,6 +1,8 @@
 package edu.ucla.dgsom.escrow.accounts.control;
 
-import edu.ucla.dgsom.escrow.access.control.Workforce;
+import edu.ucla.dgsom.escrow.access.control.Departments;
+import edu.ucla.dgsom.escrow.access.control.People;
+import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.accounts.control.AccountAccess.Capability;
 import edu.ucla.dgsom.escrow.accounts.entity.AccountRevision;
 import edu.ucla.dgsom.escrow.accounts.entity.AccountStatus;
@@ -44,7 +46,10 @@ public class Accounts {
     AccountAccess access;
 
     @Inject
-    Workforce workforce;
+    People people;
+
+    @Inject
+    Departments departments;
 
     public OfficialAccount create(NewAccount request) {
         String reason = AccountAccess.clip(request.reason());
@@ -185,8 +190,8 @@ public class Accounts {
     /** Two different, active people: policy section I wants a content owner and a separate backup moderator. */
     private Holders holders(String contentOwnerId, String backupModeratorId) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Workforce.Member owner = holder("contentOwnerId", contentOwnerId, errors);
-        Workforce.Member moderator = holder("backupModeratorId", backupModeratorId, errors);
+        PersonDetails owner = holder("contentOwnerId", contentOwnerId, errors);
+        PersonDetails moderator = holder("backupModeratorId", backupModeratorId, errors);
         if (errors.isEmpty() && owner.id().equals(moderator.id())) {
             errors.add(new Problem.FieldError("backupModeratorId",
                     "must be a different person from the content owner"));
@@ -200,12 +205,12 @@ public class Accounts {
 
     /** The department's id as the database spells it; 422 when there is none. */
     private String existingDepartment(String departmentId) {
-        return workforce.departmentId(departmentId)
+        return departments.id(departmentId)
                 .orElseThrow(() -> unprocessable("departmentId", "no such department"));
     }
 
-    private Workforce.Member holder(String field, String personId, List<Problem.FieldError> errors) {
-        Workforce.Member person = workforce.member(personId).orElse(null);
+    private PersonDetails holder(String field, String personId, List<Problem.FieldError> errors) {
+        PersonDetails person = people.find(personId).orElse(null);
         if (person == null) {
             errors.add(new Problem.FieldError(field, "no such person"));
         } else if (!person.active()) {

@@ -133,7 +133,7 @@ public class OfficialAccount {
     }
 
     /** Names the content owner and the backup moderator; they must be two different people. */
-    public void assign(String contentOwnerId, String backupModeratorId) {
+    private void assign(String contentOwnerId, String backupModeratorId) {
         if (Objects.equals(contentOwnerId, backupModeratorId)) {
             throw new IllegalArgumentException("content owner and backup moderator must differ");
         }
@@ -222,7 +222,7 @@ public class OfficialAccount {
     }
 
     /** Who changed the account last, and when (to the microsecond, as the database keeps it). */
-    public void touch(String by, Instant now) {
+    private void touch(String by, Instant now) {
         this.updatedBy = by;
         this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
     }

@@ -5,7 +5,8 @@ import edu.ucla.dgsom.escrow.access.control.Administrators;
 import edu.ucla.dgsom.escrow.access.control.People;
 import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.access.control.RoleHolders;
-import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
+import edu.ucla.dgsom.escrow.accounts.control.AccountRef;
+import edu.ucla.dgsom.escrow.accounts.control.Holdings;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditRecords;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
@@ -55,6 +56,9 @@ public class Handover {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Holdings holdings;
 
     @Inject
     Caller caller;
@@ -153,8 +157,7 @@ public class Handover {
         Instant now = Instant.now();
         Journal journal = new Journal(offboarding);
         PersonDetails leaver = people.find(offboarding.personId()).orElseThrow();
-        List<OfficialAccount> held = em.createNamedQuery(OfficialAccount.HELD_BY, OfficialAccount.class)
-                .setParameter("person", leaver.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        List<AccountRef> held = holdings.lockHeldBy(leaver.id());
         Candidates candidates = candidates(offboarding, held);
         held.forEach(account -> reassign(offboarding, account, candidates, now, journal));
         Instant due = now.plus(Duration.ofDays(rotationDueDays));
@@ -191,13 +194,13 @@ public class Handover {
      * themselves (a case due or with access ended) are chosen: two people who leave at the same moment never hand
      * their accounts to each other.
      */
-    private Candidates candidates(OffboardingCase offboarding, List<OfficialAccount> held) {
+    private Candidates candidates(OffboardingCase offboarding, List<AccountRef> held) {
         String leaverId = offboarding.personId();
-        Set<String> departments = held.stream().map(OfficialAccount::departmentId).collect(Collectors.toSet());
+        Set<String> departments = held.stream().map(AccountRef::departmentId).collect(Collectors.toSet());
         Map<String, List<String>> owners = roleHolders.departmentOwnersOtherThan(departments, leaverId);
         List<String> admins = roleHolders.dgitAdminsOtherThan(leaverId);
         Set<String> ids = new TreeSet<>(admins);
-        for (OfficialAccount account : held) {
+        for (AccountRef account : held) {
             ids.add(account.contentOwnerId());
             ids.add(account.backupModeratorId());
         }
@@ -212,22 +215,22 @@ public class Handover {
     }
 
     /** Replaces the leaver on one account, by the rules in docs/offboarding.md, or sends it to DGIT. */
-    private void reassign(OffboardingCase offboarding, OfficialAccount account, Candidates candidates, Instant now,
+    private void reassign(OffboardingCase offboarding, AccountRef account, Candidates candidates, Instant now,
             Journal journal) {
         Holders before = new Holders(account.contentOwnerId(), account.backupModeratorId());
         Optional<Holders> placed = candidates.holdersAfter(before, offboarding.personId(), account.departmentId());
         if (placed.isEmpty()) {
             journal.add(OffboardingItem.toDgit(offboarding.id(), account.id(), account.departmentId(),
                     offboarding.personId(), now));
-            journal.record(AuditAction.OFFBOARDING_STEP, target(account), Map.of("step", "account-to-dgit"));
+            journal.record(AuditAction.OFFBOARDING_STEP, account.target(), Map.of("step", "account-to-dgit"));
             return;
         }
         Holders after = placed.get();
-        account.assign(after.contentOwner(), after.backupModerator());
-        account.touch("offboarding:" + offboarding.id(), now);
+        holdings.replaceHolders(account.id(), after.contentOwner(), after.backupModerator(),
+                "offboarding:" + offboarding.id(), now);
         journal.addAll(OffboardingItem.replacements(offboarding.id(), account.id(), account.departmentId(), before,
                 after, candidates, now));
-        journal.record(AuditAction.ACCOUNT_REASSIGN, target(account), Map.of(
+        journal.record(AuditAction.ACCOUNT_REASSIGN, account.target(), Map.of(
                 "contentOwner", before.contentOwner() + "->" + after.contentOwner(),
                 "backupModerator", before.backupModerator() + "->" + after.backupModerator()));
     }
@@ -236,44 +239,39 @@ public class Handover {
      * Flags for rotation every credential the leaver may know: of accounts they held, could reveal (every account
      * for a DGIT admin, their departments' for an owner), revealed or rotated. Returns how many.
      */
-    private int requireRotations(OffboardingCase offboarding, List<OfficialAccount> held, Instant due, Instant now,
+    private int requireRotations(OffboardingCase offboarding, List<AccountRef> held, Instant due, Instant now,
             Journal journal) {
-        Map<String, OfficialAccount> toRotate = new LinkedHashMap<>();
-        held.stream().filter(OfficialAccount::hasCredentials).forEach(a -> toRotate.put(a.id(), a));
+        Map<String, AccountRef> toRotate = new LinkedHashMap<>();
+        held.stream().filter(AccountRef::hasCredentials).forEach(a -> toRotate.put(a.id(), a));
         revealable(offboarding).forEach(a -> toRotate.putIfAbsent(a.id(), a));
         Set<String> revealed = records.targetsActedOn(offboarding.personId(), AuditAction.CREDENTIAL_REVEAL, "account");
         Set<String> rotated = records.targetsActedOn(offboarding.personId(), AuditAction.CREDENTIAL_ROTATE, "account");
         Set<String> known = new LinkedHashSet<>(revealed);
         known.addAll(rotated);
-        known.stream().filter(id -> !toRotate.containsKey(id)).map(id -> em.find(OfficialAccount.class, id))
-                .filter(a -> a != null && a.hasCredentials()).forEach(a -> toRotate.put(a.id(), a));
-        Set<String> heldIds = held.stream().map(OfficialAccount::id).collect(Collectors.toSet());
-        for (OfficialAccount account : toRotate.values()) {
-            account.requireRotation(now, due);
+        known.stream().filter(id -> !toRotate.containsKey(id)).map(holdings::find).flatMap(Optional::stream)
+                .filter(AccountRef::hasCredentials).forEach(a -> toRotate.put(a.id(), a));
+        Set<String> heldIds = held.stream().map(AccountRef::id).collect(Collectors.toSet());
+        for (AccountRef account : toRotate.values()) {
+            holdings.requireRotation(account.id(), now, due);
             Exposure exposure = Exposure.of(account.id(), heldIds, revealed, rotated);
             journal.add(OffboardingItem.rotation(offboarding.id(), account.id(), account.departmentId(), exposure,
                     due, now));
-            journal.record(AuditAction.OFFBOARDING_STEP, target(account), Map.of("step", "rotation-required",
+            journal.record(AuditAction.OFFBOARDING_STEP, account.target(), Map.of("step", "rotation-required",
                     "due", due.toString(), "why", exposure.reason()));
         }
         return toRotate.size();
     }
 
     /** The accounts with credentials the leaver could reveal through a role step 1 revoked. */
-    private List<OfficialAccount> revealable(OffboardingCase offboarding) {
+    private List<AccountRef> revealable(OffboardingCase offboarding) {
         List<OffboardingItem> earlier = em.createNamedQuery(OffboardingItem.OF_CASE, OffboardingItem.class)
                 .setParameter("case", offboarding.id()).getResultList();
         if (earlier.stream().anyMatch(i -> i.revoked(Role.DGIT_ADMIN))) {
-            return em.createNamedQuery(OfficialAccount.WITH_CREDENTIALS, OfficialAccount.class).getResultList();
+            return holdings.withCredentials();
         }
         Set<String> owned = earlier.stream().filter(i -> i.revoked(Role.DEPARTMENT_OWNER))
                 .map(OffboardingItem::departmentId).collect(Collectors.toCollection(LinkedHashSet::new));
-        return owned.isEmpty() ? List.of() : em.createNamedQuery(OfficialAccount.WITH_CREDENTIALS_IN,
-                OfficialAccount.class).setParameter("departments", owned).getResultList();
-    }
-
-    private static AuditTrail.Target target(OfficialAccount account) {
-        return new AuditTrail.Target("account", account.id(), account.departmentId());
+        return holdings.withCredentialsIn(owned);
     }
 
     private static AuditTrail.Target personTarget(PersonDetails person) {

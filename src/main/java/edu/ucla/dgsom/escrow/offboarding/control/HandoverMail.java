@@ -3,15 +3,13 @@ package edu.ucla.dgsom.escrow.offboarding.control;
 import edu.ucla.dgsom.escrow.access.control.People;
 import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.access.control.RoleHolders;
-import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
+import edu.ucla.dgsom.escrow.accounts.control.Holdings;
 import edu.ucla.dgsom.escrow.notifications.control.MailOutbox;
 import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase;
 import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem;
 import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem.Kind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,11 +26,11 @@ public class HandoverMail {
     /** A mail lists this many accounts at most; the case lists them all. */
     private static final int MAX_MAIL_LINES = 100;
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     MailOutbox mail;
+
+    @Inject
+    Holdings holdings;
 
     @Inject
     People people;
@@ -103,8 +101,6 @@ public class HandoverMail {
     }
 
     private String accountName(String accountId) {
-        OfficialAccount account = em.find(OfficialAccount.class, accountId);
-        return account == null ? accountId : account.displayName() + " (" + account.platform() + " "
-                + account.handle() + ")";
+        return holdings.describe(accountId);
     }
 }

@@ -61,6 +61,10 @@ public class Offboardings {
 
     /** A case and whether this request created it. */
     public record Requested(OffboardingCase offboarding, boolean created) {
+
+        public String caseId() {
+            return offboarding.id();
+        }
     }
 
     /**

@@ -129,7 +129,7 @@ public class ScimUsersResource {
 
     /** The same offboarding as HR's native call, effective now (a case scheduled for later is brought forward). */
     private void offboard(PersonDetails person) {
-        offboardings.executeIfDue(offboardings.request(Departure.now(person.employeeId())).offboarding().id());
+        offboardings.executeIfDue(offboardings.request(Departure.now(person.employeeId())).caseId());
     }
 
     private JsonObject document(PersonDetails person) {

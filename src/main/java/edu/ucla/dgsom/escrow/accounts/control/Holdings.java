@@ -1,0 +1,62 @@
+package edu.ucla.dgsom.escrow.accounts.control;
+
+import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an offboarding asks of the registry, in the offboarding's transaction and without a caller's entitlement
+ * (the hand-over runs for the school, not for a person): the accounts a leaver holds, their new holders, and which
+ * credentials must be rotated.
+ */
+@Stateless
+public class Holdings {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The accounts {@code personId} holds, locked until the transaction ends. */
+    public List<AccountRef> lockHeldBy(String personId) {
+        return em.createNamedQuery(OfficialAccount.HELD_BY, OfficialAccount.class).setParameter("person", personId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().map(AccountRef::of).toList();
+    }
+
+    /** Every account with stored credentials. */
+    public List<AccountRef> withCredentials() {
+        return em.createNamedQuery(OfficialAccount.WITH_CREDENTIALS, OfficialAccount.class).getResultStream()
+                .map(AccountRef::of).toList();
+    }
+
+    /** The accounts with stored credentials in {@code departmentIds}. */
+    public List<AccountRef> withCredentialsIn(Collection<String> departmentIds) {
+        return departmentIds.isEmpty() ? List.of() : em.createNamedQuery(OfficialAccount.WITH_CREDENTIALS_IN,
+                OfficialAccount.class).setParameter("departments", departmentIds).getResultStream()
+                .map(AccountRef::of).toList();
+    }
+
+    public Optional<AccountRef> find(String accountId) {
+        return Optional.ofNullable(em.find(OfficialAccount.class, accountId)).map(AccountRef::of);
+    }
+
+    public void replaceHolders(String accountId, String contentOwnerId, String backupModeratorId, String by,
+            Instant now) {
+        em.find(OfficialAccount.class, accountId).replaceHolders(contentOwnerId, backupModeratorId, by, now);
+    }
+
+    public void requireRotation(String accountId, Instant now, Instant due) {
+        em.find(OfficialAccount.class, accountId).requireRotation(now, due);
+    }
+
+    /** How a mail names the account: its display name, platform and handle. */
+    public String describe(String accountId) {
+        OfficialAccount account = em.find(OfficialAccount.class, accountId);
+        return account == null ? accountId : account.displayName() + " (" + account.platform() + " "
+                + account.handle() + ")";
+    }
+}
