@@ -54,42 +54,14 @@ public final class AuditVerifier {
             throws IOException, GeneralSecurityException {
         PublicKey key = publicKey(Files.readString(publicKeyPem, StandardCharsets.US_ASCII));
         List<AuditCheckpoint> checkpoints = new ArrayList<>();
-        Map<String, String> header = null;
-        try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                Map<String, String> fields = FlatJsonReader.read(line);
-                if ("export".equals(fields.get("type")) && header == null) {
-                    header = fields;
-                } else if ("checkpoint".equals(fields.get("type"))) {
-                    checkpoints.add(AuditChain.checkpointOf(fields));
-                }
-            }
-        }
-        if (header == null) {
-            throw new IOException("not an audit export: no header line");
-        }
-        List<AuditCheckpoint> external = new ArrayList<>();
-        if (externalCheckpoints != null) {
-            for (String line : Files.readAllLines(externalCheckpoints, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    external.add(AuditChain.checkpointOf(FlatJsonReader.read(line)));
-                }
-            }
-        }
+        Map<String, String> header = header(export, checkpoints);
         ChainVerification verification = new ChainVerification(key, header.get("installation"),
                 Long.parseLong(header.get("fromSeq")), AuditChain.unhex(header.get("previousHash")), checkpoints,
-                external);
+                externalCheckpoints == null ? List.of() : checkpoints(externalCheckpoints));
         try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                Map<String, String> fields = FlatJsonReader.read(line);
+                Map<String, String> fields = line.isBlank() ? Map.of() : FlatJsonReader.read(line);
                 if ("entry".equals(fields.get("type"))
                         && !verification.accept(AuditChain.entryOf(fields), AuditChain.unhex(fields.get("hash")))) {
                     break;
@@ -104,6 +76,36 @@ public final class AuditVerifier {
                     + " but its header promises entries up to " + promised, verdict.warnings());
         }
         return verdict;
+    }
+
+    /** The export's header line; its checkpoint lines go to {@code checkpoints}. A first pass, before the entries. */
+    private static Map<String, String> header(Path export, List<AuditCheckpoint> checkpoints) throws IOException {
+        Map<String, String> header = null;
+        try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                Map<String, String> fields = line.isBlank() ? Map.of() : FlatJsonReader.read(line);
+                if ("export".equals(fields.get("type")) && header == null) {
+                    header = fields;
+                } else if ("checkpoint".equals(fields.get("type"))) {
+                    checkpoints.add(AuditChain.checkpointOf(fields));
+                }
+            }
+        }
+        if (header == null) {
+            throw new IOException("not an audit export: no header line");
+        }
+        return header;
+    }
+
+    private static List<AuditCheckpoint> checkpoints(Path file) throws IOException {
+        List<AuditCheckpoint> checkpoints = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                checkpoints.add(AuditChain.checkpointOf(FlatJsonReader.read(line)));
+            }
+        }
+        return checkpoints;
     }
 
     public static PublicKey publicKey(String pem) throws GeneralSecurityException {
