@@ -21,7 +21,7 @@ public class Caller {
     private Set<String> ownedDepartments = Set.of();
     private String sessionHash;
     private String csrfHash;
-    private String restriction;
+    private Restriction restriction;
     private boolean mfaEnrolled;
     private String clientAddress;
     private String requestId;
@@ -121,7 +121,7 @@ public class Caller {
     }
 
     /** Signed in, but must first change the password or enrol MFA: nothing else is allowed until then. */
-    public String restriction() {
+    public Restriction restriction() {
         return restriction;
     }
 

@@ -10,5 +10,5 @@ import java.util.Set;
  * @param mfaEnrolled whether a person has MFA enrolled; never for a token
  */
 public record Identity(Caller.Kind kind, String id, String name, Set<Role> roles, Set<String> ownedDepartments,
-        String sessionHash, String csrfHash, String restriction, boolean mfaEnrolled) {
+        String sessionHash, String csrfHash, Restriction restriction, boolean mfaEnrolled) {
 }

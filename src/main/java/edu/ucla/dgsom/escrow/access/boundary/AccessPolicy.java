@@ -12,6 +12,7 @@ import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.PersonWithMfa;
 import edu.ucla.dgsom.escrow.security.Public;
+import edu.ucla.dgsom.escrow.security.Restriction;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -95,10 +96,10 @@ public class AccessPolicy implements ContainerRequestFilter {
             deny(request, ProblemType.FORBIDDEN, "Only a signed-in person can do this, not an API token",
                     "not a person");
         }
-        if (caller.restriction() != null && method.getAnnotation(AllowedWhileRestricted.class) == null) {
-            deny(request, ProblemType.SIGN_IN_INCOMPLETE, "First " + ("password-change-required".equals(
-                    caller.restriction()) ? "change your password" : "enrol MFA") + " (" + caller.restriction() + ")",
-                    caller.restriction());
+        Restriction restriction = caller.restriction();
+        if (restriction != null && method.getAnnotation(AllowedWhileRestricted.class) == null) {
+            deny(request, ProblemType.SIGN_IN_INCOMPLETE, "First " + restriction.task() + " (" + restriction.code()
+                    + ")", restriction.code());
         }
         if (roles != null && Arrays.stream(roles.value()).noneMatch(caller::has)) {
             deny(request, ProblemType.FORBIDDEN, "Your role does not allow this", "role not allowed");

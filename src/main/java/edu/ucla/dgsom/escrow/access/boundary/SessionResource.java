@@ -10,6 +10,7 @@ import edu.ucla.dgsom.escrow.security.AllowedWhileRestricted;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Public;
+import edu.ucla.dgsom.escrow.security.Restriction;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -111,7 +112,7 @@ public class SessionResource {
             }
             default -> {
                 SessionView view = new SessionView("PERSON", result.personId(), null, null, null,
-                        result.restriction(), result.csrfToken(), result.expiresAt());
+                        code(result.restriction()), result.csrfToken(), result.expiresAt());
                 // The session cookie comes first: clients that read one Set-Cookie header read that one.
                 return Response.created(uriInfo.getBaseUriBuilder().path("session").build())
                         .cookie(newCookie(CallerAuthentication.SESSION_COOKIE, result.sessionToken(),
@@ -129,7 +130,7 @@ public class SessionResource {
     public SessionView current() {
         return new SessionView(caller.kind().name(), caller.id(), caller.name(),
                 caller.roles().stream().map(Enum::name).sorted().toList(),
-                caller.ownedDepartments().stream().sorted().toList(), caller.restriction(), null, null);
+                caller.ownedDepartments().stream().sorted().toList(), code(caller.restriction()), null, null);
     }
 
     @DELETE
@@ -208,6 +209,10 @@ public class SessionResource {
         return new NewCookie.Builder(CallerAuthentication.cookieName(name, request.isSecure())).value(value)
                 .path("/").httpOnly(true).secure(request.isSecure()).sameSite(NewCookie.SameSite.STRICT)
                 .maxAge((int) maxAge).build();
+    }
+
+    private static String code(Restriction restriction) {
+        return restriction == null ? null : restriction.code();
     }
 
     private static void pause(Duration delay) {

@@ -10,6 +10,7 @@ import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Identity;
+import edu.ucla.dgsom.escrow.security.Restriction;
 import edu.ucla.dgsom.escrow.security.Role;
 import edu.ucla.dgsom.escrow.security.Secrets;
 import jakarta.ejb.Stateless;
@@ -27,8 +28,6 @@ import java.util.Set;
 @Stateless
 public class Identities {
 
-    public static final String PASSWORD_CHANGE_REQUIRED = "password-change-required";
-    public static final String MFA_ENROLMENT_REQUIRED = "mfa-enrolment-required";
 
     @PersistenceContext
     EntityManager em;
@@ -132,12 +131,12 @@ public class Identities {
     }
 
     /** What a person must do before anything else, or null. */
-    public String restriction(SignIn signIn, Set<Role> roles) {
+    public Restriction restriction(SignIn signIn, Set<Role> roles) {
         if (signIn.passwordChangeRequired()) {
-            return PASSWORD_CHANGE_REQUIRED;
+            return Restriction.PASSWORD_CHANGE_REQUIRED;
         }
         if (signIn.mfaState() != SignIn.MfaState.ENROLLED && settings.mfaRequired(roles)) {
-            return MFA_ENROLMENT_REQUIRED;
+            return Restriction.MFA_ENROLMENT_REQUIRED;
         }
         return null;
     }

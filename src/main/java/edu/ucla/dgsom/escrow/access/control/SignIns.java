@@ -15,6 +15,7 @@ import edu.ucla.dgsom.escrow.crypto.control.SealContext;
 import edu.ucla.dgsom.escrow.crypto.control.SealedValues;
 import edu.ucla.dgsom.escrow.crypto.control.Totp;
 import edu.ucla.dgsom.escrow.security.Caller;
+import edu.ucla.dgsom.escrow.security.Restriction;
 import edu.ucla.dgsom.escrow.security.Role;
 import edu.ucla.dgsom.escrow.security.Secrets;
 import jakarta.annotation.PostConstruct;
@@ -82,7 +83,8 @@ public class SignIns {
      * try again.
      */
     public record Result(Status status, String personId, String sessionToken, String csrfToken, String deviceToken,
-            Instant expiresAt, Instant deviceExpiresAt, String restriction, Duration delay, Duration retryAfter) {
+            Instant expiresAt, Instant deviceExpiresAt, Restriction restriction, Duration delay,
+            Duration retryAfter) {
 
         /**
          * SIGNED_IN; FAILED (any of: no such user, wrong password or code, disabled); MFA_REQUIRED; THROTTLED (too
