@@ -351,16 +351,7 @@ class CredentialsIT {
         assertEquals(201, rotate(fixture.owner().api(), fixture, 0, Json.createObjectBuilder()
                 .add("reason", "Escrow at registration").add("password", password)).status());
         People.Session owner = People.departmentOwnerWithoutMfa(fixture.departmentId());
-        String refused = UUID.randomUUID().toString();
-        Api.Reply reply = owner.api().post(fixture.path("/reveal"), "{\"reason\":\"Posting as the department\"}",
-                "X-Request-Id", refused);
-        assertProblem(reply, 403, "person-with-mfa-required");
-        assertTrue(reply.json().getString("detail").contains("POST /api/v1/session/mfa"), reply::body);
-        assertFalse(reply.body().contains(password));
-        assertEquals(1, TestDatabase.auditCount("request_id = '" + refused + "' AND action = 'CREDENTIAL_REVEAL'"
-                + " AND outcome = 'DENIED'"));
-        assertProblem(owner.api().post(fixture.path("/totp"), "{\"reason\":\"Signing in to post today\"}"), 403,
-                "person-with-mfa-required");
+        assertToldToEnrolBeforeAnySecret(owner, fixture, password);
 
         People.enrolMfa(owner);
         Api.Reply revealed = reveal(owner.api(), fixture, "Posting as the department");
@@ -393,19 +384,7 @@ class CredentialsIT {
         assertEquals(201, stored.status(), stored::toString);
 
         for (People.Session holder : List.of(contentOwner, moderator)) {
-            String refusedReveal = UUID.randomUUID().toString();
-            Api.Reply reply = holder.api().post(fixture.path("/reveal"), "{\"reason\":\"Posting as the account\"}",
-                    "X-Request-Id", refusedReveal);
-            assertProblem(reply, 403, "person-with-mfa-required");
-            assertTrue(reply.json().getString("detail").contains("POST /api/v1/session/mfa"), reply::body);
-            assertFalse(reply.body().contains(password));
-            assertEquals(1, TestDatabase.auditCount("request_id = '" + refusedReveal + "'"
-                    + " AND action = 'CREDENTIAL_REVEAL' AND outcome = 'DENIED'"));
-            String refusedCode = UUID.randomUUID().toString();
-            assertProblem(holder.api().post(fixture.path("/totp"), "{\"reason\":\"Signing in to post today\"}",
-                    "X-Request-Id", refusedCode), 403, "person-with-mfa-required");
-            assertEquals(1, TestDatabase.auditCount("request_id = '" + refusedCode + "'"
-                    + " AND action = 'TOTP_CODE' AND outcome = 'DENIED'"));
+            assertToldToEnrolBeforeAnySecret(holder, fixture, password);
 
             People.enrolMfa(holder);
             Api.Reply revealed = reveal(holder.api(), fixture, "Posting as the account");
@@ -418,6 +397,24 @@ class CredentialsIT {
             assertTrue(List.of(TestTotp.code(seed, before, "HmacSHA1", 6, 30), TestTotp.code(seed, after, "HmacSHA1",
                     6, 30)).contains(code.json().getString("code")), code::toString);
         }
+    }
+
+    /** A reveal and a TOTP code are refused, each audited, with a problem that says how to enrol. */
+    private static void assertToldToEnrolBeforeAnySecret(People.Session person, Fixture fixture, String password)
+            throws Exception {
+        String refusedReveal = UUID.randomUUID().toString();
+        Api.Reply reply = person.api().post(fixture.path("/reveal"), "{\"reason\":\"Posting as the account\"}",
+                "X-Request-Id", refusedReveal);
+        assertProblem(reply, 403, "person-with-mfa-required");
+        assertTrue(reply.json().getString("detail").contains("POST /api/v1/session/mfa"), reply::body);
+        assertFalse(reply.body().contains(password));
+        assertEquals(1, TestDatabase.auditCount("request_id = '" + refusedReveal + "'"
+                + " AND action = 'CREDENTIAL_REVEAL' AND outcome = 'DENIED'"));
+        String refusedCode = UUID.randomUUID().toString();
+        assertProblem(person.api().post(fixture.path("/totp"), "{\"reason\":\"Signing in to post today\"}",
+                "X-Request-Id", refusedCode), 403, "person-with-mfa-required");
+        assertEquals(1, TestDatabase.auditCount("request_id = '" + refusedCode + "'"
+                + " AND action = 'TOTP_CODE' AND outcome = 'DENIED'"));
     }
 
     @Test

@@ -485,33 +485,11 @@ class OffboardingIT {
             assertEquals(201, created.status(), created::toString);
         }
         // A and B hold each other's backup place; the longest-standing department owner, their steward, leaves too.
-        List<String> leavers = List.of(a, b, owner.personId());
-        ExecutorService pool = Executors.newFixedThreadPool(leavers.size());
-        List<String> cases = new ArrayList<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Reply>> replies = new ArrayList<>();
-            for (String leaver : leavers) {
-                String body = "{\"employeeId\":\"" + employeeId(leaver) + "\"}";
-                replies.add(pool.submit(() -> {
-                    start.await();
-                    return hr.post("/api/v1/offboardings", body);
-                }));
-            }
-            start.countDown();
-            for (Future<Api.Reply> reply : replies) {
-                assertEquals(202, reply.get().status(), reply.get()::toString);
-                cases.add(reply.get().json().getString("id"));
-            }
-        } finally {
-            pool.shutdownNow();
+        List<String> bodies = new ArrayList<>();
+        for (String leaver : List.of(a, b, owner.personId())) {
+            bodies.add("{\"employeeId\":\"" + employeeId(leaver) + "\"}");
         }
-        for (String caseId : cases) {
-            // COMPLETED when another's hand-over already took every account from this leaver.
-            JsonObject offboarding = awaitStateOtherThan(caseId, "SCHEDULED", "ACCESS_ENDED");
-            assertTrue(List.of("IN_PROGRESS", "COMPLETED").contains(offboarding.getString("state")),
-                    offboarding::toString);
-        }
+        offboardAtOnceAndAwaitHandOvers(bodies, 202);
         assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM escrow.official_account a JOIN escrow.person p"
                 + " ON p.id IN (a.content_owner_id, a.backup_moderator_id) WHERE a.department_id = '" + department
                 + "' AND p.status <> 'ACTIVE'"), "no account is left with an offboarded holder");
@@ -547,32 +525,13 @@ class OffboardingIT {
             assertEquals(202, scheduled.status(), scheduled::toString);
             assertEquals(successorOf.get(leaver), scheduled.json().getString("successorId"), scheduled::toString);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<String> cases = new ArrayList<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Reply>> replies = new ArrayList<>();
-            for (String leaver : List.of(a, b)) {
-                String body = Json.createObjectBuilder().add("employeeId", employeeId(leaver))
-                        .add("successorId", successorOf.get(leaver)).build().toString();
-                replies.add(pool.submit(() -> {
-                    start.await();
-                    return hr.post("/api/v1/offboardings", body);
-                }));
-            }
-            start.countDown();
-            for (Future<Api.Reply> reply : replies) {
-                assertEquals(200, reply.get().status(), "the case brought forward to now: " + reply.get());
-                cases.add(reply.get().json().getString("id"));
-            }
-        } finally {
-            pool.shutdownNow();
+        List<String> bodies = new ArrayList<>();
+        for (String leaver : List.of(a, b)) {
+            bodies.add(Json.createObjectBuilder().add("employeeId", employeeId(leaver))
+                    .add("successorId", successorOf.get(leaver)).build().toString());
         }
-        for (String caseId : cases) {
-            JsonObject offboarding = awaitStateOtherThan(caseId, "SCHEDULED", "ACCESS_ENDED");
-            assertTrue(List.of("IN_PROGRESS", "COMPLETED").contains(offboarding.getString("state")),
-                    offboarding::toString);
-        }
+        // 200: each case is brought forward to now.
+        offboardAtOnceAndAwaitHandOvers(bodies, 200);
         for (String leaver : List.of(a, b)) {
             assertEquals("OFFBOARDED", Api.admin().get("/api/v1/people/" + leaver).json().getString("status"));
         }
@@ -584,6 +543,37 @@ class OffboardingIT {
                 + " content_owner_id IN ('" + owner.personId() + "', '" + otherOwner + "', '" + colleague + "') AND"
                 + " backup_moderator_id IN ('" + owner.personId() + "', '" + otherOwner + "', '" + colleague + "')"),
                 "every account is held by two people who stay");
+    }
+
+    /**
+     * Sends the offboarding requests at the same moment, expects {@code status} for each, and waits until every
+     * case is handed over (COMPLETED when another's hand-over already took every account from its leaver).
+     */
+    private void offboardAtOnceAndAwaitHandOvers(List<String> bodies, int status) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        List<String> cases = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (String body : bodies) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return hr.post("/api/v1/offboardings", body);
+                }));
+            }
+            start.countDown();
+            for (Future<Api.Reply> reply : replies) {
+                assertEquals(status, reply.get().status(), reply.get()::toString);
+                cases.add(reply.get().json().getString("id"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String caseId : cases) {
+            JsonObject offboarding = awaitStateOtherThan(caseId, "SCHEDULED", "ACCESS_ENDED");
+            assertTrue(List.of("IN_PROGRESS", "COMPLETED").contains(offboarding.getString("state")),
+                    offboarding::toString);
+        }
     }
 
     @Test
