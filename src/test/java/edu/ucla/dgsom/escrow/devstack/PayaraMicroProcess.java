@@ -63,6 +63,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile());
         builder.environment().putAll(environment);
+        // The management listener, where only monitoring reaches: the next port.
+        builder.environment().put("ESCROW_METRICS_ADDRESS", "127.0.0.1");
+        builder.environment().put("ESCROW_METRICS_PORT", Integer.toString(httpPort + 1));
         long logStart = Files.exists(log) ? Files.size(log) : 0;
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         PayaraMicroProcess server = new PayaraMicroProcess(builder.start(), URI.create("http://127.0.0.1:" + httpPort),
@@ -74,6 +77,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** The management listener, which serves MicroProfile Metrics (docs/operations.md, "Metrics"). */
+    public URI managementUri() {
+        return URI.create("http://127.0.0.1:" + (baseUri.getPort() + 1));
     }
 
     public long pid() {

@@ -30,6 +30,11 @@ public final class Api {
         return new Api(LiveService.baseUri());
     }
 
+    /** The management listener, where monitoring reads the metrics. */
+    public static Api management() {
+        return new Api(LiveService.managementUri());
+    }
+
     /** As DGIT's bootstrap API token. */
     public static Api admin() {
         return live().bearer(LiveService.ADMIN_TOKEN);

@@ -47,6 +47,10 @@ public final class LiveService implements BeforeAllCallback {
         return stack().server().baseUri();
     }
 
+    public static URI managementUri() {
+        return stack().server().managementUri();
+    }
+
     /** The SMTP server the service under test sends its mail to (GreenMail, started with the stack). */
     public static GreenMail mail() {
         return mail;

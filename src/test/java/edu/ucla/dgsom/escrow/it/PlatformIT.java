@@ -118,7 +118,7 @@ class PlatformIT {
     }
 
     @Test
-    void healthAndOpenApiAreServedButMetricsAreNotPublic() {
+    void healthAndOpenApiAreServedAndMetricsOnlyOnTheManagementListener() {
         Api.Reply ready = api.get("/health/ready");
         assertEquals(200, ready.status(), ready::toString);
         assertEquals("UP", ready.json().getString("status"));
@@ -133,7 +133,10 @@ class PlatformIT {
 
         Api.Reply metrics = api.get("/metrics");
         assertNotEquals(200, metrics.status(), metrics::toString);
-        assertFalse(metrics.body().contains("base_"), "no metric reaches an anonymous caller");
+        assertFalse(metrics.body().contains("mp_scope"), "no metric reaches a caller of the service's listener");
+        Api.Reply management = Api.management().get("/metrics");
+        assertEquals(200, management.status(), management::toString);
+        assertTrue(management.body().contains("mp_scope=\"base\""), "the JVM's metrics, for monitoring");
     }
 
     static void assertProblem(Api.Reply reply, int status, String type) {
