@@ -1,11 +1,69 @@
 package edu.ucla.dgsom.escrow.accounts.entity;
 
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
 /**
  * New values for an account's metadata, each already in its stored form. Null keeps a value; an empty
  * {@code profileUrl} or {@code notes} clears it.
  */
 public record AccountRevision(String handle, String displayName, String profileUrl, String notes,
         AccountStatus status, String departmentId) {
+
+    /** What this revision changes of {@code account}, as the audit trail records it; the notes' text never. */
+    public SortedMap<String, String> changesOf(OfficialAccount account) {
+        SortedMap<String, String> changed = new TreeMap<>();
+        if (!handleOr(account.handle()).equals(account.handle())) {
+            changed.put("handle", handle);
+        }
+        if (!displayNameOr(account.displayName()).equals(account.displayName())) {
+            changed.put("displayName", displayName);
+        }
+        String url = profileUrlOr(account.profileUrl());
+        if (!Objects.equals(url, account.profileUrl())) {
+            changed.put("profileUrl", url == null ? "" : url);
+        }
+        if (!Objects.equals(notesOr(account.notes()), account.notes())) {
+            changed.put("notes", "changed");
+        }
+        if (changesStatusOf(account)) {
+            changed.put("status", account.status() + "->" + status);
+        }
+        if (movesDepartmentOf(account)) {
+            changed.put("department", account.departmentId() + "->" + departmentId);
+        }
+        return changed;
+    }
+
+    String handleOr(String current) {
+        return handle == null ? current : handle;
+    }
+
+    String displayNameOr(String current) {
+        return displayName == null ? current : displayName;
+    }
+
+    /** The new profile URL: the current one if none is given, none if an empty one is. */
+    String profileUrlOr(String current) {
+        return profileUrl == null ? current : emptyAsNull(profileUrl);
+    }
+
+    String notesOr(String current) {
+        return notes == null ? current : emptyAsNull(notes);
+    }
+
+    AccountStatus statusOr(AccountStatus current) {
+        return status == null ? current : status;
+    }
+
+    String departmentIdOr(String current) {
+        return departmentId == null ? current : departmentId;
+    }
+
+    private static String emptyAsNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
 
     /** Whether this revision would change the account's status, which only DGIT admins may do. */
     public boolean changesStatusOf(OfficialAccount account) {

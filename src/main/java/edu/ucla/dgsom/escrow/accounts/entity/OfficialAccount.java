@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -110,7 +109,6 @@ public class OfficialAccount {
         this.platformName = platformName;
         this.departmentId = departmentId;
         this.status = status;
-        this.credentialVersion = 0;
         this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         this.createdBy = by;
         rename(handle, displayName, profileUrl);
@@ -146,34 +144,12 @@ public class OfficialAccount {
      * account is not touched either).
      */
     public SortedMap<String, String> revise(AccountRevision revision, String by, Instant now) {
-        SortedMap<String, String> changed = new TreeMap<>();
-        String newHandle = revision.handle() == null ? handle : revision.handle();
-        String newName = revision.displayName() == null ? displayName : revision.displayName();
-        String newUrl = revision.profileUrl() == null ? profileUrl : emptyAsNull(revision.profileUrl());
-        String newNotes = revision.notes() == null ? notes : emptyAsNull(revision.notes());
-        if (!newHandle.equals(handle)) {
-            changed.put("handle", newHandle);
-        }
-        if (!newName.equals(displayName)) {
-            changed.put("displayName", newName);
-        }
-        if (!Objects.equals(newUrl, profileUrl)) {
-            changed.put("profileUrl", newUrl == null ? "" : newUrl);
-        }
-        if (!Objects.equals(newNotes, notes)) {
-            changed.put("notes", "changed");
-        }
-        if (revision.changesStatusOf(this)) {
-            changed.put("status", status + "->" + revision.status());
-            status = revision.status();
-        }
-        if (revision.movesDepartmentOf(this)) {
-            changed.put("department", departmentId + "->" + revision.departmentId());
-            departmentId = revision.departmentId();
-        }
-        rename(newHandle, newName, newUrl);
-        notes = newNotes;
+        SortedMap<String, String> changed = revision.changesOf(this);
         if (!changed.isEmpty()) {
+            rename(revision.handleOr(handle), revision.displayNameOr(displayName), revision.profileUrlOr(profileUrl));
+            notes = revision.notesOr(notes);
+            status = revision.statusOr(status);
+            departmentId = revision.departmentIdOr(departmentId);
             touch(by, now);
         }
         return changed;
@@ -194,10 +170,6 @@ public class OfficialAccount {
         assign(contentOwnerId, backupModeratorId);
         touch(by, now);
         return replaced;
-    }
-
-    private static String emptyAsNull(String value) {
-        return value.isEmpty() ? null : value;
     }
 
     /** Records that version {@code version} of the credential set replaced the one before it. */
