@@ -150,7 +150,7 @@ public class AccountAccess {
     }
 
     public static AuditTrail.Target target(OfficialAccount account) {
-        return new AuditTrail.Target("account", account.id(), account.departmentId());
+        return AccountRef.of(account).target();
     }
 
     /** The stated reason as the audit trail keeps it: trimmed and at most 500 characters. */
