@@ -72,20 +72,7 @@ public class Credentials {
         requireIfMatch(account, replacing, statedReason);
         String reason = requireReason(account, AuditAction.CREDENTIAL_ROTATE, statedReason);
         CredentialVersion previous = replaced(account, replacing, reason);
-        Map<CredentialField, byte[]> values = CredentialValues.of(secrets);
-        CredentialVersion.Successor next;
-        try {
-            next = CredentialVersion.successor(previous, values.keySet(), secrets.clear(),
-                    secrets.marksRecoveryCodes());
-            next.carried().forEach(field -> values.put(field, open(account.id(), previous.version(), field)));
-            if (secrets.marksRecoveryCodes()) {
-                values.put(CredentialField.RECOVERY_CODES, CredentialValues.markUsed(
-                        values.get(CredentialField.RECOVERY_CODES), secrets.recoveryCodesUsed()));
-            }
-            values.forEach((field, plaintext) -> sealed.seal(context(account.id(), next.version(), field), plaintext));
-        } finally {
-            values.values().forEach(CredentialValues::wipe);
-        }
+        CredentialVersion.Successor next = sealSuccessor(account, previous, secrets);
         CredentialVersion created = next.create(account.id(), reason, caller.auditName(), Instant.now());
         em.persist(created);
         accounts.credentialsRotated(account, created.version());
@@ -94,6 +81,28 @@ public class Credentials {
                 Map.of("version", Integer.toString(created.version()), "replaced", Integer.toString(created.version()
                         - 1), "changed", CredentialField.keys(created.changedFields())));
         return created;
+    }
+
+    /**
+     * Seals every field of the version after {@code previous}: those {@code secrets} set, and those carried over,
+     * opened from {@code previous} and sealed again under the new version. Plaintext is wiped as soon as it is sealed.
+     */
+    private CredentialVersion.Successor sealSuccessor(AccountRef account, CredentialVersion previous,
+            NewSecrets secrets) {
+        Map<CredentialField, byte[]> values = CredentialValues.of(secrets);
+        try {
+            CredentialVersion.Successor next = CredentialVersion.successor(previous, values.keySet(), secrets.clear(),
+                    secrets.marksRecoveryCodes());
+            next.carried().forEach(field -> values.put(field, open(account.id(), previous.version(), field)));
+            if (secrets.marksRecoveryCodes()) {
+                values.put(CredentialField.RECOVERY_CODES, CredentialValues.markUsed(
+                        values.get(CredentialField.RECOVERY_CODES), secrets.recoveryCodesUsed()));
+            }
+            values.forEach((field, plaintext) -> sealed.seal(context(account.id(), next.version(), field), plaintext));
+            return next;
+        } finally {
+            values.values().forEach(CredentialValues::wipe);
+        }
     }
 
     private void requireIfMatch(AccountRef account, Integer replacing, String statedReason) {
