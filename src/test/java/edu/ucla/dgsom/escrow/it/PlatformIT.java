@@ -130,6 +130,17 @@ class PlatformIT {
         assertTrue(paths.containsKey("/api/v1/installation"), openApi::body);
         assertTrue(openApi.json().getJsonObject("components").getJsonObject("schemas").containsKey("Problem"),
                 "the Problem schema is documented");
+        JsonObject schemes = openApi.json().getJsonObject("components").getJsonObject("securitySchemes");
+        assertEquals("bearer", schemes.getJsonObject("apiToken").getString("scheme"));
+        assertEquals("X-CSRF-Token", schemes.getJsonObject("csrf").getString("name"));
+        assertEquals("cookie", schemes.getJsonObject("session").getString("in"));
+        JsonObject created = paths.getJsonObject("/api/v1/accounts").getJsonObject("post")
+                .getJsonObject("responses").getJsonObject("201");
+        assertTrue(created.getJsonObject("headers").containsKey("Location"), created::toString);
+        JsonObject rotated = paths.getJsonObject("/api/v1/accounts/{id}/credentials").getJsonObject("put")
+                .getJsonObject("responses").getJsonObject("201");
+        assertTrue(rotated.getJsonObject("headers").containsKey("ETag"), rotated::toString);
+        assertTrue(rotated.getJsonObject("headers").containsKey("Location"), rotated::toString);
 
         Api.Reply metrics = api.get("/metrics");
         assertNotEquals(200, metrics.status(), metrics::toString);
