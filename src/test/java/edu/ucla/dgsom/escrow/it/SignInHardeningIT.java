@@ -78,6 +78,25 @@ class SignInHardeningIT {
     }
 
     @Test
+    void an_address_locked_behind_the_proxy_does_not_lock_out_the_other_clients_behind_the_same_proxy() {
+        String username = "behind-" + suffix();
+        People.createPerson(People.createDepartment("BHD" + suffix()), username, "behind-password-1");
+        Api attacker = Api.live().with("X-Forwarded-For", randomAddress());
+        for (int i = 0; i < 50; i++) {
+            assertProblem(attacker.post("/api/v1/session", credentials("made-up-" + suffix(), "guess-" + i, null,
+                    null)), 401, "invalid-credentials");
+        }
+        assertProblem(attacker.post("/api/v1/session", credentials(username, "behind-password-1", null, null)), 429,
+                "too-many-requests");
+        // Every request comes from the proxy's address; the lock is the attacker's client address's alone.
+        Api.Reply colleague = Api.live().with("X-Forwarded-For", randomAddress()).post("/api/v1/session",
+                credentials(username, "behind-password-1", null, null));
+        assertEquals(201, colleague.status(), colleague::toString);
+        TestSecrets.remember(cookie(colleague, "escrow_session"));
+        TestSecrets.remember(colleague.json().getString("csrfToken"));
+    }
+
+    @Test
     void an_attackers_burst_from_the_admins_own_address_does_not_stop_the_admin_who_presents_the_device_cookie()
             throws Exception {
         String address = randomAddress();
