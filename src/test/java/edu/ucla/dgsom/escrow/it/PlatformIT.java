@@ -150,6 +150,30 @@ class PlatformIT {
         assertTrue(management.body().contains("mp_scope=\"base\""), "the JVM's metrics, for monitoring");
     }
 
+    @Test
+    void scimBodiesAreDescribedAsScimUsersListsAndPatchOperations() {
+        JsonObject paths = api.get("/openapi", "Accept", "application/json").json().getJsonObject("paths");
+        JsonObject users = paths.getJsonObject("/scim/v2/Users");
+        JsonObject user = paths.getJsonObject("/scim/v2/Users/{id}");
+        assertEquals("#/components/schemas/ScimListResponse", scimSchema(users.getJsonObject("get"), "200"));
+        assertEquals("#/components/schemas/ScimUser", scimSchema(users.getJsonObject("post"), "201"));
+        assertEquals("#/components/schemas/ScimUser", scimBody(users.getJsonObject("post")));
+        assertEquals("#/components/schemas/ScimUser", scimSchema(user.getJsonObject("get"), "200"));
+        assertEquals("#/components/schemas/ScimUser", scimBody(user.getJsonObject("put")));
+        assertEquals("#/components/schemas/ScimPatchOp", scimBody(user.getJsonObject("patch")));
+        assertEquals("#/components/schemas/ScimUser", scimSchema(user.getJsonObject("patch"), "200"));
+    }
+
+    private static String scimSchema(JsonObject operation, String status) {
+        return operation.getJsonObject("responses").getJsonObject(status).getJsonObject("content")
+                .getJsonObject("application/scim+json").getJsonObject("schema").getString("$ref");
+    }
+
+    private static String scimBody(JsonObject operation) {
+        return operation.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/scim+json")
+                .getJsonObject("schema").getString("$ref");
+    }
+
     static void assertProblem(Api.Reply reply, int status, String type) {
         assertEquals(status, reply.status(), reply::toString);
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);

@@ -36,6 +36,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,6 +70,8 @@ public class ScimUsersResource {
     @GET
     @Operation(operationId = "listScimUsers",
             summary = "Users, optionally filtered: userName, externalId or id eq \"value\"")
+    @APIResponse(responseCode = "200", description = "One page of users", content = @Content(
+            mediaType = ScimError.MEDIA_TYPE, schema = @Schema(ref = "ScimListResponse")))
     public JsonObject list(@QueryParam("filter") String filter, @QueryParam("startIndex") @DefaultValue("1")
             String startIndex, @QueryParam("count") @DefaultValue("100") String count) {
         int start = number(startIndex, "startIndex");
@@ -80,14 +87,19 @@ public class ScimUsersResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getScimUser", summary = "One user")
+    @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = ScimError.MEDIA_TYPE,
+            schema = @Schema(ref = "ScimUser")))
     public JsonObject get(@PathParam("id") String id) {
         return document(users.user(id));
     }
 
     @POST
     @Operation(operationId = "createScimUser", summary = "Create a person")
-    @APIResponse(responseCode = "201", description = "Created")
-    public Response create(@NotNull JsonValue user) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = ScimError.MEDIA_TYPE,
+            schema = @Schema(ref = "ScimUser")), headers = @Header(name = "Location", description = "The new user",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = ScimError.MEDIA_TYPE,
+            schema = @Schema(ref = "ScimUser"))) @NotNull JsonValue user) {
         PersonDetails person = users.create(ScimDocuments.changes(ScimDocuments.body(user)));
         return Response.created(location(person)).entity(document(person)).build();
     }
@@ -96,7 +108,10 @@ public class ScimUsersResource {
     @Path("{id}")
     @Operation(operationId = "replaceScimUser",
             summary = "Replace a user; active=false offboards, active=true reactivates")
-    public JsonObject replace(@PathParam("id") String id, @NotNull JsonValue user) {
+    @APIResponse(responseCode = "200", description = "The user as stored", content = @Content(
+            mediaType = ScimError.MEDIA_TYPE, schema = @Schema(ref = "ScimUser")))
+    public JsonObject replace(@PathParam("id") String id, @RequestBody(required = true, content = @Content(
+            mediaType = ScimError.MEDIA_TYPE, schema = @Schema(ref = "ScimUser"))) @NotNull JsonValue user) {
         return update(id, ScimDocuments.changes(ScimDocuments.body(user)));
     }
 
@@ -104,7 +119,10 @@ public class ScimUsersResource {
     @Path("{id}")
     @Operation(operationId = "patchScimUser",
             summary = "Patch a user (PatchOp); active=false offboards, active=true reactivates")
-    public JsonObject patch(@PathParam("id") String id, @NotNull JsonValue patch) {
+    @APIResponse(responseCode = "200", description = "The user as stored", content = @Content(
+            mediaType = ScimError.MEDIA_TYPE, schema = @Schema(ref = "ScimUser")))
+    public JsonObject patch(@PathParam("id") String id, @RequestBody(required = true, content = @Content(
+            mediaType = ScimError.MEDIA_TYPE, schema = @Schema(ref = "ScimPatchOp"))) @NotNull JsonValue patch) {
         return update(id, ScimDocuments.patch(ScimDocuments.body(patch)));
     }
 
