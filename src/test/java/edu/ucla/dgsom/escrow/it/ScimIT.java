@@ -94,13 +94,44 @@ class ScimIT {
                 .filter(a -> a.getString("name").equals("name")).findFirst().orElseThrow();
         List<String> parts = name.getJsonArray("subAttributes").getValuesAs(JsonObject.class).stream()
                 .map(a -> a.getString("name")).toList();
-        assertEquals(List.of("formatted", "givenName", "familyName"), parts);
+        assertEquals(List.of("formatted", "givenName", "familyName", "middleName", "honorificPrefix",
+                "honorificSuffix"), parts);
         for (JsonObject attribute : core.getJsonArray("attributes").getValuesAs(JsonObject.class)) {
             for (String characteristic : List.of("name", "type", "multiValued", "description", "required",
                     "caseExact", "mutability", "returned", "uniqueness")) {
                 assertTrue(attribute.containsKey(characteristic), attribute + " lacks " + characteristic);
             }
         }
+    }
+
+    @Test
+    void attributesAcceptedAndIgnoredAreDescribedAsWriteOnlyAndNeverReturned() {
+        String code = code();
+        People.createDepartment(code);
+        String userName = "ign." + UUID.randomUUID().toString().substring(0, 6) + "@example.edu";
+        String id = create(code, userName, "E" + UUID.randomUUID().toString().substring(0, 8)).getString("id");
+        Api.Reply patched = hr.send("PATCH", "/scim/v2/Users/" + id, "{\"Operations\":["
+                + "{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Webmaster\"},"
+                + "{\"op\":\"replace\",\"path\":\"name.middleName\",\"value\":\"Augusta\"},"
+                + "{\"op\":\"add\",\"path\":\"addresses[type eq \\\"work\\\"].locality\",\"value\":\"LA\"}]}",
+                "Content-Type", SCIM);
+        assertEquals(200, patched.status(), patched::toString);
+        assertFalse(patched.body().contains("Webmaster") || patched.body().contains("Augusta"), patched::body);
+
+        JsonObject schemas = hr.get("/scim/v2/Schemas").json();
+        for (JsonObject schema : schemas.getJsonArray("Resources").getValuesAs(JsonObject.class)) {
+            for (JsonObject attribute : schema.getJsonArray("attributes").getValuesAs(JsonObject.class)) {
+                if (List.of("title", "addresses", "password", "manager").contains(attribute.getString("name"))) {
+                    assertEquals("writeOnly", attribute.getString("mutability"), attribute::toString);
+                    assertEquals("never", attribute.getString("returned"), attribute::toString);
+                }
+            }
+        }
+        List<String> described = schemas.getJsonArray("Resources").getValuesAs(JsonObject.class).stream()
+                .flatMap(schema -> schema.getJsonArray("attributes").getValuesAs(JsonObject.class).stream())
+                .map(attribute -> attribute.getString("name")).toList();
+        assertTrue(described.containsAll(List.of("title", "addresses", "password", "manager", "costCenter")),
+                described::toString);
     }
 
     private static String nested(int depth) {

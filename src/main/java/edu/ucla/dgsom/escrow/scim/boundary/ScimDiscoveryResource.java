@@ -5,12 +5,14 @@ import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,7 +60,11 @@ public class ScimDiscoveryResource {
     @Operation(operationId = "listScimSchemas",
             summary = "SCIM schemas: every User attribute this service accepts and returns")
     public JsonObject schemas() {
-        JsonObject user = Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(SCHEMA))
+        return list(userSchema(), enterpriseSchema());
+    }
+
+    private static JsonObject userSchema() {
+        return Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(SCHEMA))
                 .add("id", ScimDocuments.USER).add("name", "User").add("description", "A workforce member")
                 .add("attributes", Json.createArrayBuilder()
                         .add(string("userName", "The identity system's unique key for the person", true,
@@ -68,7 +74,8 @@ public class ScimDiscoveryResource {
                                         .add(string("formatted", "The whole name (also displayName)", false,
                                                 "readWrite", "none"))
                                         .add(string("givenName", "Given name", false, "readWrite", "none"))
-                                        .add(string("familyName", "Family name", false, "readWrite", "none"))))
+                                        .add(string("familyName", "Family name", false, "readWrite", "none"))
+                                        .addAll(ignored(ScimDocuments.NAME_IGNORED))))
                         .add(string("displayName", "The name shown; the same as name.formatted", false, "readWrite",
                                 "none"))
                         .add(Json.createObjectBuilder(attribute("emails", "complex",
@@ -81,20 +88,24 @@ public class ScimDiscoveryResource {
                                         .add(attribute("primary", "boolean", "Which address is kept", false,
                                                 "readWrite", "none", false))))
                         .add(attribute("active", "boolean", "false offboards the person; true reactivates them",
-                                false, "readWrite", "none", false)))
+                                false, "readWrite", "none", false))
+                        .addAll(ignored(ScimDocuments.USER_IGNORED)))
                 .add("meta", meta("Schema", "Schemas/" + ScimDocuments.USER))
                 .build();
-        JsonObject enterprise = Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(SCHEMA))
+    }
+
+    private static JsonObject enterpriseSchema() {
+        return Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(SCHEMA))
                 .add("id", ScimDocuments.ENTERPRISE).add("name", "EnterpriseUser")
                 .add("description", "Enterprise User")
                 .add("attributes", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder(string("employeeNumber",
                                 "The HR employee id; the same as externalId, and it does not change", false,
                                 "immutable", "server")).add("caseExact", true))
-                        .add(string("department", "A department code of the escrow", false, "readWrite", "none")))
+                        .add(string("department", "A department code of the escrow", false, "readWrite", "none"))
+                        .addAll(ignored(ScimDocuments.ENTERPRISE_IGNORED)))
                 .add("meta", meta("Schema", "Schemas/" + ScimDocuments.ENTERPRISE))
                 .build();
-        return list(user, enterprise);
     }
 
     private static JsonObjectBuilder supported(boolean supported) {
@@ -112,6 +123,15 @@ public class ScimDiscoveryResource {
         return Json.createObjectBuilder().add("name", name).add("type", type).add("multiValued", false)
                 .add("description", description).add("required", required).add("caseExact", caseExact)
                 .add("mutability", mutability).add("returned", "default").add("uniqueness", uniqueness).build();
+    }
+
+    /** Accepted so that identity systems may send them, but neither kept nor returned. */
+    private static JsonArrayBuilder ignored(List<ScimDocuments.Ignored> attributes) {
+        JsonArrayBuilder definitions = Json.createArrayBuilder();
+        attributes.forEach(ignored -> definitions.add(Json.createObjectBuilder(attribute(ignored.name(),
+                ignored.type(), "Accepted and ignored: not stored, never returned", false, "writeOnly", "none",
+                false)).add("multiValued", ignored.multiValued()).add("returned", "never")));
+        return definitions;
     }
 
     private static JsonObject meta(String resourceType, String location) {

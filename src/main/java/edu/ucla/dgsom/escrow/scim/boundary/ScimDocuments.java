@@ -14,6 +14,7 @@ import jakarta.json.JsonValue;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -144,7 +145,7 @@ final class ScimDocuments {
             if (sub.matches("(?i)employeeNumber|department")) {
                 return Json.createObjectBuilder().add(ENTERPRISE, Json.createObjectBuilder().add(sub, value)).build();
             }
-            return ignoredOrInvalid(ENTERPRISE_IGNORED, sub, path);
+            return ignoredOrInvalid(names(ENTERPRISE_IGNORED, ""), sub, path);
         }
         if (lower.startsWith(USER.toLowerCase(Locale.ROOT) + ":")) {
             attribute = attribute.substring(USER.length() + 1);
@@ -161,25 +162,49 @@ final class ScimDocuments {
             JsonValue email = lower.endsWith(".value") ? Json.createObjectBuilder().add("value", value).build() : value;
             return Json.createObjectBuilder().add("emails", Json.createArrayBuilder().add(email)).build();
         }
-        return ignoredOrInvalid(USER_IGNORED, attribute.replaceFirst("[.\\[].*$", ""), path);
+        return ignoredOrInvalid(Stream.concat(names(USER_IGNORED, "").stream(), names(NAME_IGNORED, "name.").stream())
+                .toList(), attribute, path);
     }
 
     private static JsonObject ignoredOrInvalid(List<String> ignored, String attribute, String path) {
-        if (ignored.stream().anyMatch(attribute::equalsIgnoreCase)) {
+        String lower = attribute.toLowerCase(Locale.ROOT);
+        if (ignored.stream().map(name -> name.toLowerCase(Locale.ROOT)).anyMatch(name -> lower.equals(name)
+                || lower.startsWith(name + ".") || lower.startsWith(name + "["))) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
         throw refused("path", "invalidPath", "No attribute " + (path.length() > 100 ? path.substring(0, 100) + "..."
                 : path) + " in the User schema");
     }
 
-    /** RFC 7643's User attributes (section 4.1) this service accepts but does not keep. */
-    private static final List<String> USER_IGNORED = List.of("nickName", "profileUrl", "title", "userType",
-            "preferredLanguage", "locale", "timezone", "password", "phoneNumbers", "ims", "photos", "addresses",
-            "groups", "entitlements", "roles", "x509Certificates", "name.middleName", "name.honorificPrefix",
-            "name.honorificSuffix", "middleName", "honorificPrefix", "honorificSuffix");
-    /** The enterprise extension's attributes (RFC 7643, section 4.3) this service accepts but does not keep. */
-    private static final List<String> ENTERPRISE_IGNORED = List.of("costCenter", "organization", "division",
-            "manager");
+    /** An attribute of RFC 7643 that identity systems send and this service accepts, but neither keeps nor returns. */
+    record Ignored(String name, String type, boolean multiValued) {
+
+        static Ignored text(String name) {
+            return new Ignored(name, "string", false);
+        }
+
+        static Ignored complex(String name) {
+            return new Ignored(name, "complex", true);
+        }
+    }
+
+    /** The User's (RFC 7643, section 4.1). */
+    static final List<Ignored> USER_IGNORED = List.of(Ignored.text("nickName"),
+            new Ignored("profileUrl", "reference", false), Ignored.text("title"), Ignored.text("userType"),
+            Ignored.text("preferredLanguage"), Ignored.text("locale"), Ignored.text("timezone"),
+            Ignored.text("password"), Ignored.complex("phoneNumbers"), Ignored.complex("ims"),
+            Ignored.complex("photos"), Ignored.complex("addresses"), Ignored.complex("groups"),
+            Ignored.complex("entitlements"), Ignored.complex("roles"), Ignored.complex("x509Certificates"));
+    /** The sub-attributes of the User's name. */
+    static final List<Ignored> NAME_IGNORED = List.of(Ignored.text("middleName"), Ignored.text("honorificPrefix"),
+            Ignored.text("honorificSuffix"));
+    /** The enterprise extension's (RFC 7643, section 4.3). */
+    static final List<Ignored> ENTERPRISE_IGNORED = List.of(Ignored.text("costCenter"), Ignored.text("organization"),
+            Ignored.text("division"), new Ignored("manager", "complex", false));
+
+    private static List<String> names(List<Ignored> ignored, String prefix) {
+        return ignored.stream().map(attribute -> prefix + attribute.name()).toList();
+    }
 
     private static ProblemException refused(String field, String scimType, String detail) {
         return new ProblemException(ProblemType.VALIDATION_FAILED, detail,
