@@ -83,7 +83,8 @@ public class StrictJson implements ReaderInterceptor {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body is not valid UTF-8");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body is not valid UTF-8",
+                    List.of(new Problem.FieldError("request", "must be UTF-8")));
         }
         try {
             rejectDuplicatesAndDepth(text);
@@ -91,7 +92,8 @@ public class StrictJson implements ReaderInterceptor {
                 return reader.readValue();
             }
         } catch (JsonException e) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON",
+                    List.of(new Problem.FieldError("request", "must be one JSON value")));
         }
     }
 
@@ -104,7 +106,8 @@ public class StrictJson implements ReaderInterceptor {
                     case START_OBJECT, START_ARRAY -> {
                         if (++depth > MAX_DEPTH) {
                             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body is nested "
-                                    + "deeper than " + MAX_DEPTH + " levels");
+                                    + "deeper than " + MAX_DEPTH + " levels", List.of(new Problem.FieldError(
+                                            "request", "at most " + MAX_DEPTH + " levels deep")));
                         }
                         objects.push(new HashSet<>());
                     }

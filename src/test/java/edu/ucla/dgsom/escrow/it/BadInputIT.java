@@ -79,8 +79,9 @@ class BadInputIT {
     @Test
     void a_json_array_where_an_object_is_expected_is_a_malformed_request() {
         String code = "ARR" + suffix();
-        assertProblem(People.admin().post("/api/v1/departments", "[{\"code\":\"" + code + "\",\"name\":\"n\"}]"),
-                400, "malformed-request");
+        Api.Reply reply = People.admin().post("/api/v1/departments", "[{\"code\":\"" + code + "\",\"name\":\"n\"}]");
+        assertProblem(reply, 400, "malformed-request");
+        assertEquals("request", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), reply::body);
         assertNotStored(code);
     }
 
@@ -120,6 +121,7 @@ class BadInputIT {
         body[head.length + 3] = '}';
         Raw reply = raw(People.admin(), "POST", "/api/v1/departments", body);
         reply.assertProblem(400, "malformed-request");
+        assertTrue(reply.body().contains("\"field\":\"request\""), reply.body());
         assertNotStored(code);
     }
 
