@@ -106,7 +106,8 @@ class RootKeyRotationIT {
 
         LiveService.stack().restartServer(Map.of("ESCROW_KEYSTORE_PREVIOUS_PATH", "",
                 "ESCROW_KEYSTORE_PREVIOUS_PASSPHRASE_FILE", ""));
-        assertEquals("UP", api.get("/health/ready").json().getString("status"), "the new store alone");
+        Api.Reply ready = api.get("/health/ready");
+        assertEquals("UP", ready.json().getString("status"), () -> "the new store alone: " + ready.body());
         assertRevealsEveryVersion(fixture, passwords);
         assertEquals(auditKey, api.get("/api/v1/keys/audit-public-key").body(), "the audit signing key carried over");
 
