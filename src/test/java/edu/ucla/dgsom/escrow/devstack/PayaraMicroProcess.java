@@ -31,12 +31,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     private final Process process;
     private final URI baseUri;
+    private final URI managementUri;
     private final Path log;
     private final long logStart;
 
-    private PayaraMicroProcess(Process process, URI baseUri, Path log, long logStart) {
+    private PayaraMicroProcess(Process process, URI baseUri, URI managementUri, Path log, long logStart) {
         this.process = process;
         this.baseUri = baseUri;
+        this.managementUri = managementUri;
         this.log = log;
         this.logStart = logStart;
     }
@@ -63,13 +65,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile());
         builder.environment().putAll(environment);
-        // The management listener, where only monitoring reaches: the next port.
+        // The management listener, where only monitoring reaches: the next port (8081 for the run), or any free one.
+        int managementPort = LocalStack.isFree(httpPort + 1) ? httpPort + 1 : LocalStack.freePort();
         builder.environment().put("ESCROW_METRICS_ADDRESS", "127.0.0.1");
-        builder.environment().put("ESCROW_METRICS_PORT", Integer.toString(httpPort + 1));
+        builder.environment().put("ESCROW_METRICS_PORT", Integer.toString(managementPort));
         long logStart = Files.exists(log) ? Files.size(log) : 0;
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         PayaraMicroProcess server = new PayaraMicroProcess(builder.start(), URI.create("http://127.0.0.1:" + httpPort),
-                log, logStart);
+                URI.create("http://127.0.0.1:" + managementPort), log, logStart);
         // Also when this JVM is stopped while the server is still booting: never leave an orphaned server behind.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "payara-micro-stop"));
         return server;
@@ -81,7 +84,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /** The management listener, which serves MicroProfile Metrics (docs/operations.md, "Metrics"). */
     public URI managementUri() {
-        return URI.create("http://127.0.0.1:" + (baseUri.getPort() + 1));
+        return managementUri;
     }
 
     public long pid() {
