@@ -52,12 +52,8 @@ class OffboardingIT {
         String owner = first.owner().personId();
         store(first);
         People.Session other = People.member(first.departmentId());
-        Api.Reply second = first.owner().api().post("/api/v1/accounts", Json.createObjectBuilder()
-                .add("platform", "X").add("handle", "@leave-" + UUID.randomUUID()).add("displayName", "Second")
-                .add("departmentId", first.departmentId()).add("contentOwnerId", other.personId())
-                .add("backupModeratorId", leaver).build().toString());
-        assertEquals(201, second.status(), second::toString);
-        String secondId = second.json().getString("id");
+        String secondId = registerAccount(first.owner().api(), first.departmentId(), "Second", other.personId(),
+                leaver);
         assertEquals(201, first.owner().api().send("PUT", "/api/v1/accounts/" + secondId + "/credentials",
                 "{\"reason\":\"Escrow at registration\",\"password\":\"" + TestSecrets.remember("second-"
                         + UUID.randomUUID()) + "\"}", "Content-Type", "application/json", "If-Match", "\"0\"")
@@ -426,12 +422,7 @@ class OffboardingIT {
         String department = People.createDepartment("NOBODY-" + UUID.randomUUID().toString().substring(0, 4));
         People.Session leaving = People.member(department);
         String moderator = People.member(department).personId();
-        Api.Reply created = Api.admin().post("/api/v1/accounts", Json.createObjectBuilder().add("platform", "X")
-                .add("handle", "@nobody-" + UUID.randomUUID()).add("displayName", "Nobody's")
-                .add("departmentId", department).add("contentOwnerId", leaving.personId())
-                .add("backupModeratorId", moderator).build().toString());
-        assertEquals(201, created.status(), created::toString);
-        String account = created.json().getString("id");
+        String account = registerAccount(Api.admin(), department, "Nobody's", leaving.personId(), moderator);
         // The department has no owner; for the test's duration DGIT has no admin either (the shared database's
         // DGIT_ADMIN grants are set aside and then put back exactly), so nobody can back the moderator up.
         String saved = "saved_admins_" + UUID.randomUUID().toString().substring(0, 8);
@@ -478,11 +469,7 @@ class OffboardingIT {
         String a = People.member(department).personId();
         String b = People.member(department).personId();
         for (int i = 0; i < 6; i++) {
-            Api.Reply created = owner.api().post("/api/v1/accounts", Json.createObjectBuilder().add("platform", "X")
-                    .add("handle", "@mutual-" + UUID.randomUUID()).add("displayName", "Mutual " + i)
-                    .add("departmentId", department).add("contentOwnerId", i % 2 == 0 ? a : b)
-                    .add("backupModeratorId", i % 2 == 0 ? b : a).build().toString());
-            assertEquals(201, created.status(), created::toString);
+            registerAccount(owner.api(), department, "Mutual " + i, i % 2 == 0 ? a : b, i % 2 == 0 ? b : a);
         }
         // A and B hold each other's backup place; the longest-standing department owner, their steward, leaves too.
         List<String> bodies = new ArrayList<>();
@@ -509,11 +496,7 @@ class OffboardingIT {
         // Each leaver holds accounts with a colleague who stays, and accounts with the other leaver.
         String[][] holders = {{a, colleague}, {colleague, a}, {b, colleague}, {colleague, b}, {a, b}, {b, a}};
         for (String[] pair : holders) {
-            Api.Reply created = owner.api().post("/api/v1/accounts", Json.createObjectBuilder().add("platform", "X")
-                    .add("handle", "@succs-" + UUID.randomUUID()).add("displayName", "Successors")
-                    .add("departmentId", department).add("contentOwnerId", pair[0])
-                    .add("backupModeratorId", pair[1]).build().toString());
-            assertEquals(201, created.status(), created::toString);
+            registerAccount(owner.api(), department, "Successors", pair[0], pair[1]);
         }
         Map<String, String> successorOf = Map.of(a, b, b, a);
         // HR names each as the other's successor. The cases are opened for later first: a successor already
@@ -543,6 +526,17 @@ class OffboardingIT {
                 + " content_owner_id IN ('" + owner.personId() + "', '" + otherOwner + "', '" + colleague + "') AND"
                 + " backup_moderator_id IN ('" + owner.personId() + "', '" + otherOwner + "', '" + colleague + "')"),
                 "every account is held by two people who stay");
+    }
+
+    /** Registers an X account of {@code department} with these holders; answers its id. */
+    private static String registerAccount(Api api, String department, String displayName, String contentOwnerId,
+            String backupModeratorId) {
+        Api.Reply created = api.post("/api/v1/accounts", Json.createObjectBuilder().add("platform", "X")
+                .add("handle", "@held-" + UUID.randomUUID()).add("displayName", displayName)
+                .add("departmentId", department).add("contentOwnerId", contentOwnerId)
+                .add("backupModeratorId", backupModeratorId).build().toString());
+        assertEquals(201, created.status(), created::toString);
+        return created.json().getString("id");
     }
 
     /**
