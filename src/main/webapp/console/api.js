@@ -1,0 +1,130 @@
+// The console's one way to the server: the public REST API under /api/v1. The CSRF token lives only in this
+// module's memory; after a reload it is fetched again from GET /session. Nothing here logs or stores a value.
+
+const BASE = '/api/v1';
+
+let csrfToken = null;
+const sessionEndedListeners = new Set();
+
+/** A refused or failed call: the API's problem document (RFC 9457), and the HTTP status. */
+export class ApiError extends Error {
+    constructor(status, problem, retryAfter) {
+        super(problem.title || 'Request failed');
+        this.status = status;
+        this.problem = problem;
+        this.retryAfter = retryAfter || null;
+    }
+
+    /** The problem type's last segment, e.g. "validation-failed", or "" for a non-problem answer. */
+    get kind() {
+        return (this.problem.type || '').split('/').pop();
+    }
+
+    /** Field name to message, from the problem's errors. */
+    get fieldErrors() {
+        return Object.fromEntries((this.problem.errors || []).map(e => [e.field, e.message]));
+    }
+}
+
+/** Called with no argument when the API says the session is gone (expired, or signed out elsewhere). */
+export function onSessionEnded(listener) {
+    sessionEndedListeners.add(listener);
+    return () => sessionEndedListeners.delete(listener);
+}
+
+export function rememberCsrfToken(token) {
+    csrfToken = token || null;
+}
+
+/**
+ * Calls the API. Resolves to {data, etag, location, status}; rejects with an ApiError. A 401 on anything but a
+ * sign-in means the session ended: listeners hear of it before the caller gets the error.
+ */
+export async function call(method, path, { body, headers = {} } = {}) {
+    const init = {
+        method,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers: { Accept: 'application/json, application/problem+json', ...headers }
+    };
+    if (body !== undefined) {
+        init.body = JSON.stringify(body);
+        init.headers['Content-Type'] = 'application/json';
+    }
+    if (method !== 'GET' && csrfToken) {
+        init.headers['X-CSRF-Token'] = csrfToken;
+    }
+    let response;
+    try {
+        response = await fetch(BASE + path, init);
+    } catch {
+        throw new ApiError(0, { title: 'The service cannot be reached', detail: 'Check the network and try again.' });
+    }
+    const type = response.headers.get('Content-Type') || '';
+    const data = response.status !== 204 && type.includes('json') ? await response.json() : null;
+    if (!response.ok) {
+        const error = new ApiError(response.status, data || { title: response.statusText || 'Request failed' },
+            response.headers.get('Retry-After'));
+        const signingIn = method === 'POST' && path === '/session';
+        if (response.status === 401 && !signingIn) {
+            csrfToken = null;
+            sessionEndedListeners.forEach(listener => listener());
+        }
+        throw error;
+    }
+    return { data, etag: response.headers.get('ETag'), location: response.headers.get('Location'), status: response.status };
+}
+
+export const get = path => call('GET', path).then(r => r.data);
+export const post = (path, body) => call('POST', path, { body }).then(r => r.data);
+export const del = path => call('DELETE', path).then(r => r.data);
+
+/** A query string from an object, leaving out empty values. */
+export function query(params) {
+    const search = new URLSearchParams();
+    Object.entries(params).forEach(([key, value]) => {
+        if (value !== undefined && value !== null && value !== '' && value !== false) {
+            search.set(key, String(value));
+        }
+    });
+    const text = search.toString();
+    return text ? '?' + text : '';
+}
+
+// The calls the console makes, named for what they do.
+
+export const session = {
+    current: () => get('/session'),
+    signIn: credentials => post('/session', credentials),
+    signOut: () => del('/session'),
+    changePassword: (currentPassword, newPassword) => post('/session/password', { currentPassword, newPassword }),
+    startMfaEnrolment: code => post('/session/mfa', code ? { code } : undefined),
+    confirmMfaEnrolment: code => post('/session/mfa/confirmation', { code }),
+    newRecoveryCodes: code => post('/session/mfa/recovery-codes', { code }),
+    list: () => get('/sessions'),
+    end: id => del('/sessions/' + encodeURIComponent(id)),
+    endOthers: () => del('/sessions/others')
+};
+
+export const accounts = {
+    list: params => get('/accounts' + query(params)),
+    get: id => get('/accounts/' + encodeURIComponent(id)),
+    create: account => call('POST', '/accounts', { body: account }),
+    versions: id => get('/accounts/' + encodeURIComponent(id) + '/credentials/versions'),
+    reveal: (id, reason, fields) =>
+        post('/accounts/' + encodeURIComponent(id) + '/credentials/reveal', { reason, fields }),
+    totp: (id, reason) => post('/accounts/' + encodeURIComponent(id) + '/credentials/totp', { reason }),
+    rotate: (id, replacedVersion, change) => call('PUT', '/accounts/' + encodeURIComponent(id) + '/credentials', {
+        body: change, headers: { 'If-Match': '"' + replacedVersion + '"' }
+    }),
+    audit: id => get('/audit/events' + query({ targetId: id, limit: 20 }))
+};
+
+export const directory = {
+    departments: () => get('/departments'),
+    people: () => get('/people')
+};
+
+export const passwords = {
+    generate: (platform, length, classes) => post('/passwords', { platform, length, classes })
+};

@@ -1,0 +1,194 @@
+// The console's shell: who is signed in, which page the path names, navigation, and the sign-in that comes back
+// over the page when the session ends (the page stays as it was, so nothing typed is lost).
+import { html, render, useState, useEffect, useCallback, useRef, ConsoleContext, Link, timing } from './components.js';
+import * as api from './api.js';
+import { SignInPage, SignInForm } from './pages/sign-in.js';
+import { FirstStepsPage } from './pages/first-steps.js';
+import { AccountsPage } from './pages/accounts.js';
+import { NewAccountPage } from './pages/new-account.js';
+import { AccountPage } from './pages/account.js';
+import { ProfilePage } from './pages/profile.js';
+
+/** The pages, by path. Part 2's pages (offboarding, people, audit, keys) join this list and the navigation. */
+const ROUTES = [
+    { pattern: /^\/accounts$/, page: AccountsPage },
+    { pattern: /^\/accounts\/new$/, page: NewAccountPage },
+    { pattern: /^\/accounts\/([^/]+)$/, page: AccountPage, params: ['accountId'] },
+    { pattern: /^\/profile$/, page: ProfilePage }
+];
+
+/** The navigation, each entry with the roles that see it (none: everyone signed in). */
+const NAVIGATION = [
+    { href: '/accounts', label: 'Accounts' },
+    { href: '/profile', label: 'Profile' }
+];
+
+function route(path) {
+    for (const candidate of ROUTES) {
+        const match = candidate.pattern.exec(path);
+        if (match) {
+            const params = Object.fromEntries((candidate.params || []).map((name, i) => [name, decodeURIComponent(match[i + 1])]));
+            return { page: candidate.page, params };
+        }
+    }
+    return null;
+}
+
+function currentLocation() {
+    return { path: location.pathname, search: location.search };
+}
+
+function App() {
+    const [session, setSession] = useState(undefined);
+    const [where, setWhere] = useState(currentLocation());
+    const [sessionLost, setSessionLost] = useState(false);
+    const main = useRef(null);
+    const firstRender = useRef(true);
+
+    const loadSession = useCallback(async (csrfToken) => {
+        try {
+            const current = await api.session.current();
+            if (csrfToken || current.csrfToken) {
+                api.rememberCsrfToken(csrfToken || current.csrfToken);
+            }
+            if (current.revealSeconds) {
+                timing.revealSeconds = current.revealSeconds;
+            }
+            setSession(current);
+            return current;
+        } catch (e) {
+            if (e.status === 401) {
+                setSession(null);
+                return null;
+            }
+            throw e;
+        }
+    }, []);
+
+    const navigate = useCallback((href, { replace = false } = {}) => {
+        if (replace) {
+            history.replaceState(null, '', href);
+        } else if (href !== location.pathname + location.search) {
+            history.pushState(null, '', href);
+        }
+        setWhere(currentLocation());
+    }, []);
+
+    useEffect(() => {
+        loadSession().catch(() => setSession(null));
+        const popped = () => setWhere(currentLocation());
+        window.addEventListener('popstate', popped);
+        const ended = api.onSessionEnded(() => {
+            setSessionLost(true);
+            window.dispatchEvent(new Event('escrow:session-ended'));
+        });
+        return () => {
+            window.removeEventListener('popstate', popped);
+            ended();
+        };
+    }, [loadSession]);
+
+    useEffect(() => {
+        if (firstRender.current) {
+            firstRender.current = false;
+        } else if (main.current) {
+            main.current.focus();
+        }
+        window.scrollTo(0, 0);
+    }, [where.path]);
+
+    useEffect(() => {
+        if (session && !session.restriction && (where.path === '/' || where.path === '/sign-in')) {
+            navigate('/accounts', { replace: true });
+        }
+    }, [session, where.path, navigate]);
+
+    const signOut = async () => {
+        try {
+            await api.session.signOut();
+        } catch {
+            // Already signed out: the same end.
+        }
+        api.rememberCsrfToken(null);
+        setSession(null);
+        navigate('/sign-in');
+    };
+
+    const signedInAgain = async (answer) => {
+        const previous = session;
+        const current = await loadSession(answer.csrfToken);
+        if (!current || (previous && current.id !== previous.id)) {
+            // Someone else signed in: what was on screen was the previous person's.
+            location.reload();
+            return;
+        }
+        setSessionLost(false);
+    };
+
+    if (session === undefined) {
+        return html`<p class="loading">Loading the console…</p>`;
+    }
+    const context = { session, navigate, reloadSession: loadSession, signOut, search: where.search };
+    if (session === null) {
+        return html`<${ConsoleContext.Provider} value=${context}>
+            <${SignInPage} onSignedIn=${answer => loadSession(answer.csrfToken)} />
+        <//>`;
+    }
+    if (session.restriction) {
+        return html`<${ConsoleContext.Provider} value=${context}>
+            <${Shell} navigation=${[]} main=${main} session=${session} onSignOut=${signOut}>
+                <${FirstStepsPage} restriction=${session.restriction} />
+            <//>
+        <//>`;
+    }
+    if (where.path === '/' || where.path === '/sign-in') {
+        return null;
+    }
+    const found = route(where.path);
+    const Page = found ? found.page : NotFound;
+    const navigation = NAVIGATION.filter(item => !item.roles || item.roles.some(r => session.roles.includes(r)));
+    return html`<${ConsoleContext.Provider} value=${context}>
+        <${Shell} navigation=${navigation} main=${main} session=${session} onSignOut=${signOut} path=${where.path}>
+            <${Page} key=${where.path} ...${found ? found.params : {}} />
+        <//>
+        ${sessionLost && html`<${SessionEndedDialog} onSignedIn=${signedInAgain} />`}
+    <//>`;
+}
+
+function Shell({ navigation, main, session, onSignOut, path, children }) {
+    return html`<a class="skip-link" href="#main">Skip to content</a>
+    <header class="top">
+        <div class="brand">Credential escrow</div>
+        ${navigation.length > 0 && html`<nav aria-label="Main"><ul>
+            ${navigation.map(item => html`<li><${Link} href=${item.href}
+                aria-current=${path && path.startsWith(item.href) ? 'page' : undefined}>${item.label}<//></li>`)}
+        </ul></nav>`}
+        <div class="who">
+            <span class="who-name">${session.name}</span>
+            <button type="button" class="secondary" onClick=${onSignOut}>Sign out</button>
+        </div>
+    </header>
+    <main id="main" tabindex="-1" ref=${main}>${children}</main>`;
+}
+
+/** The session ended under an open page: sign in again over it, and the page is as it was. */
+function SessionEndedDialog({ onSignedIn }) {
+    const dialog = useRef(null);
+    useEffect(() => {
+        if (dialog.current && !dialog.current.open) {
+            dialog.current.showModal();
+        }
+    }, []);
+    return html`<dialog ref=${dialog} class="session-dialog" aria-labelledby="session-ended-title"
+            onCancel=${e => e.preventDefault()}>
+        <h2 id="session-ended-title">Your session has ended</h2>
+        <p>Sign in again to go on. What you typed on the page is still there, apart from passwords and codes.</p>
+        <${SignInForm} onSignedIn=${onSignedIn} />
+    </dialog>`;
+}
+
+function NotFound() {
+    return html`<h1>Not found</h1><p>The console has no page here. <${Link} href="/accounts">Go to the accounts<//>.</p>`;
+}
+
+render(html`<${App} />`, document.getElementById('app'));

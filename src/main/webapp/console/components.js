@@ -1,0 +1,250 @@
+// Shared pieces of the console: Preact with htm (one pinned WebJar module), form fields, problems in words,
+// secrets on screen and on the clipboard, and small formatting helpers. Pages import everything from here.
+import {
+    html, render, useState, useEffect, useRef, useCallback, useMemo, useContext, createContext
+} from '/_static/htm/3.1.1/preact/standalone.module.js';
+
+export { html, render, useState, useEffect, useRef, useCallback, useMemo, useContext, createContext };
+
+/** How long a revealed value stays on screen, and a copied one on the clipboard, unless the server says otherwise. */
+export const timing = { revealSeconds: 60, clipboardSeconds: 30 };
+
+/** The signed-in person and the console's navigation, for every page. */
+export const ConsoleContext = createContext(null);
+
+const WORDS = {
+    'validation-failed': 'Some fields need attention.',
+    'malformed-request': 'The console sent something the service could not read. Reload the page and try again.',
+    'unauthenticated': 'Your session has ended. Sign in again to go on.',
+    'invalid-credentials': 'The username, password or code is wrong.',
+    'mfa-required': 'Enter the code from your authenticator app, or a recovery code.',
+    'sign-in-incomplete': 'Finish setting up your sign-in first.',
+    'csrf-rejected': 'Your session could not be confirmed. Reload the page and try again.',
+    'person-with-mfa-required': 'Seeing a secret needs a sign-in with an authenticator app. Set one up in your profile.',
+    'forbidden': 'You are not allowed to do this.',
+    'not-found': 'This does not exist, or you are not allowed to see it.',
+    'conflict': 'This clashes with what is stored now.',
+    'precondition-failed': 'Someone changed this since you loaded it.',
+    'precondition-required': 'The console must say which version it replaces. Reload the page and try again.',
+    'unprocessable': 'This breaks a rule of the registry.',
+    'payload-too-large': 'That is too much text to send at once.',
+    'too-many-requests': 'Too many attempts. Wait a moment and try again.',
+    'service-unavailable': 'The service cannot do this right now. Try again in a minute.',
+    'integrity-failure': 'Stored data failed its integrity check. Tell DGIT, with the request id below.',
+    'internal-error': 'Something went wrong on the server. Tell DGIT, with the request id below.'
+};
+
+/** A problem from the API in words a person understands: the kind in plain English, then the API's own detail. */
+export function explain(error) {
+    if (!error) {
+        return null;
+    }
+    const problem = error.problem || { detail: String(error.message || error) };
+    const headline = WORDS[error.kind] || problem.title || 'Something went wrong.';
+    const retry = error.retryAfter ? `Try again in ${error.retryAfter} seconds.` : null;
+    return { headline, detail: problem.detail && problem.detail !== headline ? problem.detail : null, retry,
+        requestId: problem.requestId };
+}
+
+/** The problem of a failed call, shown as an alert with its request id (what DGIT asks for when helping). */
+export function ProblemMessage({ error, id }) {
+    const words = explain(error);
+    if (!words) {
+        return null;
+    }
+    return html`<div class="problem" role="alert" id=${id} tabindex="-1">
+        <p class="problem-headline">${words.headline}</p>
+        ${words.detail && html`<p>${words.detail}</p>`}
+        ${words.retry && html`<p>${words.retry}</p>`}
+        ${words.requestId && html`<p class="request-id">Request id: <code>${words.requestId}</code></p>`}
+    </div>`;
+}
+
+/** After a refused submit: focus the first field in error, else the problem message. */
+export function focusFirstError(form) {
+    requestAnimationFrame(() => {
+        const target = form && (form.querySelector('[aria-invalid="true"]') || form.querySelector('.problem'));
+        if (target) {
+            target.focus();
+        }
+    });
+}
+
+let fieldCounter = 0;
+
+/** A stable id for a field's label, hint and error. */
+export function useId(prefix) {
+    const ref = useRef(null);
+    if (ref.current === null) {
+        ref.current = `${prefix}-${++fieldCounter}`;
+    }
+    return ref.current;
+}
+
+/** A labelled input with an optional hint and error, linked for screen readers. */
+export function Field({ label, hint, error, value, onValue, type = 'text', as = 'input', children, ...rest }) {
+    const id = useId('field');
+    const described = [hint && id + '-hint', error && id + '-error'].filter(Boolean).join(' ') || undefined;
+    const common = {
+        id, 'aria-describedby': described, 'aria-invalid': error ? 'true' : undefined, value,
+        onInput: e => onValue(e.target.value), ...rest
+    };
+    let control;
+    if (as === 'select') {
+        control = html`<select ...${common} onChange=${e => onValue(e.target.value)}>${children}</select>`;
+    } else if (as === 'textarea') {
+        control = html`<textarea ...${common}></textarea>`;
+    } else {
+        control = html`<input type=${type} ...${common} />`;
+    }
+    return html`<div class=${'field' + (error ? ' field-error' : '')}>
+        <label for=${id}>${label}</label>
+        ${hint && html`<p class="hint" id=${id + '-hint'}>${hint}</p>`}
+        ${control}
+        ${error && html`<p class="error" id=${id + '-error'}>${error}</p>`}
+    </div>`;
+}
+
+/** A checkbox with its label. */
+export function Checkbox({ label, checked, onChecked }) {
+    const id = useId('check');
+    return html`<div class="checkbox">
+        <input type="checkbox" id=${id} checked=${checked} onChange=${e => onChecked(e.target.checked)} />
+        <label for=${id}>${label}</label>
+    </div>`;
+}
+
+export function Badge({ tone = 'info', children }) {
+    return html`<span class=${'badge badge-' + tone}>${children}</span>`;
+}
+
+/** A link that moves within the console without reloading it. */
+export function Link({ href, children, ...rest }) {
+    const console = useContext(ConsoleContext);
+    const follow = e => {
+        if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey) {
+            e.preventDefault();
+            console.navigate(href);
+        }
+    };
+    return html`<a href=${href} onClick=${follow} ...${rest}>${children}</a>`;
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+export function formatDateTime(iso) {
+    return iso ? dateTime.format(new Date(iso)) : '';
+}
+
+export function formatTime(iso) {
+    return iso ? time.format(new Date(iso)) : '';
+}
+
+/** Sets the tab's title for a page: never anything secret. */
+export function usePageTitle(title) {
+    useEffect(() => {
+        document.title = title ? `${title} · Credential escrow` : 'Credential escrow';
+    }, [title]);
+}
+
+/** Runs a callback every second while mounted. */
+export function useTicker(callback, active = true) {
+    const saved = useRef(callback);
+    saved.current = callback;
+    useEffect(() => {
+        if (!active) {
+            return undefined;
+        }
+        const timer = setInterval(() => saved.current(), 1000);
+        return () => clearInterval(timer);
+    }, [active]);
+}
+
+/** Calls back when the tab is hidden: what is on screen for a person stops being on screen. */
+export function useWhenHidden(callback) {
+    const saved = useRef(callback);
+    saved.current = callback;
+    useEffect(() => {
+        const listener = () => {
+            if (document.visibilityState === 'hidden') {
+                saved.current();
+            }
+        };
+        document.addEventListener('visibilitychange', listener);
+        return () => document.removeEventListener('visibilitychange', listener);
+    }, []);
+}
+
+async function digest(text) {
+    const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+    return Array.from(new Uint8Array(bytes), b => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Copies a value to the clipboard and, after the clipboard time, clears the clipboard if it still holds that value.
+ * Only a digest of the value is kept meanwhile. Where the browser will not let the page read the clipboard, it is
+ * cleared regardless: a secret left behind is worse than an overwritten clipboard.
+ */
+export async function copySecret(value) {
+    await navigator.clipboard.writeText(value);
+    const copied = await digest(value);
+    setTimeout(async () => {
+        let current;
+        try {
+            current = await digest(await navigator.clipboard.readText());
+        } catch {
+            current = copied;
+        }
+        if (current === copied) {
+            await navigator.clipboard.writeText('').catch(() => undefined);
+        }
+    }, timing.clipboardSeconds * 1000);
+}
+
+/** A copy button that says what it did. */
+export function CopyButton({ value, label }) {
+    const [copied, setCopied] = useState(false);
+    const copy = async () => {
+        try {
+            await copySecret(value);
+            setCopied(true);
+            setTimeout(() => setCopied(false), 2000);
+        } catch {
+            setCopied(false);
+        }
+    };
+    return html`<button type="button" class="secondary" onClick=${copy} aria-label=${label}>
+        ${copied ? 'Copied' : 'Copy'}</button>
+        <span class="visually-hidden" role="status">${copied ? 'Copied; the clipboard is cleared in '
+            + timing.clipboardSeconds + ' seconds' : ''}</span>`;
+}
+
+/** Turns a form submit into an async action with a busy state and its problem. */
+export function useAction(action) {
+    const [busy, setBusy] = useState(false);
+    const [error, setError] = useState(null);
+    const run = useCallback(async (...args) => {
+        setBusy(true);
+        setError(null);
+        try {
+            return await action(...args);
+        } catch (e) {
+            setError(e);
+            return undefined;
+        } finally {
+            setBusy(false);
+        }
+    }, [action]);
+    return { busy, error, setError, run };
+}
+
+export const PLATFORMS = [
+    ['FACEBOOK', 'Facebook'], ['INSTAGRAM', 'Instagram'], ['X', 'X'], ['LINKEDIN', 'LinkedIn'],
+    ['YOUTUBE', 'YouTube'], ['TIKTOK', 'TikTok'], ['THREADS', 'Threads'], ['PINTEREST', 'Pinterest'],
+    ['FLICKR', 'Flickr'], ['SHARECARE', 'Sharecare'], ['OTHER', 'Other']
+];
+
+export function platformName(code) {
+    return (PLATFORMS.find(([key]) => key === code) || [code, code])[1];
+}

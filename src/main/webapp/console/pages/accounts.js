@@ -1,0 +1,158 @@
+// The accounts the signed-in person may see: search, filters, sort and pages, with what needs attention.
+import {
+    html, useState, useEffect, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage, usePageTitle,
+    PLATFORMS, platformName, formatDateTime
+} from '../components.js';
+import * as api from '../api.js';
+
+const SORTS = [
+    ['displayName', 'Name'], ['platform', 'Platform'], ['department', 'Department'], ['status', 'Status'],
+    ['rotationDueAt', 'Rotation due'], ['updatedAt', 'Last changed']
+];
+const FILTERS = ['text', 'department', 'platform', 'status', 'holder', 'rotation', 'backup', 'sort'];
+const PAGE_SIZE = 25;
+
+/** Names for ids, where the signed-in person's roles may read the directory; ids stay ids otherwise. */
+export function useDirectory(session) {
+    const [directory, setDirectory] = useState({ departments: new Map(), people: new Map() });
+    useEffect(() => {
+        const readsDirectory = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER'].some(r => session.roles.includes(r));
+        if (!readsDirectory) {
+            return;
+        }
+        Promise.all([api.directory.departments(), api.directory.people()]).then(([departments, people]) => setDirectory({
+            departments: new Map(departments.map(d => [d.id, d])),
+            people: new Map(people.map(p => [p.id, p]))
+        })).catch(() => undefined);
+    }, [session.id]);
+    return {
+        ...directory,
+        departmentName: id => directory.departments.get(id)?.name || id,
+        personName: id => !id ? 'nobody' : id === session.id ? `${session.name} (you)`
+            : directory.people.get(id)?.name || id
+    };
+}
+
+/** What needs attention on an account, as badges. */
+export function AccountBadges({ account }) {
+    const now = Date.now();
+    const overdue = account.rotationDueAt && Date.parse(account.rotationDueAt) < now;
+    return html`<span class="badges">
+        ${overdue && html`<${Badge} tone="danger">Rotation overdue<//>`}
+        ${account.rotationRequiredSince && !overdue && html`<${Badge} tone="warn">Rotation due
+            ${account.rotationDueAt ? ' by ' + formatDateTime(account.rotationDueAt) : ''}<//>`}
+        ${account.rotationRequiredSince && html`<${Badge} tone="warn">Flagged for rotation<//>`}
+        ${!account.backupModeratorId && html`<${Badge} tone="warn">No backup moderator<//>`}
+        ${account.credentialVersion === 0 && html`<${Badge} tone="info">Nothing escrowed<//>`}
+        ${account.credentialVersion > 0 && account.totpSeedEscrowed === false
+            && html`<${Badge} tone="info">No MFA seed escrowed<//>`}
+        ${account.status !== 'ACTIVE' && html`<${Badge} tone="muted">${account.status.toLowerCase()}<//>`}
+    </span>`;
+}
+
+export function AccountsPage() {
+    const { session, navigate, search } = useContext(ConsoleContext);
+    usePageTitle('Accounts');
+    const directory = useDirectory(session);
+    const params = new URLSearchParams(search);
+    const filters = Object.fromEntries(FILTERS.map(name => [name, params.get(name) || '']));
+    const [text, setText] = useState(filters.text);
+    const [cursors, setCursors] = useState([null]);
+    const [page, setPage] = useState(null);
+    const [error, setError] = useState(null);
+    const after = cursors[cursors.length - 1];
+
+    useEffect(() => {
+        setError(null);
+        api.accounts.list({ ...filters, after, limit: PAGE_SIZE }).then(setPage).catch(setError);
+    }, [search, after]);
+
+    const change = (name, value) => {
+        const next = { ...filters, [name]: value };
+        setCursors([null]);
+        navigate('/accounts' + api.query(next), { replace: true });
+    };
+    const sortBy = key => change('sort', filters.sort === key ? '-' + key : key);
+    const canRegister = session.roles.includes('DGIT_ADMIN') || session.roles.includes('DEPARTMENT_OWNER');
+    const departments = [...directory.departments.values()];
+
+    return html`<div class="page-head">
+            <h1>Accounts</h1>
+            ${canRegister && html`<${Link} class="button" href="/accounts/new">Register an account<//>`}
+        </div>
+        <form class="filters" role="search" aria-label="Find accounts" onSubmit=${e => {
+            e.preventDefault();
+            change('text', text);
+        }}>
+            <${Field} label="Search" type="search" value=${text} onValue=${setText}
+                hint="Name, handle or profile address" />
+            ${departments.length > 0 && html`<${Field} as="select" label="Department" value=${filters.department}
+                onValue=${v => change('department', v)}>
+                <option value="">All departments</option>
+                ${departments.map(d => html`<option value=${d.id}>${d.name}</option>`)}
+            <//>`}
+            <${Field} as="select" label="Platform" value=${filters.platform} onValue=${v => change('platform', v)}>
+                <option value="">All platforms</option>
+                ${PLATFORMS.map(([key, name]) => html`<option value=${key}>${name}</option>`)}
+            <//>
+            <${Field} as="select" label="Status" value=${filters.status} onValue=${v => change('status', v)}>
+                <option value="">Any status</option>
+                ${['REQUESTED', 'ACTIVE', 'SUSPENDED', 'RETIRED'].map(s => html`<option value=${s}>${s.toLowerCase()}</option>`)}
+            <//>
+            <${Field} as="select" label="Rotation" value=${filters.rotation} onValue=${v => change('rotation', v)}>
+                <option value="">Any</option>
+                <option value="DUE">Due or required</option>
+                <option value="OVERDUE">Overdue</option>
+            <//>
+            <${Field} as="select" label="Sort by" value=${filters.sort} onValue=${v => change('sort', v)}>
+                ${SORTS.map(([key, label]) => html`<option value=${key === 'displayName' ? '' : key}>${label}</option>`)}
+                ${SORTS.map(([key, label]) => html`<option value=${'-' + key}>${label}, descending</option>`)}
+            <//>
+            <div class="filter-checks">
+                <${Checkbox} label="Only accounts I hold" checked=${filters.holder === session.id}
+                    onChecked=${on => change('holder', on ? session.id : '')} />
+                <${Checkbox} label="Missing a backup moderator" checked=${filters.backup === 'MISSING'}
+                    onChecked=${on => change('backup', on ? 'MISSING' : '')} />
+            </div>
+            <div class="actions"><button type="submit">Search</button></div>
+        </form>
+        <${ProblemMessage} error=${error} />
+        ${page && html`<${AccountTable} page=${page} directory=${directory} sort=${filters.sort || 'displayName'}
+            onSort=${sortBy} />
+        <nav class="pager" aria-label="Pages">
+            <button type="button" class="secondary" disabled=${cursors.length === 1}
+                onClick=${() => setCursors(cursors.slice(0, -1))}>Previous page</button>
+            <span>Page ${cursors.length}</span>
+            <button type="button" class="secondary" disabled=${!page.nextAfter}
+                onClick=${() => setCursors([...cursors, page.nextAfter])}>Next page</button>
+        </nav>`}`;
+}
+
+function AccountTable({ page, directory, sort, onSort }) {
+    if (page.items.length === 0) {
+        return html`<p class="empty" role="status">No account matches.</p>`;
+    }
+    const header = (key, label) => {
+        const direction = sort === key ? 'ascending' : sort === '-' + key ? 'descending' : undefined;
+        return html`<th scope="col" aria-sort=${direction}>
+            <button type="button" class="sort" onClick=${() => onSort(key)}>${label}
+                <span aria-hidden="true">${direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}</span>
+            </button></th>`;
+    };
+    return html`<table class="accounts">
+        <caption class="visually-hidden">Accounts, ${page.items.length} on this page</caption>
+        <thead><tr>
+            ${header('displayName', 'Account')}${header('platform', 'Platform')}${header('department', 'Department')}
+            <th scope="col">Holders</th>${header('rotationDueAt', 'Needs attention')}
+        </tr></thead>
+        <tbody>${page.items.map(account => html`<tr>
+            <td data-label="Account"><${Link} href=${'/accounts/' + encodeURIComponent(account.id)}>${account.displayName}<//>
+                <div class="muted">${account.handle}</div></td>
+            <td data-label="Platform">${account.platformName || platformName(account.platform)}</td>
+            <td data-label="Department">${directory.departmentName(account.departmentId)}</td>
+            <td data-label="Holders">${directory.personName(account.contentOwnerId)}
+                <div class="muted">backup: ${directory.personName(account.backupModeratorId)}</div></td>
+            <td data-label="Needs attention"><${AccountBadges} account=${account} /></td>
+        </tr>`)}</tbody>
+    </table>`;
+}
