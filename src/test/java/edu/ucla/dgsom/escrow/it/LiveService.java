@@ -30,6 +30,10 @@ public final class LiveService implements BeforeAllCallback {
     /** Anonymous refusals are counted in windows this long in the tests (a minute in production). */
     public static final int ANONYMOUS_REFUSAL_WINDOW_SECONDS = 5;
 
+    /** The console hides a revealed value, and clears the clipboard, this soon in the tests, so a test sees it. */
+    public static final int REVEAL_SECONDS = 10;
+    public static final int CLIPBOARD_SECONDS = 5;
+
     /** Sign-in locks last this long in the tests, so a test can see one lift. */
     public static final int LOCK_SECONDS = 4;
 
@@ -114,6 +118,8 @@ public final class LiveService implements BeforeAllCallback {
                             // address with X-Forwarded-For (requests without it are unchanged).
                             Map.entry("ESCROW_HTTP_TRUSTED_PROXIES", "127.0.0.1"),
                             Map.entry("ESCROW_SIGN_IN_PURGE_EVERY", "PT2S"),
+                            Map.entry("ESCROW_CONSOLE_REVEAL_SECONDS", Integer.toString(REVEAL_SECONDS)),
+                            Map.entry("ESCROW_CONSOLE_CLIPBOARD_SECONDS", Integer.toString(CLIPBOARD_SECONDS)),
                             Map.entry("ESCROW_AUDIT_CHECKPOINT_FILE",
                                     testDir.resolve("audit-checkpoints.jsonl").toString()),
                             Map.entry("ESCROW_AUDIT_CHECKPOINT_EVERY_ENTRIES", "500"),

@@ -1,0 +1,460 @@
+package edu.ucla.dgsom.escrow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
+import jakarta.json.Json;
+import java.io.ByteArrayInputStream;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The browser console in Debian's headless Chromium against the real service: sign-in with its first steps, the
+ * accounts, an account's login revealed, copied, rotated; the profile. Every page is photographed at phone and
+ * desktop width and checked with axe on the way.
+ */
+@ExtendWith(LiveService.class)
+class ConsoleIT {
+
+    private static final int PERIOD = 30;
+
+    @Test
+    void firstSignInChangesThePasswordEnrolsMfaFromTheQrCodeThenSignsInWithACodeAndWithARecoveryCode() throws Exception {
+        String department = People.createDepartment("CF" + UUID.randomUUID().toString().substring(0, 6));
+        String username = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        String initial = TestSecrets.remember("initial-" + UUID.randomUUID());
+        String chosen = TestSecrets.remember("chosen-" + UUID.randomUUID());
+        // A new DGIT admin, as the first admin of an installation: MFA is required of them before anything else.
+        People.grant(People.createPerson(department, username, initial), "DGIT_ADMIN", null);
+        try (Browser browser = new Browser()) {
+            browser.open("/");
+            browser.waitForHeading("Credential escrow");
+            browser.check("sign-in");
+            browser.type("Username", username).type("Password", initial).click("Sign in");
+
+            browser.waitForHeading("Choose your password");
+            browser.check("first-password");
+            browser.type("Current password", initial).type("New password", chosen)
+                    .type("New password again", chosen + "x").click("Change password");
+            browser.waitForText("The two new passwords differ.");
+            assertEquals(browser.field("New password again"), browser.driver().switchTo().activeElement(),
+                    "focus moves to the first field in error");
+            browser.type("New password again", chosen).click("Change password");
+
+            browser.waitForHeading("Set up your authenticator app");
+            WebElement qr = browser.find("svg.qr");
+            String uri = decodeQr(qr.getScreenshotAs(OutputType.BYTES));
+            assertTrue(uri.startsWith("otpauth://totp/"), uri);
+            String secret = query(uri).get("secret");
+            String manualKey = browser.find(".manual-key code").getText().replace(" ", "");
+            assertEquals(secret, manualKey, "the QR code and the key to type carry the same seed");
+            TestSecrets.remember(secret);
+            browser.check("mfa-enrolment");
+            byte[] seed = TestTotp.base32(secret);
+            long step = Instant.now().getEpochSecond() / PERIOD;
+            browser.type("Code from the app", code(seed, step)).click("Confirm");
+
+            browser.waitForHeading("Keep your recovery codes");
+            List<String> recoveryCodes = browser.all(".codes code").stream().map(WebElement::getText).toList();
+            assertEquals(10, recoveryCodes.size(), recoveryCodes::toString);
+            recoveryCodes.forEach(TestSecrets::remember);
+            browser.check("recovery-codes");
+            browser.click("I have kept these codes somewhere safe");
+            browser.click("Continue");
+            browser.waitForHeading("Accounts");
+
+            browser.click("Sign out");
+            browser.waitForHeading("Credential escrow");
+            long next = Math.max(Instant.now().getEpochSecond() / PERIOD, step + 1);
+            browser.type("Username", username).type("Password", chosen).click("Sign in");
+            browser.type("Code from your authenticator app", code(seed, next)).click("Sign in");
+            browser.waitForHeading("Accounts");
+
+            browser.click("Sign out");
+            browser.waitForHeading("Credential escrow");
+            browser.type("Username", username).type("Password", chosen).click("Sign in");
+            browser.field("Code from your authenticator app");
+            browser.click("Use a recovery code instead");
+            browser.type("Recovery code", recoveryCodes.get(3)).click("Sign in");
+            browser.waitForHeading("Accounts");
+            assertNoCspViolation(browser);
+        }
+    }
+
+    @Test
+    void consoleResponsesCarryAStrictContentSecurityPolicyAndStaticFilesRevalidateByEtag() {
+        for (String path : List.of("/", "/accounts/42", "/console/app.js", "/console/console.css")) {
+            Api.Reply reply = Api.live().get(path);
+            assertEquals(200, reply.status(), path + ": " + reply);
+            String policy = reply.header("Content-Security-Policy");
+            for (String directive : List.of("default-src 'self'", "frame-ancestors 'none'", "base-uri 'none'",
+                    "object-src 'none'", "script-src 'self'", "style-src 'self'")) {
+                assertTrue(policy.contains(directive), path + " lacks " + directive + ": " + policy);
+            }
+            assertFalse(policy.contains("unsafe"), policy);
+            assertEquals("no-referrer", reply.header("Referrer-Policy"));
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"));
+            String etag = reply.header("ETag");
+            assertNotNull(etag, path + " has no ETag");
+            assertEquals(304, Api.live().get(path, "If-None-Match", etag).status(), path + " is not revalidated");
+        }
+        assertTrue(Api.live().get("/accounts/42").body().contains("/console/app.js"), "a deep link is the console");
+        Api.Reply library = Api.live().get("/_static/htm/3.1.1/preact/standalone.module.js");
+        assertEquals(200, library.status());
+        assertTrue(library.header("Cache-Control").contains("immutable"), library.header("Cache-Control"));
+        Api.Reply api = Api.live().get("/api/v1/session");
+        assertEquals("no-store", api.header("Cache-Control"));
+        assertTrue(api.header("Content-Security-Policy").startsWith("default-src 'none'"));
+        assertEquals(404, Api.live().get("/no-such-page").status(), "only the console's own paths are pages");
+    }
+
+    @Test
+    void anOwnerRegistersAnAccountEscrowsItsLoginThenRevealsOneFieldWithAReasonCopiesItAndNothingIsLeftBehind()
+            throws Exception {
+        Fixture fixture = new Fixture();
+        try (Browser browser = new Browser()) {
+            signIn(browser, fixture.owner);
+            browser.waitForHeading("Accounts");
+            browser.check("accounts");
+            browser.click("Register an account");
+            browser.waitForHeading("Register an account");
+            String name = "Console account " + UUID.randomUUID().toString().substring(0, 6);
+            browser.select("Department", "Department " + fixture.code).select("Platform", "Instagram")
+                    .type("Display name", name).type("Handle", "@console")
+                    .select("Content owner", "Person " + fixture.contentOwnerName)
+                    .select("Backup moderator", "Person " + fixture.moderatorName);
+            browser.check("new-account");
+            browser.click("Register");
+            browser.waitForHeading(name);
+            browser.check("account-first-escrow");
+
+            browser.type("Login (username or email)", "social@example.edu");
+            browser.click("Generate a password");
+            String password = browser.waitUntil(d -> {
+                String value = browser.field("Password").getAttribute("value");
+                return value.length() == 24 ? value : null;
+            });
+            TestSecrets.remember(password);
+            browser.waitForText("Strength: strong");
+            browser.click("Escrow as version 1");
+            browser.waitForText("Version 1, stored");
+            browser.check("account");
+
+            browser.click("Reveal Password");
+            browser.waitForText("Say why you need it, in at least 10 characters.");
+            assertEquals(browser.field("Why do you need it?"), browser.driver().switchTo().activeElement());
+            browser.type("Why do you need it?", "Posting the weekly update");
+            tabTo(browser, "Reveal Password").sendKeys(Keys.ENTER);
+            WebElement shown = browser.find("[data-field=password] code.secret");
+            assertEquals(password, shown.getText());
+            assertFalse(browser.text().contains("social@example.edu"), "only the field asked for is revealed");
+
+            browser.click("Copy Password");
+            assertEquals(password, clipboard(browser));
+            browser.click("Hide Password");
+            browser.waitUntil(d -> !d.getPageSource().contains(password));
+            assertNothingLeftBehind(browser, password);
+
+            // Revealed again, it hides by itself after the reveal time, and the clipboard empties after its own.
+            browser.click("Reveal Password");
+            browser.find("[data-field=password] code.secret");
+            browser.click("Copy Password");
+            browser.waitUntil(Duration.ofSeconds(LiveService.REVEAL_SECONDS + 5),
+                    d -> !d.getPageSource().contains(password));
+            browser.waitUntil(Duration.ofSeconds(LiveService.CLIPBOARD_SECONDS + 5), d -> clipboard(browser).isEmpty());
+
+            // A value on screen leaves it when the tab is hidden.
+            browser.click("Reveal Password");
+            browser.find("[data-field=password] code.secret");
+            String tab = browser.driver().getWindowHandle();
+            browser.driver().switchTo().newWindow(WindowType.TAB);
+            browser.driver().close();
+            browser.driver().switchTo().window(tab);
+            browser.waitUntil(d -> !d.getPageSource().contains(password));
+            assertNothingLeftBehind(browser, password);
+            assertNoCspViolation(browser);
+        }
+    }
+
+    @Test
+    void theTotpCodeCountsDownOnItsOwnTimeStepAndShowsTheNextCodeInTheStepsLastFiveSeconds() throws Exception {
+        Fixture fixture = new Fixture();
+        byte[] seed = TestTotp.base32("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+        String account = fixture.accountWithLogin(Json.createObjectBuilder().add("secret",
+                "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").add("period", PERIOD));
+        try (Browser browser = new Browser()) {
+            signIn(browser, fixture.owner);
+            browser.open("/accounts/" + account);
+            browser.type("Why do you need it?", "Signing in to post the update");
+            // Asked for late in a step, so that its last five seconds come within the reveal time.
+            while (untilStepEnds().toSeconds() > 7 || untilStepEnds().toSeconds() < 6) {
+                Thread.sleep(200);
+            }
+            long step = Instant.now().getEpochSecond() / PERIOD;
+            browser.click("Show code");
+            String code = browser.find(".totp-code").getText();
+            assertEquals(TestTotp.code(seed, Instant.ofEpochSecond(step * PERIOD), "HmacSHA1", 6, PERIOD), code);
+            int left = Integer.parseInt(browser.find(".totp-left").getText().replace(" s left", ""));
+            assertTrue(left >= 5 && left <= 8, "seconds left on the code's own step: " + left);
+            String next = browser.find(".totp-next code").getText();
+            assertEquals(TestTotp.code(seed, Instant.ofEpochSecond((step + 1) * PERIOD), "HmacSHA1", 6, PERIOD),
+                    next);
+            browser.check("account-totp");
+            browser.waitUntil(d -> browser.all(".totp-code").stream().anyMatch(e -> e.getText().equals(next)));
+        }
+    }
+
+    @Test
+    void aRotationWithTheGeneratorMeetsAConcurrentRotationExplainedInWordsAndGoesOnFromTheNewVersion()
+            throws Exception {
+        Fixture fixture = new Fixture();
+        String account = fixture.accountWithLogin(null);
+        try (Browser browser = new Browser()) {
+            signIn(browser, fixture.owner);
+            browser.open("/accounts/" + account);
+            browser.waitForText("Version 1, stored");
+            Api.Reply meanwhile = People.admin().send("PUT", "/api/v1/accounts/" + account + "/credentials",
+                    Json.createObjectBuilder().add("reason", "Rotated by DGIT meanwhile")
+                            .add("password", TestSecrets.remember("dgit-" + UUID.randomUUID())).build().toString(),
+                    "If-Match", "\"1\"");
+            assertEquals(201, meanwhile.status(), meanwhile::toString);
+
+            browser.type("Length", "32");
+            browser.click("Generate a password");
+            String password = browser.waitUntil(d -> {
+                String value = browser.field("Password").getAttribute("value");
+                return value.length() == 32 ? value : null;
+            });
+            TestSecrets.remember(password);
+            browser.type("Reason", "Monthly rotation of the password");
+            browser.click("Store as version 2");
+            browser.waitForText("it is now version 2 (\"Rotated by DGIT meanwhile\"). Your change was not stored.");
+            browser.check("account-conflict");
+            browser.click("Replace version 2 with my change");
+            browser.click("Store as version 3");
+            browser.waitForText("Stored as version 3.");
+            Api.Reply revealed = People.admin().post("/api/v1/accounts/" + account + "/credentials/reveal",
+                    "{\"reason\":\"Checking the console's rotation\",\"fields\":[\"password\"]}");
+            assertEquals(password, revealed.json().getString("password"));
+            assertEquals(3, revealed.json().getInt("version"));
+        }
+    }
+
+    @Test
+    void aContentOwnerSeesTheirDepartmentsAccountButNotAnotherDepartmentsAndCannotRegisterOne() throws Exception {
+        Fixture mine = new Fixture();
+        Fixture other = new Fixture();
+        String theirs = other.accountWithLogin(null);
+        String ours = mine.accountWithLogin(null);
+        try (Browser browser = new Browser()) {
+            browser.open("/accounts/" + theirs);
+            browser.type("Username", mine.contentOwnerName).type("Password", "initial-password-1").click("Sign in");
+            browser.waitForHeading("Choose your password");
+            String chosen = TestSecrets.remember("content-owner-" + UUID.randomUUID());
+            browser.type("Current password", "initial-password-1").type("New password", chosen)
+                    .type("New password again", chosen).click("Change password");
+            browser.waitForText("This does not exist, or you are not allowed to see it.");
+            browser.check("account-not-found");
+            browser.click("Accounts");
+            browser.waitForHeading("Accounts");
+            browser.waitUntil(d -> browser.text().contains("Console " + mine.code));
+            assertFalse(browser.text().contains("Console " + other.code), browser.text());
+            assertTrue(browser.all("a[href='/accounts/new']").isEmpty(), "a content owner cannot register accounts");
+            browser.open("/accounts/" + ours);
+            browser.waitForHeading("Console " + mine.code);
+        }
+    }
+
+    @Test
+    void whenTheSessionEndsMidFormSigningInAgainKeepsWhatWasTyped() throws Exception {
+        Fixture fixture = new Fixture();
+        try (Browser browser = new Browser()) {
+            signIn(browser, fixture.owner);
+            browser.open("/accounts/new");
+            browser.select("Department", "Department " + fixture.code).select("Platform", "YouTube")
+                    .type("Display name", "Typed before the session ended").type("Handle", "@typed")
+                    .select("Content owner", "Person " + fixture.contentOwnerName)
+                    .select("Backup moderator", "Person " + fixture.moderatorName);
+            assertEquals(1, TestDatabase.update("DELETE FROM session WHERE person_id = '" + fixture.owner.personId()
+                    + "'"));
+            browser.click("Register");
+            browser.waitForText("Your session has ended");
+            browser.check("session-ended");
+            WebElement dialog = browser.find("dialog[open]");
+            dialog.findElement(By.cssSelector("input[autocomplete=username]")).sendKeys(fixture.owner.username());
+            dialog.findElement(By.cssSelector("input[type=password]")).sendKeys(fixture.owner.password());
+            dialog.findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement code = browser.find("dialog[open] input[autocomplete=one-time-code]");
+            code.sendKeys(nextCode(fixture.owner) + Keys.ENTER);
+            browser.waitUntil(d -> browser.all("dialog[open]").isEmpty());
+            assertEquals("Typed before the session ended", browser.field("Display name").getAttribute("value"));
+            assertEquals("@typed", browser.field("Handle").getAttribute("value"));
+            browser.click("Register");
+            browser.waitForHeading("Typed before the session ended");
+        }
+    }
+
+    @Test
+    void theProfileListsThePersonsSessionsAndSignsOutEverywhereElse() throws Exception {
+        Fixture fixture = new Fixture();
+        Api.Reply elsewhere = Api.live().post("/api/v1/session", Json.createObjectBuilder()
+                .add("username", fixture.owner.username()).add("password", fixture.owner.password())
+                .add("recoveryCode", fixture.owner.mfa().recoveryCodes().get(0)).build().toString());
+        assertEquals(201, elsewhere.status(), elsewhere::toString);
+        Api other = Api.live().with("Cookie", "escrow_session="
+                + HttpCookie.parse(elsewhere.header("Set-Cookie")).get(0).getValue());
+        try (Browser browser = new Browser()) {
+            signIn(browser, fixture.owner);
+            browser.waitForHeading("Accounts");
+            browser.click("Profile");
+            browser.waitForHeading("Profile");
+            browser.waitUntil(d -> browser.all("table.sessions tbody tr").size() == 2);
+            browser.check("profile");
+            assertEquals(200, other.get("/api/v1/session").status());
+            browser.click("Sign out everywhere else");
+            browser.waitForText("Your other sessions have ended.");
+            browser.waitUntil(d -> browser.all("table.sessions tbody tr").size() == 1);
+            assertEquals(401, other.get("/api/v1/session").status(), "the other session ended");
+        }
+    }
+
+    /** A department with an owner who can sign in (MFA enrolled), and two members to hold its accounts. */
+    static final class Fixture {
+        final String code = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        final String department = People.createDepartment(code);
+        final People.SignInDetails owner = People.departmentOwnerSignInDetails(department);
+        final String contentOwnerName = "holder-" + UUID.randomUUID().toString().substring(0, 8);
+        final String contentOwner = People.createPerson(department, contentOwnerName, "initial-password-1");
+        final String moderatorName = "moderator-" + UUID.randomUUID().toString().substring(0, 8);
+        final String moderator = People.createPerson(department, moderatorName, "initial-password-1");
+
+        Fixture() {
+            USED_STEPS.put(owner.personId(), owner.mfa().step());
+        }
+
+        /** An account of the department held by its two members, with a login escrowed by DGIT; its id. */
+        String accountWithLogin(jakarta.json.JsonObjectBuilder totp) {
+            Api.Reply account = People.admin().post("/api/v1/accounts", Json.createObjectBuilder()
+                    .add("platform", "FACEBOOK").add("handle", "@console-" + code)
+                    .add("displayName", "Console " + code).add("departmentId", department)
+                    .add("contentOwnerId", contentOwner).add("backupModeratorId", moderator).build().toString());
+            assertEquals(201, account.status(), account::toString);
+            String id = account.json().getString("id");
+            var login = Json.createObjectBuilder().add("reason", "Escrow at registration")
+                    .add("loginIdentifier", "social-" + code + "@example.edu")
+                    .add("password", TestSecrets.remember("escrowed-" + UUID.randomUUID()));
+            if (totp != null) {
+                login.add("totp", totp);
+            }
+            Api.Reply stored = People.admin().send("PUT", "/api/v1/accounts/" + id + "/credentials",
+                    login.build().toString(), "If-Match", "\"0\"");
+            assertEquals(201, stored.status(), stored::toString);
+            return id;
+        }
+    }
+
+    private static final Map<String, Long> USED_STEPS = new ConcurrentHashMap<>();
+
+    /** A TOTP code of a time step not used before by this person (the service accepts each step once). */
+    static String nextCode(People.SignInDetails who) throws Exception {
+        long step = Math.max(Instant.now().getEpochSecond() / PERIOD, USED_STEPS.getOrDefault(who.personId(), 0L) + 1);
+        USED_STEPS.put(who.personId(), step);
+        return code(who.mfa().seed(), step);
+    }
+
+    /** Signs in on the sign-in page with the keyboard: Enter submits, and the code follows the password. */
+    static void signIn(Browser browser, People.SignInDetails who) throws Exception {
+        browser.open("/");
+        browser.field("Username").sendKeys(who.username());
+        browser.field("Password").sendKeys(who.password() + Keys.ENTER);
+        browser.field("Code from your authenticator app").sendKeys(nextCode(who) + Keys.ENTER);
+        browser.waitUntil(d -> browser.all("dialog[open]").isEmpty() && browser.all(".sign-in-form").isEmpty());
+    }
+
+    /** Moves the focus with Tab alone until it reaches the control named {@code name}. */
+    static WebElement tabTo(Browser browser, String name) {
+        for (int i = 0; i < 80; i++) {
+            WebElement active = browser.driver().switchTo().activeElement();
+            if (name.equals(active.getAttribute("aria-label")) || name.equals(active.getText().strip())) {
+                return active;
+            }
+            active.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reaches " + name);
+    }
+
+    static String clipboard(Browser browser) {
+        return browser.asyncScript("navigator.clipboard.readText().then(arguments[0], e => arguments[0]('error: ' + e))");
+    }
+
+    /** After a value was shown: not in the URL, the title, any storage, the history or the browser's console. */
+    static void assertNothingLeftBehind(Browser browser, String value) {
+        assertFalse(browser.driver().getCurrentUrl().contains(value));
+        assertFalse(browser.driver().getTitle().contains(value));
+        String storage = browser.script("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"
+                + " + document.cookie + JSON.stringify(history.state)");
+        assertFalse(storage.contains(value), storage);
+        List<?> databases = browser.asyncScript("indexedDB.databases().then(arguments[0])");
+        assertTrue(databases.isEmpty(), "the console keeps nothing in IndexedDB: " + databases);
+        assertTrue(browser.consoleLog().stream().noneMatch(line -> line.contains(value)), "the console log holds it");
+        assertFalse(browser.driver().getPageSource().contains(value), "the page still holds it");
+    }
+
+    static void assertNoCspViolation(Browser browser) {
+        List<String> violations = browser.consoleLog().stream()
+                .filter(line -> line.contains("Content Security Policy") || line.contains("SEVERE")).toList();
+        assertTrue(violations.isEmpty(), violations::toString);
+    }
+
+    static String decodeQr(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.POSSIBLE_FORMATS,
+                List.of(BarcodeFormat.QR_CODE))).getText();
+    }
+
+    static Map<String, String> query(String uri) {
+        String query = URI.create(uri).getRawQuery();
+        return Arrays.stream(query.split("&")).map(pair -> pair.split("=", 2)).collect(
+                java.util.stream.Collectors.toMap(pair -> pair[0],
+                        pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+    }
+
+    static String code(byte[] seed, long step) throws Exception {
+        long wait = step * PERIOD * 1000L - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        return TestTotp.code(seed, Instant.ofEpochSecond(step * PERIOD), "HmacSHA1", 6, PERIOD);
+    }
+
+    static Duration untilStepEnds() {
+        return Duration.ofMillis(PERIOD * 1000L - System.currentTimeMillis() % (PERIOD * 1000L));
+    }
+}
