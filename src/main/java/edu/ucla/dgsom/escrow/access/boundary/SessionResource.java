@@ -2,6 +2,7 @@ package edu.ucla.dgsom.escrow.access.boundary;
 
 import edu.ucla.dgsom.escrow.access.control.MfaEnrolments;
 import edu.ucla.dgsom.escrow.access.control.PasswordChanges;
+import edu.ucla.dgsom.escrow.access.control.Sessions;
 import edu.ucla.dgsom.escrow.access.control.SignInAttempt;
 import edu.ucla.dgsom.escrow.access.control.SignIns;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
@@ -11,6 +12,7 @@ import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Public;
 import edu.ucla.dgsom.escrow.security.Restriction;
+import edu.ucla.dgsom.escrow.security.Secrets;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -46,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Signing in and out, password changes and MFA enrolment for people. The session travels in an HttpOnly,
  * SameSite=Strict cookie (over TLS: Secure and named {@code __Host-escrow_session}); changes made with it need the
- * CSRF token returned at sign-in. A successful sign-in also sets the browser's device cookie ({@code escrow_device}),
+ * session's CSRF token, returned at sign-in and again by {@code GET /session}. A successful sign-in also sets the browser's device cookie ({@code escrow_device}),
  * which spares it the throttles of strangers' guessing (docs/access.md).
  */
 @Path("session")
@@ -66,6 +68,9 @@ public class SessionResource {
 
     @Inject
     MfaEnrolments enrolments;
+
+    @Inject
+    Sessions sessions;
 
     @Inject
     Caller caller;
@@ -97,7 +102,7 @@ public class SessionResource {
         try {
             result = signIns.signIn(new SignInAttempt(credentials.username(), password, credentials.totpCode(),
                     credentials.recoveryCode(), cookie(DEVICE_COOKIE), request.getRemoteAddr(),
-                    cookie(CallerAuthentication.SESSION_COOKIE)));
+                    headers.getHeaderString(HttpHeaders.USER_AGENT), cookie(CallerAuthentication.SESSION_COOKIE)));
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -126,11 +131,18 @@ public class SessionResource {
     @GET
     @AnyCaller
     @AllowedWhileRestricted
-    @Operation(operationId = "getSession", summary = "Who is signed in, with roles and what must be done first")
+    @Operation(operationId = "getSession", summary = "Who is signed in, with roles and what must be done first",
+            description = "For a session cookie also the session's csrfToken (the same as at sign-in, so a reloaded"
+            + " page recovers it) and its absolute expiry (expiresAt); an API token gets neither.")
     public SessionView current() {
+        String sessionToken = caller.viaSession() ? cookie(CallerAuthentication.SESSION_COOKIE) : null;
+        // Sessions opened before CSRF tokens were derived from the session token keep their random one: none here.
+        String csrfToken = sessionToken == null ? null : Secrets.csrfTokenOf(sessionToken);
         return new SessionView(caller.kind().name(), caller.id(), caller.name(),
                 caller.roles().stream().map(Enum::name).sorted().toList(),
-                caller.ownedDepartments().stream().sorted().toList(), code(caller.restriction()), null, null);
+                caller.ownedDepartments().stream().sorted().toList(), code(caller.restriction()),
+                caller.csrfMatches(csrfToken) ? csrfToken : null,
+                sessions.current().map(Sessions.SessionDetails::expiresAt).orElse(null));
     }
 
     @DELETE

@@ -148,7 +148,7 @@ public class SignIns {
                 return failure(target, throttles, address, now, "wrong MFA code");
             }
         }
-        Result result = signedIn(signIn, person, device, throttles, attempt.password(), now);
+        Result result = signedIn(signIn, person, device, throttles, attempt, now);
         target.record(audit, Outcome.ALLOWED, null);
         return result;
     }
@@ -168,17 +168,17 @@ public class SignIns {
      * and replaces their browser's device cookie.
      */
     private Result signedIn(SignIn signIn, Person person, SignInDevice device, List<SignInThrottles.Throttle> throttles,
-            char[] password, Instant now) {
+            SignInAttempt attempt, Instant now) {
         PasswordHasher hasher = settings.passwordHasher();
         if (hasher.needsRehash(signIn.passwordHash())) {
-            signIn.rehashed(hasher.hash(password));
+            signIn.rehashed(hasher.hash(attempt.password()));
         }
         signIn.signedIn(now);
         throttles.stream().filter(t -> t.kind() != SignInThrottles.Kind.ADDRESS).forEach(t -> t.row().cleared());
         String sessionToken = Secrets.newToken("esc_s_");
-        String csrfToken = Secrets.newToken("esc_c_");
+        String csrfToken = Secrets.csrfTokenOf(sessionToken);
         SignInSession session = new SignInSession(Secrets.sha256Hex(sessionToken), person.id(),
-                Secrets.sha256Hex(csrfToken), now, settings.absoluteTimeout());
+                Secrets.sha256Hex(csrfToken), now, settings.absoluteTimeout(), attempt.address(), attempt.userAgent());
         em.persist(session);
         String newDeviceToken = Secrets.newToken("esc_d_");
         SignInDevice newDevice = replaceDevice(device, newDeviceToken, person.id(), now);
