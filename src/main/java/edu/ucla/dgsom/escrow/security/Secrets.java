@@ -1,15 +1,19 @@
 package edu.ucla.dgsom.escrow.security;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Random bearer secrets (session, CSRF, device and API tokens, recovery codes) and their SHA-256 digests. Only digests
- * are stored: the secrets carry at least 112 random bits, so a fast hash is enough to make a stolen table useless.
+ * Random bearer secrets (session, device and API tokens, recovery codes), a session's CSRF token derived from it, and
+ * their SHA-256 digests. Only digests are stored: the secrets carry at least 112 random bits, so a fast hash is enough
+ * to make a stolen table useless.
  */
 public final class Secrets {
 
@@ -25,6 +29,22 @@ public final class Secrets {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * The CSRF token of a session: {@code esc_c_} and base64url(HMAC-SHA256(key = the session token, "csrf")). Whoever
+     * holds the session cookie can compute it again (a page reload asks {@code GET /session} for it), nobody else can,
+     * and it tells nothing about the session token.
+     */
+    public static String csrfTokenOf(String sessionToken) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(sessionToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "esc_c_" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal("csrf".getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
     }
 
     /** A recovery code of 25 characters from a 32-letter alphabet without look-alikes (125 bits), as 5 groups of 5. */

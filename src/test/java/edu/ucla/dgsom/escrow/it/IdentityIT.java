@@ -65,7 +65,10 @@ class IdentityIT {
         assertEquals(10, confirmed.json().getJsonArray("recoveryCodes").size());
         String recoveryCode = confirmed.json().getJsonArray("recoveryCodes").getString(0);
         PLAINTEXTS.add(TestSecrets.remember(recoveryCode));
-        assertProblem(admin.api().post("/api/v1/session/mfa", ""), 409, "conflict");
+        Api.Reply withoutCode = admin.api().post("/api/v1/session/mfa", "");
+        assertProblem(withoutCode, 400, "validation-failed");
+        assertEquals("code", withoutCode.json().getJsonArray("errors").getJsonObject(0).getString("field"),
+                "an enrolled person re-enrols only with a code of the enrolled authenticator");
 
         Api.Reply department = admin.api().post("/api/v1/departments", "{\"code\":\"PEDS\",\"name\":\"Pediatrics\"}");
         assertEquals(201, department.status(), department::toString);

@@ -2,6 +2,7 @@ package edu.ucla.dgsom.escrow.access.boundary;
 
 import edu.ucla.dgsom.escrow.access.control.MfaEnrolments;
 import edu.ucla.dgsom.escrow.access.control.PasswordChanges;
+import edu.ucla.dgsom.escrow.access.control.Sessions;
 import edu.ucla.dgsom.escrow.access.control.SignInAttempt;
 import edu.ucla.dgsom.escrow.access.control.SignIns;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
@@ -11,6 +12,7 @@ import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Public;
 import edu.ucla.dgsom.escrow.security.Restriction;
+import edu.ucla.dgsom.escrow.security.Secrets;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Signing in and out, password changes and MFA enrolment for people. The session travels in an HttpOnly,
  * SameSite=Strict cookie (over TLS: Secure and named {@code __Host-escrow_session}); changes made with it need the
- * CSRF token returned at sign-in. A successful sign-in also sets the browser's device cookie ({@code escrow_device}),
+ * session's CSRF token, returned at sign-in and again by {@code GET /session}. A successful sign-in also sets the browser's device cookie ({@code escrow_device}),
  * which spares it the throttles of strangers' guessing (docs/access.md).
  */
 @Path("session")
@@ -66,6 +69,9 @@ public class SessionResource {
 
     @Inject
     MfaEnrolments enrolments;
+
+    @Inject
+    Sessions sessions;
 
     @Inject
     Caller caller;
@@ -97,7 +103,7 @@ public class SessionResource {
         try {
             result = signIns.signIn(new SignInAttempt(credentials.username(), password, credentials.totpCode(),
                     credentials.recoveryCode(), cookie(DEVICE_COOKIE), request.getRemoteAddr(),
-                    cookie(CallerAuthentication.SESSION_COOKIE)));
+                    headers.getHeaderString(HttpHeaders.USER_AGENT), cookie(CallerAuthentication.SESSION_COOKIE)));
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -126,11 +132,18 @@ public class SessionResource {
     @GET
     @AnyCaller
     @AllowedWhileRestricted
-    @Operation(operationId = "getSession", summary = "Who is signed in, with roles and what must be done first")
+    @Operation(operationId = "getSession", summary = "Who is signed in, with roles and what must be done first",
+            description = "For a session cookie also the session's csrfToken (the same as at sign-in, so a reloaded"
+            + " page recovers it) and its absolute expiry (expiresAt); an API token gets neither.")
     public SessionView current() {
+        String sessionToken = caller.viaSession() ? cookie(CallerAuthentication.SESSION_COOKIE) : null;
+        // Sessions opened before CSRF tokens were derived from the session token keep their random one: none here.
+        String csrfToken = sessionToken == null ? null : Secrets.csrfTokenOf(sessionToken);
         return new SessionView(caller.kind().name(), caller.id(), caller.name(),
                 caller.roles().stream().map(Enum::name).sorted().toList(),
-                caller.ownedDepartments().stream().sorted().toList(), code(caller.restriction()), null, null);
+                caller.ownedDepartments().stream().sorted().toList(), code(caller.restriction()),
+                caller.csrfMatches(csrfToken) ? csrfToken : null,
+                sessions.current().map(Sessions.SessionDetails::expiresAt).orElse(null));
     }
 
     @DELETE
@@ -174,12 +187,22 @@ public class SessionResource {
     @Path("mfa")
     @SignedInPerson
     @AllowedWhileRestricted
-    @Operation(operationId = "startMfaEnrolment", summary = "Start TOTP enrolment: the seed is shown this once")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "startMfaEnrolment", summary = "Start TOTP enrolment: the seed is shown this once",
+            description = "A first enrolment needs no body. A person already enrolled may enrol a new authenticator"
+            + " by sending a current code of the enrolled one ({\"code\"}); the enrolled one keeps working until"
+            + " the new one is confirmed at /session/mfa/confirmation. Codes are counted on the person's own"
+            + " throttle: a wrong one is 403, too many lately 429 with Retry-After.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "CurrentMfaCode")))
     @APIResponse(responseCode = "201", description = "Pending until confirmed with a code",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "MfaEnrolmentView")))
-    public Response startMfaEnrolment() {
-        MfaEnrolments.Enrolment enrolment = enrolments.start();
+    @APIResponse(responseCode = "400", description = "Enrolled, and no code (or not six digits) was sent")
+    @APIResponse(responseCode = "403", description = "The code is not a current code of the enrolled authenticator")
+    @APIResponse(responseCode = "429", description = "Too many wrong codes lately; see Retry-After")
+    public Response startMfaEnrolment(@Valid CurrentMfaCode current) {
+        MfaEnrolments.Enrolment enrolment = verified(enrolments.start(current == null ? null : current.code()));
         return Response.created(uriInfo.getBaseUriBuilder().path("session/mfa").build())
                 .entity(new MfaEnrolmentView(enrolment.otpauthUri(), enrolment.secret(), enrolment.algorithm(),
                         enrolment.digits(), enrolment.period())).build();
@@ -191,10 +214,40 @@ public class SessionResource {
     @AllowedWhileRestricted
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "confirmMfaEnrolment",
-            summary = "Confirm TOTP enrolment with a current code; answers with one-time recovery codes")
+            summary = "Confirm TOTP enrolment with a current code; answers with one-time recovery codes",
+            description = "The new authenticator replaces any enrolled one, and the new recovery codes every earlier"
+            + " one.")
     public RecoveryCodes confirmMfaEnrolment(@Valid @NotNull MfaConfirmation confirmation) {
         List<String> codes = enrolments.confirm(confirmation.code());
         return new RecoveryCodes(codes);
+    }
+
+    @POST
+    @Path("mfa/recovery-codes")
+    @SignedInPerson
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "renewRecoveryCodes",
+            summary = "New one-time recovery codes, for a current code of the enrolled authenticator; every earlier"
+            + " code stops working")
+    @APIResponse(responseCode = "200", description = "The new codes, shown only now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RecoveryCodes")))
+    @APIResponse(responseCode = "400", description = "No code, or not six digits")
+    @APIResponse(responseCode = "403", description = "The code is not a current code of the enrolled authenticator")
+    @APIResponse(responseCode = "409", description = "MFA is not enrolled")
+    @APIResponse(responseCode = "429", description = "Too many wrong codes lately; see Retry-After")
+    public RecoveryCodes renewRecoveryCodes(@Valid @NotNull CurrentMfaCode current) {
+        return new RecoveryCodes(verified(enrolments.newRecoveryCodes(current.code())));
+    }
+
+    /** What a request that gave a code of the enrolled authenticator made, or the problem why it made nothing. */
+    private static <T> T verified(MfaEnrolments.Verified<T> verified) {
+        return switch (verified.status()) {
+            case DONE -> verified.value();
+            case WRONG_CODE -> throw new ProblemException(ProblemType.FORBIDDEN, "The code is not a current code of"
+                    + " the enrolled authenticator");
+            case THROTTLED -> throw ProblemException.tooManyRequests("Too many wrong codes lately; try again after"
+                    + " the time in Retry-After", verified.retryAfter());
+        };
     }
 
     /** A cookie of this request, by its base name (with the {@code __Host-} prefix over TLS). */

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The signed-in caller. {@code csrfToken} is returned once, at sign-in: send it as X-CSRF-Token with every change.
- * {@code restriction} says what must be done first (change the password, enrol MFA), or is absent.
+ * The signed-in caller. For a session cookie, {@code csrfToken} is the session's CSRF token, at sign-in and on every
+ * {@code GET /session} (derived from the session token, so a reloaded page recovers it): send it as X-CSRF-Token with
+ * every change; {@code expiresAt} is when the session ends at the latest (it ends earlier when idle). An API token gets
+ * neither. {@code restriction} says what must be done first (change the password, enrol MFA), or is absent.
  */
 public record SessionView(String kind, String id, String name, List<String> roles, List<String> departments,
         String restriction, String csrfToken, Instant expiresAt) {

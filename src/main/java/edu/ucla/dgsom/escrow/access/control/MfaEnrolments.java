@@ -6,9 +6,9 @@ import edu.ucla.dgsom.escrow.access.entity.SignIn;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
-import edu.ucla.dgsom.escrow.crypto.control.SealContext;
 import edu.ucla.dgsom.escrow.crypto.control.SealedValues;
 import edu.ucla.dgsom.escrow.crypto.control.Totp;
+import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Caller;
@@ -20,21 +20,23 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * TOTP enrolment of the signed-in person: a new seed, sealed behind the barrier and shown once as an otpauth URI,
  * becomes required only after a first valid code proves the authenticator has it; then one-time recovery codes are
- * issued, also shown once.
+ * issued, also shown once. An enrolled person proves they hold the enrolled seed (a current code) to enrol a new one,
+ * which replaces it only once confirmed, or to get new recovery codes. Those codes are counted on a throttle of the
+ * person's own: a wrong one is a result, not an exception, so that its audit entry and count commit.
  */
 @Stateless
 public class MfaEnrolments {
 
-    static final int DIGITS = 6;
-    static final int PERIOD_SECONDS = 30;
     private static final int RECOVERY_CODES = 10;
     private static final String ISSUER = "DGIT Escrow";
 
@@ -43,6 +45,15 @@ public class MfaEnrolments {
 
     @Inject
     SealedValues sealedValues;
+
+    @Inject
+    TotpCodes totpCodes;
+
+    @Inject
+    SignInThrottles throttling;
+
+    @Inject
+    AccessSettings settings;
 
     @Inject
     AuditTrail audit;
@@ -60,60 +71,149 @@ public class MfaEnrolments {
         }
     }
 
-    static SealContext seedContext(String personId, int generation) {
-        return new SealContext("sign_in", personId, "totp_seed", generation);
+    /**
+     * What became of a request that needs a current code of the enrolled seed: DONE, with what it made; WRONG_CODE
+     * (audited, counted on the person's throttle); THROTTLED (too many wrong codes lately, {@code retryAfter}).
+     */
+    public record Verified<T>(Status status, T value, Duration retryAfter) {
+
+        public enum Status { DONE, WRONG_CODE, THROTTLED }
+
+        static <T> Verified<T> done(T value) {
+            return new Verified<>(Status.DONE, value, null);
+        }
+
+        <U> Verified<U> refused() {
+            return new Verified<>(status, null, retryAfter);
+        }
+
+        @Override
+        public String toString() {
+            return "Verified[" + status + ", redacted]";
+        }
     }
 
-    public Enrolment start() {
+    /**
+     * Starts an enrolment. A person not yet enrolled needs no code; an enrolled person gives a current code of the
+     * enrolled seed ({@code currentCode}), which keeps working until the new one is confirmed.
+     */
+    public Verified<Enrolment> start(String currentCode) {
+        Instant now = Instant.now();
+        SignInThrottles.Throttle throttle = throttleOfCaller();
         SignIn signIn = signInOfCaller();
-        if (signIn.mfaState() == SignIn.MfaState.ENROLLED) {
-            throw new ProblemException(ProblemType.CONFLICT, "MFA is already enrolled for this sign-in");
+        boolean enrolled = signIn.mfaState() == SignIn.MfaState.ENROLLED;
+        if (enrolled) {
+            Verified<Void> verified = verify(signIn, throttle, currentCode, AuditAction.MFA_ENROLMENT_START, now);
+            if (verified.status() != Verified.Status.DONE) {
+                return verified.refused();
+            }
         }
         int generation = signIn.startMfaEnrolment();
         byte[] seed = Totp.newSeed();
         try {
-            sealedValues.seal(seedContext(signIn.personId(), generation), seed);
+            sealedValues.seal(TotpCodes.seedContext(signIn.personId(), generation), seed);
             String secret = Totp.base32(seed);
             String label = URLEncoder.encode(ISSUER + ":" + signIn.username(), StandardCharsets.UTF_8).replace("+", "%20");
             String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer="
                     + URLEncoder.encode(ISSUER, StandardCharsets.UTF_8).replace("+", "%20")
-                    + "&algorithm=SHA1&digits=" + DIGITS + "&period=" + PERIOD_SECONDS;
-            audit.record(AuditAction.MFA_ENROLMENT_START, target(), Outcome.ALLOWED, null, null);
-            return new Enrolment(secret, uri, "SHA1", DIGITS, PERIOD_SECONDS);
+                    + "&algorithm=SHA1&digits=" + TotpCodes.DIGITS + "&period=" + TotpCodes.PERIOD_SECONDS;
+            audit.record(AuditAction.MFA_ENROLMENT_START, target(), Outcome.ALLOWED, null,
+                    enrolled ? Map.of("replaces", "enrolled seed, once confirmed") : null);
+            return Verified.done(new Enrolment(secret, uri, "SHA1", TotpCodes.DIGITS, TotpCodes.PERIOD_SECONDS));
         } finally {
             Arrays.fill(seed, (byte) 0);
         }
     }
 
-    /** Confirms the pending enrolment with a current code and returns the recovery codes (shown only now). */
+    /**
+     * Confirms the pending enrolment with a current code of the new seed; it replaces the enrolled seed, if any.
+     * Returns the new recovery codes (shown only now); every earlier code stops working.
+     */
     public List<String> confirm(String code) {
         SignIn signIn = signInOfCaller();
-        if (signIn.mfaState() != SignIn.MfaState.PENDING) {
+        if (signIn.mfaGenerationToConfirm().isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, "There is no pending MFA enrolment; start one first");
         }
-        byte[] seed = sealedValues.open(seedContext(signIn.personId(), signIn.mfaGeneration()))
-                .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "The pending enrolment has no seed"));
-        try {
-            long step = Totp.matchingStep(seed, code == null ? null : code.trim(), Instant.now(), Totp.Algorithm.SHA1,
-                    DIGITS, PERIOD_SECONDS);
-            if (step < 0 || !signIn.acceptTotpStep(step)) {
-                throw audit.fail(AuditAction.MFA_ENROLMENT_CONFIRM, target(), null, "code does not match",
-                        new ProblemException(ProblemType.VALIDATION_FAILED, "The code does not match; check the"
-                        + " authenticator's clock and try the next code", List.of(
-                        new edu.ucla.dgsom.escrow.problems.Problem.FieldError("code", "does not match"))));
-            }
-        } finally {
-            Arrays.fill(seed, (byte) 0);
+        long step = totpCodes.stepOfPending(signIn, code, Instant.now());
+        if (step < 0) {
+            throw audit.fail(AuditAction.MFA_ENROLMENT_CONFIRM, target(), null, "code does not match",
+                    new ProblemException(ProblemType.VALIDATION_FAILED, "The code does not match; check the"
+                    + " authenticator's clock and try the next code", List.of(
+                    new Problem.FieldError("code", "does not match"))));
         }
-        signIn.confirmMfa();
+        boolean replacing = signIn.mfaState() == SignIn.MfaState.ENROLLED;
+        signIn.confirmMfa(step);
+        List<String> codes = replaceRecoveryCodes(signIn);
+        audit.record(AuditAction.MFA_ENROLMENT_CONFIRM, target(), Outcome.ALLOWED, null,
+                replacing ? Map.of("replaced", "enrolled seed and recovery codes") : null);
+        return codes;
+    }
+
+    /**
+     * New recovery codes for an enrolled person who gives a current code of the enrolled seed; every earlier code
+     * stops working.
+     */
+    public Verified<List<String>> newRecoveryCodes(String code) {
+        Instant now = Instant.now();
+        SignInThrottles.Throttle throttle = throttleOfCaller();
+        SignIn signIn = signInOfCaller();
+        if (signIn.mfaState() != SignIn.MfaState.ENROLLED) {
+            throw new ProblemException(ProblemType.CONFLICT, "MFA is not enrolled; enrol first, which issues"
+                    + " recovery codes");
+        }
+        Verified<Void> verified = verify(signIn, throttle, code, AuditAction.MFA_RECOVERY_CODES, now);
+        if (verified.status() != Verified.Status.DONE) {
+            return verified.refused();
+        }
+        List<String> codes = replaceRecoveryCodes(signIn);
+        audit.record(AuditAction.MFA_RECOVERY_CODES, target(), Outcome.ALLOWED, null, null);
+        return Verified.done(codes);
+    }
+
+    /**
+     * Checks a current code of the enrolled seed under the person's throttle: locked, a wrong code (audited and
+     * counted; the lock it causes is audited too), or accepted (the throttle forgets earlier failures).
+     */
+    private Verified<Void> verify(SignIn signIn, SignInThrottles.Throttle throttle, String code, AuditAction action,
+            Instant now) {
+        if (code == null || code.isBlank()) {
+            throw ProblemException.invalidField("code", "a current code of the enrolled authenticator is required");
+        }
+        Duration retryAfter = throttle.row().lockRemaining(now);
+        if (!retryAfter.isZero()) {
+            audit.record(action, target(), Outcome.DENIED, "throttled after repeated wrong codes", null);
+            return new Verified<>(Verified.Status.THROTTLED, null, retryAfter);
+        }
+        if (!totpCodes.acceptEnrolled(signIn, code, now)) {
+            audit.record(action, target(), Outcome.FAILED, "code of the enrolled authenticator wrong", null);
+            if (throttle.failed(now, settings.lockDuration())) {
+                audit.record(AuditAction.SIGN_IN_LOCKED, target(), Outcome.DENIED, "locked for "
+                        + settings.lockDuration(), Map.of("throttle", throttle.kind().label()));
+            }
+            return new Verified<>(Verified.Status.WRONG_CODE, null, null);
+        }
+        throttle.row().cleared();
+        return Verified.done(null);
+    }
+
+    /** Issues new recovery codes of the enrolled generation in place of every code the person had. */
+    private List<String> replaceRecoveryCodes(SignIn signIn) {
+        em.createNamedQuery(RecoveryCode.DELETE_OF_PERSON).setParameter("person", signIn.personId()).executeUpdate();
         List<String> codes = new ArrayList<>(RECOVERY_CODES);
         for (int i = 0; i < RECOVERY_CODES; i++) {
             String recovery = Secrets.newRecoveryCode();
             codes.add(recovery);
             em.persist(RecoveryCode.issue(signIn.personId(), signIn.mfaGeneration(), recovery));
         }
-        audit.record(AuditAction.MFA_ENROLMENT_CONFIRM, target(), Outcome.ALLOWED, null, null);
         return codes;
+    }
+
+    /** The caller's own throttle row for codes of the enrolled seed; taken before the sign-in's row, as sign-ins do. */
+    private SignInThrottles.Throttle throttleOfCaller() {
+        if (!caller.isPerson()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only a signed-in person can enrol MFA");
+        }
+        return throttling.forMfaCheck(caller.id());
     }
 
     private SignIn signInOfCaller() {

@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.access.control;
 
 import edu.ucla.dgsom.escrow.access.entity.SignIn;
+import edu.ucla.dgsom.escrow.access.entity.SignInSession;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -82,8 +83,8 @@ public class PasswordChanges {
         }
         throttle.row().cleared();
         signIn.passwordChanged(hasher.hash(replacement));
-        em.createQuery("DELETE FROM SignInSession s WHERE s.personId = :person AND s.tokenHash <> :current")
-                .setParameter("person", caller.id()).setParameter("current", caller.sessionHash()).executeUpdate();
+        em.createNamedQuery(SignInSession.DELETE_OTHERS_OF_PERSON).setParameter("person", caller.id())
+                .setParameter("current", caller.sessionHash()).executeUpdate();
         audit.record(AuditAction.PASSWORD_CHANGE, person, Outcome.ALLOWED, null, null);
         return new Result(Result.Status.CHANGED, null);
     }

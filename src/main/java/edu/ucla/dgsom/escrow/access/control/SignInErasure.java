@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.access.control;
 
+import edu.ucla.dgsom.escrow.access.entity.RecoveryCode;
 import edu.ucla.dgsom.escrow.access.entity.SignIn;
 import edu.ucla.dgsom.escrow.crypto.control.SealedValues;
 import jakarta.ejb.Stateless;
@@ -25,7 +26,7 @@ public class SignInErasure {
 
     /** Erases the person's sign-in in the caller's transaction; false if they had none. */
     public boolean erase(String personId) {
-        em.createQuery("DELETE FROM RecoveryCode c WHERE c.personId = :person").setParameter("person", personId)
+        em.createNamedQuery(RecoveryCode.DELETE_OF_PERSON).setParameter("person", personId)
                 .executeUpdate();
         em.createQuery("DELETE FROM SignInDevice d WHERE d.personId = :person").setParameter("person", personId)
                 .executeUpdate();
@@ -33,8 +34,8 @@ public class SignInErasure {
         if (signIn == null) {
             return false;
         }
-        for (int generation = 1; generation <= signIn.mfaGeneration(); generation++) {
-            sealedValues.erase(MfaEnrolments.seedContext(personId, generation));
+        for (int generation = 1; generation <= signIn.lastMfaGeneration(); generation++) {
+            sealedValues.erase(TotpCodes.seedContext(personId, generation));
         }
         em.remove(signIn);
         return true;

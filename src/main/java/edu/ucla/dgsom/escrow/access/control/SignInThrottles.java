@@ -33,7 +33,9 @@ public class SignInThrottles {
         USERNAME,
         ADDRESS,
         /** One signed-in person's password changes. */
-        PASSWORD_CHANGE;
+        PASSWORD_CHANGE,
+        /** One signed-in person's TOTP codes given to re-enrol MFA or to get new recovery codes. */
+        MFA_CHECK;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -70,6 +72,14 @@ public class SignInThrottles {
     public Throttle forPasswordChange(String personId) {
         return new Throttle(row(SignInThrottle.PASSWORD_CHANGE_KEY + personId), settings.maxFailures(),
                 Kind.PASSWORD_CHANGE);
+    }
+
+    /**
+     * The person's own throttle row for the TOTP codes they give while signed in (re-enrolment, new recovery codes):
+     * a stolen session cannot guess its way to a new second factor, and strangers cannot lock the person out.
+     */
+    public Throttle forMfaCheck(String personId) {
+        return new Throttle(row(SignInThrottle.MFA_CHECK_KEY + personId), settings.maxFailures(), Kind.MFA_CHECK);
     }
 
     /**

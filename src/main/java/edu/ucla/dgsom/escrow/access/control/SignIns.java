@@ -11,9 +11,6 @@ import edu.ucla.dgsom.escrow.audit.control.AnonymousRefusals.Refusal;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
-import edu.ucla.dgsom.escrow.crypto.control.SealContext;
-import edu.ucla.dgsom.escrow.crypto.control.SealedValues;
-import edu.ucla.dgsom.escrow.crypto.control.Totp;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Restriction;
 import edu.ucla.dgsom.escrow.security.Role;
@@ -26,7 +23,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,7 +59,7 @@ public class SignIns {
     Identities identities;
 
     @Inject
-    SealedValues sealedValues;
+    TotpCodes totpCodes;
 
     @Inject
     AuditTrail audit;
@@ -148,7 +144,7 @@ public class SignIns {
                 return failure(target, throttles, address, now, "wrong MFA code");
             }
         }
-        Result result = signedIn(signIn, person, device, throttles, attempt.password(), now);
+        Result result = signedIn(signIn, person, device, throttles, attempt, now);
         target.record(audit, Outcome.ALLOWED, null);
         return result;
     }
@@ -168,17 +164,17 @@ public class SignIns {
      * and replaces their browser's device cookie.
      */
     private Result signedIn(SignIn signIn, Person person, SignInDevice device, List<SignInThrottles.Throttle> throttles,
-            char[] password, Instant now) {
+            SignInAttempt attempt, Instant now) {
         PasswordHasher hasher = settings.passwordHasher();
         if (hasher.needsRehash(signIn.passwordHash())) {
-            signIn.rehashed(hasher.hash(password));
+            signIn.rehashed(hasher.hash(attempt.password()));
         }
         signIn.signedIn(now);
         throttles.stream().filter(t -> t.kind() != SignInThrottles.Kind.ADDRESS).forEach(t -> t.row().cleared());
         String sessionToken = Secrets.newToken("esc_s_");
-        String csrfToken = Secrets.newToken("esc_c_");
+        String csrfToken = Secrets.csrfTokenOf(sessionToken);
         SignInSession session = new SignInSession(Secrets.sha256Hex(sessionToken), person.id(),
-                Secrets.sha256Hex(csrfToken), now, settings.absoluteTimeout());
+                Secrets.sha256Hex(csrfToken), now, settings.absoluteTimeout(), attempt.address(), attempt.userAgent());
         em.persist(session);
         String newDeviceToken = Secrets.newToken("esc_d_");
         SignInDevice newDevice = replaceDevice(device, newDeviceToken, person.id(), now);
@@ -221,18 +217,7 @@ public class SignIns {
 
     private boolean secondFactorMatches(SignIn signIn, String totpCode, String recoveryCode, Instant now) {
         if (!isBlank(totpCode)) {
-            SealContext context = MfaEnrolments.seedContext(signIn.personId(), signIn.mfaGeneration());
-            byte[] seed = sealedValues.open(context).orElse(null);
-            if (seed == null) {
-                return false;
-            }
-            try {
-                long step = Totp.matchingStep(seed, totpCode.trim(), now, Totp.Algorithm.SHA1,
-                        MfaEnrolments.DIGITS, MfaEnrolments.PERIOD_SECONDS);
-                return step >= 0 && signIn.acceptTotpStep(step);
-            } finally {
-                Arrays.fill(seed, (byte) 0);
-            }
+            return totpCodes.acceptEnrolled(signIn, totpCode, now);
         }
         // Every unused code is compared (each in constant time), so the time taken does not tell which one matched.
         RecoveryCode matched = null;

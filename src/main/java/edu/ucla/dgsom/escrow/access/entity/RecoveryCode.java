@@ -19,9 +19,12 @@ import java.util.Locale;
 @Table(name = "recovery_code")
 @NamedQuery(name = RecoveryCode.UNUSED, query = "SELECT c FROM RecoveryCode c WHERE c.personId = :person"
         + " AND c.generation = :generation AND c.usedAt IS NULL")
+@NamedQuery(name = RecoveryCode.DELETE_OF_PERSON, query = "DELETE FROM RecoveryCode c WHERE c.personId = :person")
 public class RecoveryCode {
 
     public static final String UNUSED = "RecoveryCode.unused";
+    /** Every code a person was ever issued, used or not, of any generation: new codes replace them all. */
+    public static final String DELETE_OF_PERSON = "RecoveryCode.deleteOfPerson";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -9,10 +9,12 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.OptionalInt;
 
 /**
  * A person's means of signing in: username, Argon2id password hash and MFA state. The TOTP seed itself is sealed
- * behind the barrier, under this person's id and the MFA generation.
+ * behind the barrier, under this person's id and the MFA generation. An enrolled person may enrol a new seed: it waits
+ * under a generation of its own until a first code confirms it, and the enrolled one keeps working until then.
  */
 @Entity
 @Table(name = "sign_in")
@@ -43,6 +45,10 @@ public class SignIn {
 
     @Column(name = "mfa_generation", nullable = false)
     private int mfaGeneration;
+
+    /** The generation of a new seed an enrolled person awaits to confirm; null when none. */
+    @Column(name = "pending_mfa_generation")
+    private Integer pendingMfaGeneration;
 
     @Column(name = "last_totp_step", nullable = false)
     private long lastTotpStep;
@@ -87,16 +93,45 @@ public class SignIn {
         passwordChangeRequired = false;
     }
 
-    /** Starts a new enrolment; the seed for the returned generation is sealed by the caller. */
+    /**
+     * Starts a new enrolment; the seed for the returned generation is sealed by the caller. A person not yet enrolled
+     * has no second factor until it is confirmed; an enrolled person keeps the enrolled seed (and its recovery codes)
+     * until then, and a re-enrolment started again replaces the one pending.
+     */
     public int startMfaEnrolment() {
+        if (mfaState == MfaState.ENROLLED) {
+            pendingMfaGeneration = Math.max(mfaGeneration, pendingMfaGeneration == null ? 0 : pendingMfaGeneration) + 1;
+            return pendingMfaGeneration;
+        }
         mfaState = MfaState.PENDING;
         mfaGeneration++;
         lastTotpStep = 0;
         return mfaGeneration;
     }
 
-    public void confirmMfa() {
+    /** The generation of the seed that awaits its first code, if an enrolment is pending. */
+    public OptionalInt mfaGenerationToConfirm() {
+        if (pendingMfaGeneration != null) {
+            return OptionalInt.of(pendingMfaGeneration);
+        }
+        return mfaState == MfaState.PENDING ? OptionalInt.of(mfaGeneration) : OptionalInt.empty();
+    }
+
+    /**
+     * The pending seed gave a valid code of time step {@code step}: it becomes the enrolled seed, in place of any
+     * earlier one. Its codes of that step and before are not accepted again, nor those of the earlier seed's last
+     * accepted step and before.
+     */
+    public void confirmMfa(long step) {
+        mfaGeneration = mfaGenerationToConfirm().orElseThrow(() -> new IllegalStateException("no pending enrolment"));
+        pendingMfaGeneration = null;
         mfaState = MfaState.ENROLLED;
+        lastTotpStep = Math.max(lastTotpStep, step);
+    }
+
+    /** The highest generation a seed was sealed under (the pending one's, during a re-enrolment). */
+    public int lastMfaGeneration() {
+        return pendingMfaGeneration == null ? mfaGeneration : Math.max(mfaGeneration, pendingMfaGeneration);
     }
 
     /** Records the time step of an accepted code; a code is never accepted twice. */

@@ -7,23 +7,36 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A signed-in person's session, shared by every instance through the database. Only hashes of the session token and
- * of its CSRF token are stored.
+ * of its CSRF token are stored; the person sees and ends their sessions by an opaque id of their own, with where each
+ * was opened from (client address and User-Agent).
  */
 @Entity
 @Table(name = "session")
 @NamedQuery(name = SignInSession.DELETE_OF_PERSON, query = "DELETE FROM SignInSession s WHERE s.personId = :person")
+@NamedQuery(name = SignInSession.OF_PERSON, query = "SELECT s FROM SignInSession s WHERE s.personId = :person"
+        + " ORDER BY s.createdAt DESC, s.publicId")
+@NamedQuery(name = SignInSession.DELETE_OTHERS_OF_PERSON, query = "DELETE FROM SignInSession s"
+        + " WHERE s.personId = :person AND s.tokenHash <> :current")
 public class SignInSession {
 
     public static final String DELETE_OF_PERSON = "SignInSession.deleteOfPerson";
+    public static final String OF_PERSON = "SignInSession.ofPerson";
+    public static final String DELETE_OTHERS_OF_PERSON = "SignInSession.deleteOthersOfPerson";
+    /** The longest User-Agent kept: enough to tell browsers apart, not a place to store whatever a client sends. */
+    public static final int USER_AGENT_LENGTH = 255;
     /** Writes of the last-seen time are spaced, so not every request writes. */
     private static final Duration TOUCH_INTERVAL = Duration.ofSeconds(30);
 
     @Id
     @Column(name = "token_hash")
     private String tokenHash;
+
+    @Column(name = "public_id", nullable = false, updatable = false)
+    private String publicId;
 
     @Column(name = "person_id", nullable = false, updatable = false)
     private String personId;
@@ -40,16 +53,51 @@ public class SignInSession {
     @Column(name = "expires_at", nullable = false, updatable = false)
     private Instant expiresAt;
 
+    @Column(name = "client_address", updatable = false)
+    private String clientAddress;
+
+    @Column(name = "user_agent", updatable = false)
+    private String userAgent;
+
     protected SignInSession() {
     }
 
-    public SignInSession(String tokenHash, String personId, String csrfHash, Instant now, Duration absoluteTimeout) {
+    /** A session opened now from {@code clientAddress} by {@code userAgent} (as sent; cut to a sane length here). */
+    public SignInSession(String tokenHash, String personId, String csrfHash, Instant now, Duration absoluteTimeout,
+            String clientAddress, String userAgent) {
         this.tokenHash = tokenHash;
+        this.publicId = UUID.randomUUID().toString();
         this.personId = personId;
         this.csrfHash = csrfHash;
         this.createdAt = now;
         this.lastSeenAt = now;
         this.expiresAt = now.plus(absoluteTimeout);
+        this.clientAddress = clientAddress;
+        this.userAgent = userAgentToKeep(userAgent);
+    }
+
+    /**
+     * The User-Agent as kept: control characters dropped, surrounding blanks trimmed, at most
+     * {@value #USER_AGENT_LENGTH} characters (never half a surrogate pair); null when nothing is left.
+     */
+    static String userAgentToKeep(String sent) {
+        if (sent == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder();
+        sent.codePoints().filter(c -> !Character.isISOControl(c)).forEach(kept::appendCodePoint);
+        String trimmed = kept.toString().strip();
+        if (trimmed.length() > USER_AGENT_LENGTH) {
+            int end = Character.isHighSurrogate(trimmed.charAt(USER_AGENT_LENGTH - 1)) ? USER_AGENT_LENGTH - 1
+                    : USER_AGENT_LENGTH;
+            trimmed = trimmed.substring(0, end);
+        }
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** Whether this is the session whose token has the digest {@code sessionHash}. */
+    public boolean isTheOneWith(String sessionHash) {
+        return tokenHash.equals(sessionHash);
     }
 
     /** Still usable: within its absolute lifetime and not idle for longer than {@code idleTimeout}. */
@@ -70,6 +118,10 @@ public class SignInSession {
         return tokenHash;
     }
 
+    public String publicId() {
+        return publicId;
+    }
+
     public String personId() {
         return personId;
     }
@@ -78,7 +130,23 @@ public class SignInSession {
         return csrfHash;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant lastSeenAt() {
+        return lastSeenAt;
+    }
+
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public String userAgent() {
+        return userAgent;
     }
 }

@@ -29,14 +29,15 @@ public class SignInThrottle {
     public static final String ADDRESS_KEY = "address:";
     public static final String DEVICE_KEY = "device:";
     public static final String PASSWORD_CHANGE_KEY = "password-change:";
+    public static final String MFA_CHECK_KEY = "mfa-check:";
 
     /**
      * The kinds of keys, in the order a sign-in locks their rows (username, then address; or only the device; a
-     * password change only its own). The purge deletes them in this order, one kind per transaction, so that it
+     * password change and a check of a signed-in person's TOTP code only their own). The purge deletes them in this order, one kind per transaction, so that it
      * cannot deadlock with a sign-in.
      */
     public static final List<String> KEY_PREFIXES = List.of(USERNAME_KEY, ADDRESS_KEY, DEVICE_KEY,
-            PASSWORD_CHANGE_KEY);
+            PASSWORD_CHANGE_KEY, MFA_CHECK_KEY);
 
     @Id
     @Column(name = "throttle_key")

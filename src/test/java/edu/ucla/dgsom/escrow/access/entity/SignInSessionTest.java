@@ -2,6 +2,8 @@ package edu.ucla.dgsom.escrow.access.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -15,7 +17,31 @@ class SignInSessionTest {
     private static final Duration ABSOLUTE = Duration.ofHours(8);
 
     private static SignInSession session() {
-        return new SignInSession("token-hash", "alice", "csrf-hash", NOW, ABSOLUTE);
+        return new SignInSession("token-hash", "alice", "csrf-hash", NOW, ABSOLUTE, "192.0.2.7", "Firefox");
+    }
+
+    @Test
+    void a_session_has_an_opaque_id_of_its_own_and_remembers_where_it_was_opened() {
+        SignInSession session = session();
+        SignInSession other = session();
+        assertNotEquals(session.publicId(), other.publicId());
+        assertFalse(session.publicId().contains("token-hash"));
+        assertEquals("192.0.2.7", session.clientAddress());
+        assertEquals("Firefox", session.userAgent());
+        assertTrue(session.isTheOneWith("token-hash"));
+        assertFalse(session.isTheOneWith("another-hash"));
+    }
+
+    @Test
+    void a_user_agent_is_kept_without_control_characters_and_cut_to_a_sane_length() {
+        assertNull(SignInSession.userAgentToKeep(null));
+        assertNull(SignInSession.userAgentToKeep(" \t "));
+        assertEquals("Mozilla/5.0 evil", SignInSession.userAgentToKeep(" Mozilla/5.0\r\n evil\u0000 "));
+        String long_ = "x".repeat(1000);
+        assertEquals(SignInSession.USER_AGENT_LENGTH, SignInSession.userAgentToKeep(long_).length());
+        String emoji = "a".repeat(SignInSession.USER_AGENT_LENGTH - 1) + "\uD83D\uDE00tail";
+        String kept = SignInSession.userAgentToKeep(emoji);
+        assertEquals(SignInSession.USER_AGENT_LENGTH - 1, kept.length(), "never half a surrogate pair");
     }
 
     @Test
