@@ -51,8 +51,9 @@ function App() {
             if (csrfToken || current.csrfToken) {
                 api.rememberCsrfToken(csrfToken || current.csrfToken);
             }
-            if (current.revealSeconds) {
-                timing.revealSeconds = current.revealSeconds;
+            if (current.secretDisplay) {
+                timing.revealSeconds = current.secretDisplay.revealSeconds;
+                timing.clipboardSeconds = current.secretDisplay.clipboardSeconds;
             }
             setSession(current);
             return current;

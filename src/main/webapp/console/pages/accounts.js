@@ -9,8 +9,8 @@ const SORTS = [
     ['displayName', 'Name'], ['platform', 'Platform'], ['department', 'Department'], ['status', 'Status'],
     ['rotationDueAt', 'Rotation due'], ['updatedAt', 'Last changed']
 ];
-const FILTERS = ['text', 'department', 'platform', 'status', 'holder', 'rotation', 'backup', 'sort'];
-const PAGE_SIZE = 25;
+const FILTERS = ['text', 'department', 'platform', 'status', 'holder', 'rotation', 'backup', 'sort', 'limit'];
+const PAGE_SIZE = '25';
 
 /** Names for ids, where the signed-in person's roles may read the directory; ids stay ids otherwise. */
 export function useDirectory(session) {
@@ -28,9 +28,23 @@ export function useDirectory(session) {
     return {
         ...directory,
         departmentName: id => directory.departments.get(id)?.name || id,
-        personName: id => !id ? 'nobody' : id === session.id ? `${session.name} (you)`
-            : directory.people.get(id)?.name || id
+        personName: id => personName(id, session, directory.people)
     };
+}
+
+/** A person's name from an id or an audit name ("person:<id>", "token:<id>"); the id where the name is unknown. */
+function personName(id, session, people) {
+    if (!id) {
+        return 'nobody';
+    }
+    const [kind, rest] = id.includes(':') ? [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)] : ['person', id];
+    if (kind === 'token') {
+        return 'an API token';
+    }
+    if (kind !== 'person') {
+        return id;
+    }
+    return rest === session.id ? `${session.name} (you)` : people.get(rest)?.name || rest;
 }
 
 /** What needs attention on an account, as badges. */
@@ -64,7 +78,7 @@ export function AccountsPage() {
 
     useEffect(() => {
         setError(null);
-        api.accounts.list({ ...filters, after, limit: PAGE_SIZE }).then(setPage).catch(setError);
+        api.accounts.list({ ...filters, after, limit: filters.limit || PAGE_SIZE }).then(setPage).catch(setError);
     }, [search, after]);
 
     const change = (name, value) => {
@@ -72,7 +86,8 @@ export function AccountsPage() {
         setCursors([null]);
         navigate('/accounts' + api.query(next), { replace: true });
     };
-    const sortBy = key => change('sort', filters.sort === key ? '-' + key : key);
+    const sort = filters.sort || 'displayName';
+    const sortBy = key => change('sort', sort === key ? '-' + key : key);
     const canRegister = session.roles.includes('DGIT_ADMIN') || session.roles.includes('DEPARTMENT_OWNER');
     const departments = [...directory.departments.values()];
 
@@ -104,8 +119,8 @@ export function AccountsPage() {
                 <option value="DUE">Due or required</option>
                 <option value="OVERDUE">Overdue</option>
             <//>
-            <${Field} as="select" label="Sort by" value=${filters.sort} onValue=${v => change('sort', v)}>
-                ${SORTS.map(([key, label]) => html`<option value=${key === 'displayName' ? '' : key}>${label}</option>`)}
+            <${Field} as="select" label="Sort by" value=${sort} onValue=${v => change('sort', v)}>
+                ${SORTS.map(([key, label]) => html`<option value=${key}>${label}</option>`)}
                 ${SORTS.map(([key, label]) => html`<option value=${'-' + key}>${label}, descending</option>`)}
             <//>
             <div class="filter-checks">
@@ -117,7 +132,7 @@ export function AccountsPage() {
             <div class="actions"><button type="submit">Search</button></div>
         </form>
         <${ProblemMessage} error=${error} />
-        ${page && html`<${AccountTable} page=${page} directory=${directory} sort=${filters.sort || 'displayName'}
+        ${page && html`<${AccountTable} page=${page} directory=${directory} sort=${sort}
             onSort=${sortBy} />
         <nav class="pager" aria-label="Pages">
             <button type="button" class="secondary" disabled=${cursors.length === 1}
@@ -135,7 +150,8 @@ function AccountTable({ page, directory, sort, onSort }) {
     const header = (key, label) => {
         const direction = sort === key ? 'ascending' : sort === '-' + key ? 'descending' : undefined;
         return html`<th scope="col" aria-sort=${direction}>
-            <button type="button" class="sort" onClick=${() => onSort(key)}>${label}
+            <button type="button" class="sort" onClick=${() => onSort(key)} aria-label=${'Sort by ' + label}>
+                ${label}
                 <span aria-hidden="true">${direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}</span>
             </button></th>`;
     };

@@ -7,7 +7,7 @@ import * as api from '../api.js';
 import { PasswordChangeForm, MfaEnrolment, RecoveryCodes } from './first-steps.js';
 
 export function ProfilePage() {
-    const { session } = useContext(ConsoleContext);
+    const { session, reloadSession } = useContext(ConsoleContext);
     usePageTitle('Profile');
     const [codes, setCodes] = useState(null);
     const [enrolling, setEnrolling] = useState(false);
@@ -21,14 +21,20 @@ export function ProfilePage() {
         <section aria-labelledby="mfa-title">
             <h2 id="mfa-title">Authenticator app and recovery codes</h2>
             ${codes ? html`<${RecoveryCodes} codes=${codes} onDone=${() => setCodes(null)} />`
-                : enrolling ? html`<${MfaEnrolment} currentCodeNeeded onEnrolled=${c => {
+                : enrolling ? html`<${MfaEnrolment} currentCodeNeeded=${session.mfaEnrolled} onEnrolled=${c => {
                     setEnrolling(false);
                     setCodes(c);
+                    reloadSession();
                 }} />`
-                : html`<div class="actions">
+                : session.mfaEnrolled ? html`<p>Your sign-in needs a code from your authenticator app.</p>
+                <div class="actions">
                     <button type="button" class="secondary" onClick=${() => setEnrolling(true)}>Set up a new authenticator app</button>
                 </div>
-                <${NewRecoveryCodes} onIssued=${setCodes} />`}
+                <${NewRecoveryCodes} onIssued=${setCodes} />`
+                : html`<p>You have no authenticator app yet. You need one to see any account's login.</p>
+                <div class="actions">
+                    <button type="button" onClick=${() => setEnrolling(true)}>Set up an authenticator app</button>
+                </div>`}
         </section>
         <${Sessions} />`;
 }

@@ -55,6 +55,12 @@ class ConsoleIT {
         try (Browser browser = new Browser()) {
             browser.open("/");
             browser.waitForHeading("Credential escrow");
+            long scriptsAndStyles = browser.script("return performance.getEntriesByType('resource')"
+                    + ".filter(e => /[.](js|css)$/.test(new URL(e.name).pathname))"
+                    + ".reduce((sum, e) => sum + e.encodedBodySize, 0)");
+            assertTrue(scriptsAndStyles > 0 && scriptsAndStyles <= 250 * 1024,
+                    "the first load transfers " + scriptsAndStyles + " bytes of JavaScript and CSS");
+            System.out.printf("Console first load: %d bytes of JavaScript and CSS%n", scriptsAndStyles);
             browser.check("sign-in");
             browser.type("Username", username).type("Password", initial).click("Sign in");
 
@@ -344,6 +350,35 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void accountsAreFoundBySearchAndFiltersSortedByAColumnAndPaged() throws Exception {
+        Fixture fixture = new Fixture();
+        for (String name : List.of("Alpha ", "Bravo ", "Charlie ")) {
+            fixture.account(name + fixture.code);
+        }
+        try (Browser browser = new Browser()) {
+            signIn(browser, fixture.owner);
+            browser.open("/accounts?department=" + fixture.department + "&limit=2");
+            browser.waitUntil(d -> rows(browser).equals(List.of("Alpha " + fixture.code, "Bravo " + fixture.code)));
+            browser.click("Next page");
+            browser.waitUntil(d -> rows(browser).equals(List.of("Charlie " + fixture.code)));
+            browser.click("Previous page");
+            browser.waitUntil(d -> rows(browser).get(0).equals("Alpha " + fixture.code));
+            browser.click("Sort by Account");
+            browser.waitUntil(d -> rows(browser).equals(List.of("Charlie " + fixture.code, "Bravo " + fixture.code)));
+            assertTrue(browser.driver().getCurrentUrl().contains("sort=-displayName"), "the sort is in the address");
+            browser.field("Search").sendKeys("Bravo" + Keys.ENTER);
+            browser.waitUntil(d -> rows(browser).equals(List.of("Bravo " + fixture.code)));
+            browser.driver().navigate().refresh();
+            browser.waitUntil(d -> rows(browser).equals(List.of("Bravo " + fixture.code)));
+            assertEquals("Bravo", browser.field("Search").getAttribute("value"), "a reload keeps the search");
+        }
+    }
+
+    static List<String> rows(Browser browser) {
+        return browser.all("table.accounts tbody tr td:first-child a").stream().map(WebElement::getText).toList();
+    }
+
     /** A department with an owner who can sign in (MFA enrolled), and two members to hold its accounts. */
     static final class Fixture {
         final String code = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -358,14 +393,19 @@ class ConsoleIT {
             USED_STEPS.put(owner.personId(), owner.mfa().step());
         }
 
-        /** An account of the department held by its two members, with a login escrowed by DGIT; its id. */
-        String accountWithLogin(jakarta.json.JsonObjectBuilder totp) {
+        /** An account of the department held by its two members, registered by DGIT; its id. */
+        String account(String displayName) {
             Api.Reply account = People.admin().post("/api/v1/accounts", Json.createObjectBuilder()
                     .add("platform", "FACEBOOK").add("handle", "@console-" + code)
-                    .add("displayName", "Console " + code).add("departmentId", department)
+                    .add("displayName", displayName).add("departmentId", department)
                     .add("contentOwnerId", contentOwner).add("backupModeratorId", moderator).build().toString());
             assertEquals(201, account.status(), account::toString);
-            String id = account.json().getString("id");
+            return account.json().getString("id");
+        }
+
+        /** Such an account, "Console" and the department's code, with a login escrowed by DGIT; its id. */
+        String accountWithLogin(jakarta.json.JsonObjectBuilder totp) {
+            String id = account("Console " + code);
             var login = Json.createObjectBuilder().add("reason", "Escrow at registration")
                     .add("loginIdentifier", "social-" + code + "@example.edu")
                     .add("password", TestSecrets.remember("escrowed-" + UUID.randomUUID()));

@@ -56,7 +56,8 @@ class SecretRedactionTest {
 
     @Test
     void a_session_view_redacts_the_csrf_token() {
-        redacts(new SessionView("PERSON", "id", "name", List.of(), List.of(), null, SECRET, Instant.now()));
+        redacts(new SessionView("PERSON", "id", "name", List.of(), List.of(), null, SECRET, Instant.now(), true,
+                null));
     }
 
     @Test
@@ -133,6 +134,6 @@ class SecretRedactionTest {
         redacts(code);
         redacts(new RevealedCredentials("a", 1, Instant.now(), "person:x", SECRET, OTHER, totp, List.of(code), SECRET,
                 OTHER, List.of(new SecurityQuestion("q", SECRET)), OTHER));
-        redacts(new TotpCode(SECRET, 10, 6, 30, 1));
+        redacts(new TotpCode(SECRET, 10, 6, 30, 1, SECRET));
     }
 }

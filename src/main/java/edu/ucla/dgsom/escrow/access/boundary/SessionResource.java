@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.access.boundary;
 
+import edu.ucla.dgsom.escrow.access.control.AccessSettings;
 import edu.ucla.dgsom.escrow.access.control.MfaEnrolments;
 import edu.ucla.dgsom.escrow.access.control.PasswordChanges;
 import edu.ucla.dgsom.escrow.access.control.Sessions;
@@ -74,6 +75,9 @@ public class SessionResource {
     Sessions sessions;
 
     @Inject
+    AccessSettings settings;
+
+    @Inject
     Caller caller;
 
     @Context
@@ -118,7 +122,7 @@ public class SessionResource {
             }
             default -> {
                 SessionView view = new SessionView("PERSON", result.personId(), null, null, null,
-                        code(result.restriction()), result.csrfToken(), result.expiresAt());
+                        code(result.restriction()), result.csrfToken(), result.expiresAt(), null, null);
                 // The session cookie comes first: clients that read one Set-Cookie header read that one.
                 return Response.created(uriInfo.getBaseUriBuilder().path("session").build())
                         .cookie(newCookie(CallerAuthentication.SESSION_COOKIE, result.sessionToken(),
@@ -143,7 +147,8 @@ public class SessionResource {
                 caller.roles().stream().map(Enum::name).sorted().toList(),
                 caller.ownedDepartments().stream().sorted().toList(), code(caller.restriction()),
                 caller.csrfMatches(csrfToken) ? csrfToken : null,
-                sessions.current().map(Sessions.SessionDetails::expiresAt).orElse(null));
+                sessions.current().map(Sessions.SessionDetails::expiresAt).orElse(null),
+                caller.isPerson() ? caller.isPersonWithMfa() : null, settings.secretDisplay());
     }
 
     @DELETE

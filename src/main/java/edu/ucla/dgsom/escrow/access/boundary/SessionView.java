@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.access.boundary;
 
+import edu.ucla.dgsom.escrow.access.control.AccessSettings;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,9 +9,12 @@ import java.util.List;
  * {@code GET /session} (derived from the session token, so a reloaded page recovers it): send it as X-CSRF-Token with
  * every change; {@code expiresAt} is when the session ends at the latest (it ends earlier when idle). An API token gets
  * neither. {@code restriction} says what must be done first (change the password, enrol MFA), or is absent.
+ * {@code mfaEnrolled} says whether a person has an authenticator app; {@code secretDisplay} how long this installation
+ * lets a client show a revealed secret and leave a copied one on the clipboard.
  */
 public record SessionView(String kind, String id, String name, List<String> roles, List<String> departments,
-        String restriction, String csrfToken, Instant expiresAt) {
+        String restriction, String csrfToken, Instant expiresAt, Boolean mfaEnrolled,
+        AccessSettings.SecretDisplay secretDisplay) {
 
     /** Never prints the secret it carries, should anything log it. */
     @Override

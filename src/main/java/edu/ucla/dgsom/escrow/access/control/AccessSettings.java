@@ -43,6 +43,15 @@ public class AccessSettings {
     @ConfigProperty(name = "escrow.sign-in.purge-every", defaultValue = "PT5M")
     Duration purgeEvery;
 
+    /** How long a client shows a revealed secret, and leaves a copied one on the clipboard (the console obeys). */
+    @Inject
+    @ConfigProperty(name = "escrow.console.reveal-seconds", defaultValue = "60")
+    int revealSeconds;
+
+    @Inject
+    @ConfigProperty(name = "escrow.console.clipboard-seconds", defaultValue = "30")
+    int clipboardSeconds;
+
     @Inject
     @ConfigProperty(name = "escrow.passwords.argon2.memory-kib", defaultValue = "19456")
     int argon2MemoryKib;
@@ -109,5 +118,13 @@ public class AccessSettings {
 
     public Duration maxTokenValidity() {
         return maxTokenValidity;
+    }
+
+    public SecretDisplay secretDisplay() {
+        return new SecretDisplay(revealSeconds, clipboardSeconds);
+    }
+
+    /** How long secrets may stay in sight: on screen once revealed, and on the clipboard once copied. */
+    public record SecretDisplay(int revealSeconds, int clipboardSeconds) {
     }
 }
