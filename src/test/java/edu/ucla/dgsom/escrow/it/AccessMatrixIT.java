@@ -48,6 +48,10 @@ class AccessMatrixIT {
         RULES.put("POST /api/v1/session/password", PERSON);
         RULES.put("POST /api/v1/session/mfa", PERSON);
         RULES.put("POST /api/v1/session/mfa/confirmation", PERSON);
+        RULES.put("POST /api/v1/session/mfa/recovery-codes", PERSON);
+        RULES.put("GET /api/v1/sessions", PERSON);
+        RULES.put("DELETE /api/v1/sessions/others", PERSON);
+        RULES.put("DELETE /api/v1/sessions/{id}", PERSON);
         RULES.put("GET /api/v1/keys", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("POST /api/v1/keys/rotations", ADMIN_PERSON);
         RULES.put("POST /api/v1/keys/root-rotations", ADMIN_PERSON);

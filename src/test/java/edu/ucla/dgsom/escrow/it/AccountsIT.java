@@ -197,4 +197,105 @@ class AccountsIT {
         assertTrue(Api.admin().get("/api/v1/accounts?text=%25&department=" + department).json()
                 .getJsonArray("items").isEmpty(), "a % in the text is a character, not a wildcard");
     }
+
+    private static List<String> names(Api api, String query) {
+        return listed(api, query, "displayName");
+    }
+
+    /** One field of every account the list gives, paging two at a time. */
+    private static List<String> listed(Api api, String query, String field) {
+        List<String> names = new ArrayList<>();
+        String after = null;
+        do {
+            Api.Reply reply = api.get("/api/v1/accounts?limit=2&" + query + (after == null ? "" : "&after="
+                    + Api.encode(after)));
+            assertEquals(200, reply.status(), reply::toString);
+            JsonObject page = reply.json();
+            page.getJsonArray("items").getValuesAs(JsonObject.class).forEach(a -> names.add(a.getString(field)));
+            after = page.containsKey("nextAfter") ? page.getString("nextAfter") : null;
+        } while (after != null);
+        return names;
+    }
+
+    @Test
+    void everySortPagesThroughEveryAccountOnceAndTheRotationAndHolderFiltersSayWhatIsDue() throws Exception {
+        String department = People.createDepartment("SORT-" + unique());
+        People.Session owner = People.departmentOwner(department);
+        String holder = People.member(department).personId();
+        String other = People.member(department).personId();
+        String leaver = People.member(department).personId();
+        String marker = "Sorter-" + unique();
+        String[] platforms = {"YOUTUBE", "X", "FACEBOOK", "X", "TIKTOK"};
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Api.Reply reply = owner.api().post("/api/v1/accounts", account(department, i == 0 ? holder : other,
+                    i == 1 ? holder : i == 4 ? leaver : owner.personId()).add("platform", platforms[i])
+                    .add("displayName", marker + " " + i).build().toString());
+            assertEquals(201, reply.status(), reply::toString);
+            ids.add(reply.json().getString("id"));
+        }
+        // As an offboarding flags them: account 3 overdue, account 1 due in three days; account 4's moderator left.
+        TestDatabase.update("UPDATE official_account SET rotation_required_since = UTC_TIMESTAMP(6) - INTERVAL 9 DAY,"
+                + " rotation_due_at = UTC_TIMESTAMP(6) - INTERVAL 2 DAY WHERE id = '" + ids.get(3) + "'");
+        TestDatabase.update("UPDATE official_account SET rotation_required_since = UTC_TIMESTAMP(6),"
+                + " rotation_due_at = UTC_TIMESTAMP(6) + INTERVAL 3 DAY WHERE id = '" + ids.get(1) + "'");
+        TestDatabase.update("UPDATE person SET status = 'OFFBOARDED' WHERE id = '" + leaver + "'");
+        String scope = "text=" + marker;
+        String n = marker + " ";
+
+        assertEquals(List.of(n + 0, n + 1, n + 2, n + 3, n + 4), names(owner.api(), scope));
+        assertEquals(List.of(n + 4, n + 3, n + 2, n + 1, n + 0), names(owner.api(), scope + "&sort=-displayName"));
+        assertEquals(List.of("FACEBOOK", "TIKTOK", "X", "X", "YOUTUBE"), listed(owner.api(), scope + "&sort=platform",
+                "platform"));
+        List<String> byPlatformDown = listed(owner.api(), scope + "&sort=-platform", "id");
+        assertEquals(List.of(ids.get(0)), byPlatformDown.subList(0, 1));
+        List<String> tied = ids.get(1).compareTo(ids.get(3)) > 0 ? List.of(ids.get(1), ids.get(3))
+                : List.of(ids.get(3), ids.get(1));
+        assertEquals(tied, byPlatformDown.subList(1, 3), "ties by id, descending too");
+        assertEquals(List.of(ids.get(4), ids.get(2)), byPlatformDown.subList(3, 5));
+        assertEquals(List.of(n + 3, n + 1), names(owner.api(), scope + "&sort=rotationDueAt").subList(0, 2));
+        List<String> byDueDate = names(owner.api(), scope + "&sort=rotationDueAt");
+        assertEquals(5, byDueDate.size(), byDueDate::toString);
+        List<String> byDueDateDown = names(owner.api(), scope + "&sort=-rotationDueAt");
+        assertEquals(List.of(n + 1, n + 3), byDueDateDown.subList(0, 2), "no due date comes last either way");
+        assertEquals(5, byDueDateDown.size(), byDueDateDown::toString);
+        assertEquals(5, names(owner.api(), scope + "&sort=updatedAt").size());
+        assertEquals(5, names(owner.api(), scope + "&sort=-status").size());
+        assertEquals(5, names(owner.api(), scope + "&sort=department").size());
+
+        assertEquals(List.of(n + 1, n + 3), names(owner.api(), scope + "&rotation=DUE"));
+        assertEquals(List.of(n + 3), names(owner.api(), scope + "&rotation=overdue"));
+        assertEquals(List.of(n + 0, n + 1), names(owner.api(), scope + "&holder=" + holder));
+        assertEquals(List.of(n + 4), names(Api.admin(), "department=" + department + "&backup=MISSING"));
+
+        assertField(owner.api().get("/api/v1/accounts?sort=handle"), 400, "sort");
+        assertField(owner.api().get("/api/v1/accounts?rotation=SOON"), 400, "rotation");
+        assertField(owner.api().get("/api/v1/accounts?backup=PRESENT"), 400, "backup");
+        assertField(owner.api().get("/api/v1/accounts?after=bm90IGEgY3Vyc29y"), 400, "after");
+        String cursor = owner.api().get("/api/v1/accounts?limit=1&" + scope).json().getString("nextAfter");
+        assertField(owner.api().get("/api/v1/accounts?sort=-updatedAt&after=" + Api.encode(cursor)), 400, "after");
+    }
+
+    @Test
+    void theListSaysWhetherTheCurrentCredentialsHoldATotpSeed() {
+        String department = People.createDepartment("TOTPF-" + unique());
+        People.Session owner = People.departmentOwner(department);
+        String id = owner.api().post("/api/v1/accounts", account(department, People.member(department).personId(),
+                People.member(department).personId()).build().toString()).json().getString("id");
+        assertEquals(false, owner.api().get("/api/v1/accounts/" + id).json().getBoolean("totpSeedEscrowed"));
+        String path = "/api/v1/accounts/" + id + "/credentials";
+        Api.Reply withSeed = owner.api().send("PUT", path, Json.createObjectBuilder().add("reason", "First escrow")
+                .add("password", TestSecrets.remember("pw-" + unique() + unique()))
+                .add("totp", Json.createObjectBuilder().add("secret", TestSecrets.remember("JBSWY3DPEHPK3PXPJBSWY3DP")))
+                .build().toString(), "Content-Type", "application/json", "If-Match", "\"0\"");
+        assertEquals(201, withSeed.status(), withSeed::toString);
+        assertEquals(true, owner.api().get("/api/v1/accounts/" + id).json().getBoolean("totpSeedEscrowed"));
+        Api.Reply withoutSeed = owner.api().send("PUT", path, Json.createObjectBuilder().add("reason", "MFA moved elsewhere")
+                .add("clear", Json.createArrayBuilder().add("totp")).build().toString(), "Content-Type",
+                "application/json", "If-Match", "\"1\"");
+        assertEquals(201, withoutSeed.status(), withoutSeed::toString);
+        assertEquals(false, owner.api().get("/api/v1/accounts?text=" + Api.encode(owner.api().get("/api/v1/accounts/"
+                + id).json().getString("displayName"))).json().getJsonArray("items").getJsonObject(0)
+                .getBoolean("totpSeedEscrowed"));
+    }
 }

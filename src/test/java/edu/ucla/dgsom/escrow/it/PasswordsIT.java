@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.it;
 
+import static edu.ucla.dgsom.escrow.it.CredentialsIT.assertField;
 import static edu.ucla.dgsom.escrow.it.PlatformIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -36,6 +37,31 @@ class PasswordsIT {
                 .json().getString("password");
         assertEquals(40, plain.length());
         assertTrue(plain.chars().allMatch(Character::isLetterOrDigit), plain);
+    }
+
+    @Test
+    void theCallerChoosesTheCharacterClassesAndEachChosenOneAppears() {
+        Api person = People.departmentOwner(People.createDepartment("PWCLS")).api();
+        for (int i = 0; i < 20; i++) {
+            Api.Reply reply = person.post("/api/v1/passwords",
+                    "{\"platform\":\"SHARECARE\",\"length\":16,\"classes\":[\"DIGITS\",\"SYMBOLS\"]}");
+            assertEquals(200, reply.status(), reply::toString);
+            String password = TestSecrets.remember(reply.json().getString("password"));
+            assertTrue(password.chars().anyMatch(Character::isDigit), password);
+            assertTrue(password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)), password);
+            assertTrue(password.chars().noneMatch(Character::isLetter), password);
+            assertTrue(password.chars().allMatch(c -> c > ' ' && c < 127), "printable ASCII: " + password);
+            assertEquals("[\"DIGITS\",\"SYMBOLS\"]", reply.json().getJsonArray("classes").toString());
+            assertTrue(reply.json().getBoolean("symbols"));
+        }
+        JsonObject fallback = person.post("/api/v1/passwords", "{\"platform\":\"X\",\"symbols\":false}").json();
+        TestSecrets.remember(fallback.getString("password"));
+        assertEquals("[\"LOWERCASE\",\"UPPERCASE\",\"DIGITS\"]", fallback.getJsonArray("classes").toString());
+        assertField(person.post("/api/v1/passwords", "{\"platform\":\"X\",\"classes\":[]}"), 400, "classes");
+        assertField(person.post("/api/v1/passwords", "{\"platform\":\"X\",\"classes\":[\"SYMBOLS\"],"
+                + "\"symbols\":false}"), 400, "symbols");
+        assertProblem(person.post("/api/v1/passwords", "{\"platform\":\"X\",\"classes\":[\"EMOJI\"]}"), 400,
+                "malformed-request");
     }
 
     @Test

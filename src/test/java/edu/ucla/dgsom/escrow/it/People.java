@@ -100,7 +100,18 @@ public final class People {
     }
 
     public static Session signIn(String username, String password, String totp) {
-        Api.Reply reply = signInReply(username, password, totp);
+        return session(signInReply(username, password, totp), password);
+    }
+
+    /** Signs in with a recovery code in place of a TOTP code, from a browser that names itself {@code userAgent}. */
+    public static Session signInWithRecoveryCode(String username, String password, String recoveryCode,
+            String userAgent) {
+        return session(Api.live().post("/api/v1/session", Json.createObjectBuilder().add("username", username)
+                .add("password", password).add("recoveryCode", recoveryCode).build().toString(), "User-Agent",
+                userAgent), password);
+    }
+
+    private static Session session(Api.Reply reply, String password) {
         assertEquals(201, reply.status(), reply::toString);
         String cookie = HttpCookie.parse(reply.header("Set-Cookie")).get(0).getValue();
         String csrf = TestSecrets.remember(reply.json().getString("csrfToken"));

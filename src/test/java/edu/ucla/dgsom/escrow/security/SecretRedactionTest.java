@@ -20,6 +20,7 @@ import edu.ucla.dgsom.escrow.credentials.control.RevealedCredentials;
 import edu.ucla.dgsom.escrow.credentials.control.SecurityQuestion;
 import edu.ucla.dgsom.escrow.credentials.control.TotpCode;
 import edu.ucla.dgsom.escrow.credentials.control.TotpInput;
+import edu.ucla.dgsom.escrow.credentials.control.CharacterClass;
 import edu.ucla.dgsom.escrow.credentials.control.PasswordGenerator;
 import java.time.Duration;
 import edu.ucla.dgsom.escrow.credentials.control.NewSecrets;
@@ -99,8 +100,8 @@ class SecretRedactionTest {
 
     @Test
     void generated_passwords_are_redacted() {
-        redacts(new GeneratedPassword(SECRET, "instagram", 20, true));
-        redacts(new PasswordGenerator.Generated(SECRET, 20, true));
+        redacts(new GeneratedPassword(SECRET, "instagram", 20, List.of(CharacterClass.DIGITS), false));
+        redacts(new PasswordGenerator.Generated(SECRET, 20, Set.of(CharacterClass.DIGITS)));
     }
 
     @Test

@@ -15,10 +15,17 @@ import edu.ucla.dgsom.escrow.security.Public;
 import edu.ucla.dgsom.escrow.security.Restriction;
 import edu.ucla.dgsom.escrow.security.Secrets;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
+import edu.ucla.dgsom.escrow.web.StrictJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,10 +40,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Providers;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -88,6 +98,12 @@ public class SessionResource {
 
     @Context
     HttpHeaders headers;
+
+    @Context
+    Providers providers;
+
+    @Inject
+    Validator validator;
 
     @POST
     @Public
@@ -206,7 +222,8 @@ public class SessionResource {
     @APIResponse(responseCode = "400", description = "Enrolled, and no code (or not six digits) was sent")
     @APIResponse(responseCode = "403", description = "The code is not a current code of the enrolled authenticator")
     @APIResponse(responseCode = "429", description = "Too many wrong codes lately; see Retry-After")
-    public Response startMfaEnrolment(@Valid CurrentMfaCode current) {
+    public Response startMfaEnrolment(String body) {
+        CurrentMfaCode current = optionalBody(body, CurrentMfaCode.class);
         MfaEnrolments.Enrolment enrolment = verified(enrolments.start(current == null ? null : current.code()));
         return Response.created(uriInfo.getBaseUriBuilder().path("session/mfa").build())
                 .entity(new MfaEnrolmentView(enrolment.otpauthUri(), enrolment.secret(), enrolment.algorithm(),
@@ -242,6 +259,26 @@ public class SessionResource {
     @APIResponse(responseCode = "429", description = "Too many wrong codes lately; see Retry-After")
     public RecoveryCodes renewRecoveryCodes(@Valid @NotNull CurrentMfaCode current) {
         return new RecoveryCodes(verified(enrolments.newRecoveryCodes(current.code())));
+    }
+
+    /**
+     * A body that may be left out (empty), read as strictly as any other: JSON-B alone refuses an empty body, and a
+     * first enrolment has always been started without one.
+     */
+    private <T> T optionalBody(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            StrictJson.requireShape(reader.readValue(), type);
+        }
+        T value = providers.getContextResolver(Jsonb.class, MediaType.APPLICATION_JSON_TYPE).getContext(type)
+                .fromJson(body, type);
+        Set<ConstraintViolation<T>> violations = value == null ? Set.of() : validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return value;
     }
 
     /** What a request that gave a code of the enrolled authenticator made, or the problem why it made nothing. */

@@ -48,4 +48,13 @@ public class People {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().filter(Person::active)
                 .map(Person::id).collect(Collectors.toSet());
     }
+
+    /** Those of these people who are no longer active (offboarded), without locking anything. */
+    public Set<String> inactiveAmong(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return em.createNamedQuery(Person.BY_IDS, Person.class).setParameter("ids", ids).getResultStream()
+                .filter(person -> !person.active()).map(Person::id).collect(Collectors.toSet());
+    }
 }

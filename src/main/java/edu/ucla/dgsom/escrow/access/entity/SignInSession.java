@@ -7,6 +7,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -69,9 +70,10 @@ public class SignInSession {
         this.publicId = UUID.randomUUID().toString();
         this.personId = personId;
         this.csrfHash = csrfHash;
-        this.createdAt = now;
-        this.lastSeenAt = now;
-        this.expiresAt = now.plus(absoluteTimeout);
+        // To the microsecond, as the database keeps it: the expiry told at sign-in is the one GET /session tells.
+        this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        this.lastSeenAt = createdAt;
+        this.expiresAt = createdAt.plus(absoluteTimeout);
         this.clientAddress = clientAddress;
         this.userAgent = userAgentToKeep(userAgent);
     }

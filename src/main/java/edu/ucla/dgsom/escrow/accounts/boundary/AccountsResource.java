@@ -1,7 +1,9 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
+import edu.ucla.dgsom.escrow.accounts.control.AccountCursor;
 import edu.ucla.dgsom.escrow.accounts.control.AccountFilter;
 import edu.ucla.dgsom.escrow.accounts.control.AccountId;
+import edu.ucla.dgsom.escrow.accounts.control.AccountSort;
 import edu.ucla.dgsom.escrow.accounts.control.Accounts;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import edu.ucla.dgsom.escrow.problems.Problem;
@@ -88,22 +90,43 @@ public class AccountsResource {
 
     @GET
     @AnyCaller
-    @Operation(operationId = "listAccounts", summary = "The official accounts the caller may see, by display name")
+    @Operation(operationId = "listAccounts", summary = "The official accounts the caller may see, a page at a time",
+            description = "Filters (all optional, combined with AND): department, platform, status, owner (content"
+            + " owner id), moderator (backup moderator id), holder (a person id that is the content owner or the"
+            + " backup moderator), text (in handle, display name or platform name), rotation and backup."
+            + " rotation=DUE: the credentials must be rotated (rotationRequiredSince is set; an offboarding sets it"
+            + " together with rotationDueAt, a few days ahead, and a rotation clears both), overdue ones included."
+            + " rotation=OVERDUE: rotationDueAt has passed. backup=MISSING: the backup moderator named is no longer"
+            + " active (an offboarding found nobody to take the place). sort: displayName (default), platform,"
+            + " department, status, rotationDueAt or updatedAt, with a leading - for descending; ties go by id, and"
+            + " accounts without a rotationDueAt come last either way. Paging: pass nextAfter as after, with the"
+            + " same filters and sort; the cursor is opaque. An unknown value, a malformed cursor or one from"
+            + " another sort is a 400 validation-failed naming the parameter.")
     public AccountPage list(@QueryParam("department") String department, @QueryParam("platform") String platform,
             @QueryParam("status") String status, @QueryParam("owner") String owner,
-            @QueryParam("moderator") String moderator, @QueryParam("text") String text,
-            @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("50") String pageSize) {
+            @QueryParam("moderator") String moderator, @QueryParam("holder") String holder,
+            @QueryParam("rotation") String rotation, @QueryParam("backup") String backup,
+            @QueryParam("text") String text, @QueryParam("sort") String sortBy, @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("50") String pageSize) {
         int limit = pageSize.matches("[0-9]{1,4}") ? Integer.parseInt(pageSize) : -1;
         if (limit < 1 || limit > MAX_PAGE) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The page size is out of range",
                     List.of(new Problem.FieldError("limit", "between 1 and " + MAX_PAGE)));
         }
+        AccountSort sort = sortBy == null ? AccountSort.DEFAULT : AccountSort.parse(sortBy)
+                .orElseThrow(() -> ProblemException.invalidField("sort", "one of " + AccountSort.names()));
+        AccountCursor cursor = after == null ? null : AccountCursor.decode(after, sort)
+                .orElseThrow(() -> ProblemException.invalidField("after", "not a cursor (nextAfter) of a previous"
+                        + " page in this sort"));
         AccountFilter filter = new AccountFilter(department, platform == null ? null
                 : AccountFields.platform(platform), status == null ? null : AccountFields.status(status), owner,
-                moderator, text);
-        List<OfficialAccount> page = accounts.list(filter, after, limit + 1);
+                moderator, holder, rotation == null ? null : AccountFields.named("rotation", rotation,
+                AccountFilter.Rotation.class), backup == null ? null : AccountFields.named("backup", backup,
+                AccountFilter.Backup.class), text);
+        List<OfficialAccount> page = accounts.list(filter, sort, cursor, limit + 1);
         List<AccountView> items = page.stream().limit(limit).map(AccountView::of).toList();
-        return new AccountPage(items, page.size() > limit ? items.get(limit - 1).id() : null);
+        return new AccountPage(items, page.size() > limit
+                ? AccountCursor.after(page.get(limit - 1), sort).encode() : null);
     }
 
     @GET

@@ -7,6 +7,7 @@ import edu.ucla.dgsom.escrow.accounts.control.AccountAccess.Capability;
 import edu.ucla.dgsom.escrow.accounts.entity.AccountRevision;
 import edu.ucla.dgsom.escrow.accounts.entity.AccountStatus;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
+import edu.ucla.dgsom.escrow.accounts.entity.RotatedCredentials;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -25,6 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registry of official accounts: registration, changes and reassignment of the content owner and backup
@@ -130,13 +133,16 @@ public class Accounts {
         return revision;
     }
 
-    /** Records that {@code version} of the account's credential set replaced the one before it. */
-    public void credentialsRotated(AccountRef account, int version) {
-        em.find(OfficialAccount.class, account.id()).credentialsRotated(version, caller.auditName(), Instant.now());
+    /** Records that a new version of the account's credential set replaced the one before it, and what it holds. */
+    public void credentialsRotated(AccountRef account, RotatedCredentials rotated) {
+        em.find(OfficialAccount.class, account.id()).credentialsRotated(rotated, caller.auditName(), Instant.now());
     }
 
-    /** One page of the accounts the caller may see, by display name, after the account {@code after}. */
-    public List<OfficialAccount> list(AccountFilter filter, String after, int limit) {
+    /**
+     * One page of the accounts the caller may see, in {@code sort}, after {@code cursor} (null: from the start). A
+     * rotation filter compares with the database's clock.
+     */
+    public List<OfficialAccount> list(AccountFilter filter, AccountSort sort, AccountCursor cursor, int limit) {
         access.requireRole(Capability.READ, AuditAction.ACCOUNT_READ, null, null);
         StringBuilder jpql = new StringBuilder("SELECT a FROM OfficialAccount a WHERE 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -154,25 +160,68 @@ public class Accounts {
         condition(jpql, parameters, "a.status = :status", "status", filter.status());
         condition(jpql, parameters, "a.contentOwnerId = :owner", "owner", filter.ownerId());
         condition(jpql, parameters, "a.backupModeratorId = :moderator", "moderator", filter.moderatorId());
+        condition(jpql, parameters, "(a.contentOwnerId = :holder OR a.backupModeratorId = :holder)", "holder",
+                filter.holderId());
+        if (filter.rotation() == AccountFilter.Rotation.DUE) {
+            jpql.append(" AND a.rotationRequiredSince IS NOT NULL");
+        }
+        condition(jpql, parameters, "a.rotationDueAt < :now", "now",
+                filter.rotation() == AccountFilter.Rotation.OVERDUE ? Instant.now() : null);
+        if (filter.backup() == AccountFilter.Backup.MISSING) {
+            Set<String> gone = people.inactiveAmong(em.createQuery(
+                    "SELECT DISTINCT a.backupModeratorId FROM OfficialAccount a", String.class).getResultList());
+            if (gone.isEmpty()) {
+                return List.of();
+            }
+            condition(jpql, parameters, "a.backupModeratorId IN :gone", "gone", gone);
+        }
         if (filter.text() != null && !filter.text().isBlank()) {
             jpql.append(" AND (a.handle LIKE :text ESCAPE '!' OR a.displayName LIKE :text ESCAPE '!'"
                     + " OR a.platformName LIKE :text ESCAPE '!')");
             parameters.put("text", "%" + filter.text().strip().replaceAll("[!%_]", "!$0") + "%");
         }
-        if (after != null) {
-            OfficialAccount last = em.find(OfficialAccount.class, after);
-            if (last == null || !access.visible(last)) {
-                throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown cursor",
-                        List.of(new Problem.FieldError("after", "not an account id from a previous page")));
-            }
-            jpql.append(" AND (a.displayName > :afterName OR (a.displayName = :afterName AND a.id > :afterId))");
-            parameters.put("afterName", last.displayName());
-            parameters.put("afterId", last.id());
+        if (cursor != null) {
+            after(jpql, parameters, sort, cursor);
         }
-        jpql.append(" ORDER BY a.displayName, a.id");
+        jpql.append(sort.orderBy());
         TypedQuery<OfficialAccount> query = em.createQuery(jpql.toString(), OfficialAccount.class);
         parameters.forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Keyset paging: the accounts after the cursor's value and id in the sort's order. Accounts without a value (no
+     * rotation due date) come after every value; enumerations compare only for equality in JPQL, so the values after
+     * the cursor's are listed.
+     */
+    private static void after(StringBuilder jpql, Map<String, Object> parameters, AccountSort sort,
+            AccountCursor cursor) {
+        String path = sort.field().path();
+        String after = sort.after();
+        parameters.put("afterId", cursor.id());
+        if (cursor.value() == null) {
+            jpql.append(" AND (").append(path).append(" IS NULL AND a.id ").append(after).append(" :afterId)");
+            return;
+        }
+        Object value = sort.field().parameter(cursor.value());
+        parameters.put("afterValue", value);
+        jpql.append(" AND ((").append(path).append(" = :afterValue AND a.id ").append(after).append(" :afterId)");
+        Optional<List<?>> enumeration = sort.field().enumeration();
+        if (enumeration.isPresent()) {
+            int ahead = sort.direction() == AccountSort.Direction.ASCENDING ? 1 : -1;
+            List<?> later = enumeration.get().stream()
+                    .filter(constant -> ((Enum<?>) constant).name().compareTo(cursor.value()) * ahead > 0).toList();
+            if (!later.isEmpty()) {
+                jpql.append(" OR ").append(path).append(" IN :laterValues");
+                parameters.put("laterValues", later);
+            }
+        } else {
+            jpql.append(" OR ").append(path).append(' ').append(after).append(" :afterValue");
+        }
+        if (sort.field().nullable()) {
+            jpql.append(" OR ").append(path).append(" IS NULL");
+        }
+        jpql.append(')');
     }
 
     private static void condition(StringBuilder jpql, Map<String, Object> parameters, String clause, String name,

@@ -76,6 +76,9 @@ public class OfficialAccount {
     @Column(name = "credential_version", nullable = false)
     private int credentialVersion;
 
+    @Column(name = "totp_seed_escrowed", nullable = false)
+    private boolean totpSeedEscrowed;
+
     @Column(name = "rotation_required_since")
     private Instant rotationRequiredSince;
 
@@ -172,12 +175,16 @@ public class OfficialAccount {
         return replaced;
     }
 
-    /** Records that version {@code version} of the credential set replaced the one before it. */
-    public void credentialsRotated(int version, String by, Instant now) {
-        if (version != credentialVersion + 1) {
+    /**
+     * Records that a new version of the credential set replaced the one before it, and whether it holds a TOTP seed;
+     * any rotation flag is cleared.
+     */
+    public void credentialsRotated(RotatedCredentials rotated, String by, Instant now) {
+        if (rotated.version() != credentialVersion + 1) {
             throw new IllegalStateException("credential versions follow each other");
         }
-        this.credentialVersion = version;
+        this.credentialVersion = rotated.version();
+        this.totpSeedEscrowed = rotated.totpSeedEscrowed();
         this.rotationRequiredSince = null;
         this.rotationDueAt = null;
         touch(by, now);
@@ -254,6 +261,11 @@ public class OfficialAccount {
 
     public int credentialVersion() {
         return credentialVersion;
+    }
+
+    /** Whether the current credential version holds a TOTP seed. */
+    public boolean totpSeedEscrowed() {
+        return totpSeedEscrowed;
     }
 
     public Instant rotationRequiredSince() {

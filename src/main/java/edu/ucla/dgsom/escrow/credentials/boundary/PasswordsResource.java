@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.credentials.boundary;
 
+import edu.ucla.dgsom.escrow.credentials.control.CharacterClass;
 import edu.ucla.dgsom.escrow.credentials.control.PasswordGenerator;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,11 +28,15 @@ public class PasswordsResource {
     @POST
     @SignedInPerson
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "generatePassword", summary = "Generate a strong password within a platform's limits")
+    @Operation(operationId = "generatePassword", summary = "Generate a strong password within a platform's limits",
+            description = "classes: any non-empty subset of LOWERCASE, UPPERCASE, DIGITS, SYMBOLS (default: all four);"
+            + " each class chosen appears at least once. symbols: false (older clients) leaves SYMBOLS out of the"
+            + " default; with classes it must agree with them. Look-alike characters (0 O o 1 l I | ` ' \") are"
+            + " never used.")
     public GeneratedPassword generate(@Valid @NotNull PasswordRequest request) {
         PasswordGenerator.Generated generated = generator.generate(request.platform(), request.length(),
-                request.symbols() == null || request.symbols());
+                request.chosenClasses());
         return new GeneratedPassword(generated.password(), request.platform().name(), generated.length(),
-                generated.symbols());
+                generated.classes().stream().sorted().toList(), generated.classes().contains(CharacterClass.SYMBOLS));
     }
 }

@@ -5,6 +5,7 @@ import edu.ucla.dgsom.escrow.accounts.control.AccountAccess.Capability;
 import edu.ucla.dgsom.escrow.accounts.control.AccountId;
 import edu.ucla.dgsom.escrow.accounts.control.AccountRef;
 import edu.ucla.dgsom.escrow.accounts.control.Accounts;
+import edu.ucla.dgsom.escrow.accounts.entity.RotatedCredentials;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -75,7 +76,8 @@ public class Credentials {
         CredentialVersion.Successor next = sealSuccessor(account, previous, secrets);
         CredentialVersion created = next.create(account.id(), reason, caller.auditName(), Instant.now());
         em.persist(created);
-        accounts.credentialsRotated(account, created.version());
+        accounts.credentialsRotated(account, new RotatedCredentials(created.version(),
+                created.holds(CredentialField.TOTP)));
         rotated.fire(new CredentialsRotated(account.id(), created.version(), Set.copyOf(created.changedFields())));
         audit.record(AuditAction.CREDENTIAL_ROTATE, account.target(), Outcome.ALLOWED, reason,
                 Map.of("version", Integer.toString(created.version()), "replaced", Integer.toString(created.version()

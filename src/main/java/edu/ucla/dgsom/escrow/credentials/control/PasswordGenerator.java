@@ -5,68 +5,48 @@ import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
-import org.passay.CharacterData;
+import java.util.Set;
 import org.passay.CharacterRule;
-import org.passay.EnglishCharacterData;
 
 /**
- * Strong passwords for a platform with Passay and a CSPRNG: at least one upper-case letter, lower-case letter and
- * digit, and a symbol unless asked not to, without characters that are easily confused when read out or typed
- * (0/O/o, 1/l/I, quotes and the like).
+ * Strong passwords for a platform with Passay and a CSPRNG: drawn from the character classes asked for (every platform
+ * known so far accepts all four), each of them at least once.
  */
 @ApplicationScoped
 public class PasswordGenerator {
 
     public static final int MIN_LENGTH = 16;
     public static final int DEFAULT_LENGTH = 20;
-    static final String LOOK_ALIKES = "0Oo1lI|`'\"";
 
     /** What was generated and under which rules. */
-    public record Generated(String password, int length, boolean symbols) {
+    public record Generated(String password, int length, Set<CharacterClass> classes) {
 
         /** Never prints the secret it carries, should anything log it. */
         @Override
         public String toString() {
-            return "Generated[redacted, length=" + length + ", symbols=" + symbols + "]";
+            return "Generated[redacted, length=" + length + ", classes=" + classes + "]";
         }
     }
 
-    public Generated generate(Platform platform, Integer requestedLength, boolean symbols) {
+    /** A password for {@code platform} of {@code requestedLength} (null: the default) from {@code classes}. */
+    public Generated generate(Platform platform, Integer requestedLength, Set<CharacterClass> classes) {
         int length = requestedLength == null ? Math.min(DEFAULT_LENGTH, platform.maxPasswordLength()) : requestedLength;
         if (length < MIN_LENGTH || length > platform.maxPasswordLength()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The length must be between " + MIN_LENGTH
                     + " and " + platform.maxPasswordLength() + " for " + platform, List.of(new Problem.FieldError(
                     "length", "between " + MIN_LENGTH + " and " + platform.maxPasswordLength())));
         }
-        List<CharacterRule> rules = new ArrayList<>(List.of(
-                new CharacterRule(without(EnglishCharacterData.UpperCase), 1),
-                new CharacterRule(without(EnglishCharacterData.LowerCase), 1),
-                new CharacterRule(without(EnglishCharacterData.Digit), 1)));
-        if (symbols) {
-            rules.add(new CharacterRule(without(EnglishCharacterData.Special), 1));
+        if (classes.isEmpty()) {
+            throw ProblemException.invalidField("classes", "at least one of "
+                    + Arrays.toString(CharacterClass.values()));
         }
-        return new Generated(new org.passay.PasswordGenerator().generatePassword(length, rules), length, symbols);
-    }
-
-    private static CharacterData without(EnglishCharacterData data) {
-        StringBuilder kept = new StringBuilder();
-        for (char c : data.getCharacters().toCharArray()) {
-            if (LOOK_ALIKES.indexOf(c) < 0) {
-                kept.append(c);
-            }
-        }
-        return new CharacterData() {
-            @Override
-            public String getErrorCode() {
-                return data.getErrorCode();
-            }
-
-            @Override
-            public String getCharacters() {
-                return kept.toString();
-            }
-        };
+        List<CharacterRule> rules = classes.stream().sorted()
+                .map(c -> new CharacterRule(c, 1)).toList();
+        return new Generated(new org.passay.PasswordGenerator().generatePassword(length, rules), length,
+                Collections.unmodifiableSet(EnumSet.copyOf(classes)));
     }
 }

@@ -33,6 +33,12 @@ class SignInSessionTest {
     }
 
     @Test
+    void its_times_are_kept_to_the_microsecond_as_the_database_keeps_them() {
+        SignInSession session = new SignInSession("t", "alice", "c", NOW.plusNanos(1_234_567), ABSOLUTE, null, null);
+        assertEquals(NOW.plusNanos(1_234_000).plus(ABSOLUTE), session.expiresAt());
+    }
+
+    @Test
     void a_user_agent_is_kept_without_control_characters_and_cut_to_a_sane_length() {
         assertNull(SignInSession.userAgentToKeep(null));
         assertNull(SignInSession.userAgentToKeep(" \t "));

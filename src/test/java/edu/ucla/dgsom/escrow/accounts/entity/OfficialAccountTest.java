@@ -96,12 +96,23 @@ class OfficialAccountTest {
     void credential_versions_follow_each_other_and_a_rotation_clears_the_rotation_flag() {
         OfficialAccount account = account();
         account.requireRotation(NOW, NOW.plus(Duration.ofDays(7)));
-        assertThrows(IllegalStateException.class, () -> account.credentialsRotated(2, "holder", NOW));
-        account.credentialsRotated(1, "holder", NOW);
+        assertThrows(IllegalStateException.class, () -> account.credentialsRotated(new RotatedCredentials(2, false),
+                "holder", NOW));
+        account.credentialsRotated(new RotatedCredentials(1, false), "holder", NOW);
         assertEquals(1, account.credentialVersion());
         assertTrue(account.hasCredentials());
         assertNull(account.rotationRequiredSince());
         assertNull(account.rotationDueAt());
+    }
+
+    @Test
+    void the_account_says_whether_its_current_credential_version_holds_a_totp_seed() {
+        OfficialAccount account = account();
+        assertFalse(account.totpSeedEscrowed(), "no credentials, no seed");
+        account.credentialsRotated(new RotatedCredentials(1, true), "holder", NOW);
+        assertTrue(account.totpSeedEscrowed());
+        account.credentialsRotated(new RotatedCredentials(2, false), "holder", NOW);
+        assertFalse(account.totpSeedEscrowed(), "a version without the seed (cleared) says so");
     }
 
     @Test
