@@ -44,6 +44,9 @@ function App() {
     const [sessionLost, setSessionLost] = useState(false);
     const main = useRef(null);
     const firstRender = useRef(true);
+    // Read by the session-ended listener: a 401 before anyone signed in ends nothing.
+    const signedIn = useRef(false);
+    signedIn.current = Boolean(session);
 
     const loadSession = useCallback(async (csrfToken) => {
         try {
@@ -80,8 +83,10 @@ function App() {
         const popped = () => setWhere(currentLocation());
         window.addEventListener('popstate', popped);
         const ended = api.onSessionEnded(() => {
-            setSessionLost(true);
-            window.dispatchEvent(new Event('escrow:session-ended'));
+            if (signedIn.current) {
+                setSessionLost(true);
+                window.dispatchEvent(new Event('escrow:session-ended'));
+            }
         });
         return () => {
             window.removeEventListener('popstate', popped);

@@ -75,8 +75,8 @@ function Credentials({ account, versions, directory, onRotated }) {
     }
     return html`<section aria-labelledby="credentials-title">
             <h2 id="credentials-title">Login</h2>
-            <p>Version ${account.credentialVersion}${current && html`, stored ${formatDateTime(current.createdAt)} by
-                ${directory.personName(current.createdBy)}`}.</p>
+            <p>Version ${account.credentialVersion}${current
+                && `, stored ${formatDateTime(current.createdAt)} by ${directory.personName(current.createdBy)}`}.</p>
             <${Reveal} account=${account} fields=${current ? current.fields : []} />
         </section>
         <section aria-labelledby="rotate-title">
@@ -308,8 +308,8 @@ function CredentialForm({ account, first, onStored }) {
     return html`<form ref=${form} class="stack narrow credential-form" onSubmit=${submit} novalidate>
         <${ProblemMessage} error=${error} />
         ${conflict && html`<div class="problem" role="alert" tabindex="-1">
-            <p class="problem-headline">Someone rotated this at ${formatTime(conflict.at)}: it is now version
-            ${conflict.version}${conflict.why ? html` ("${conflict.why}")` : ''}. Your change was not stored.</p>
+            <p class="problem-headline">${`Someone rotated this at ${formatTime(conflict.at)}: it is now version ${
+                conflict.version}${conflict.why ? ` ("${conflict.why}")` : ''}. Your change was not stored.`}</p>
             <p>Check with them first: your change would replace theirs. What you typed is still in the form.</p>
             <div class="actions"><button type="button" onClick=${async () => {
                 setBase(conflict.version);

@@ -53,10 +53,9 @@ export function AccountBadges({ account }) {
     const overdue = account.rotationDueAt && Date.parse(account.rotationDueAt) < now;
     return html`<span class="badges">
         ${overdue && html`<${Badge} tone="danger">Rotation overdue<//>`}
-        ${account.rotationRequiredSince && !overdue && html`<${Badge} tone="warn">Rotation due
-            ${account.rotationDueAt ? ' by ' + formatDateTime(account.rotationDueAt) : ''}<//>`}
+        ${account.rotationRequiredSince && !overdue && html`<${Badge} tone="warn">${'Rotation due'
+            + (account.rotationDueAt ? ' by ' + formatDateTime(account.rotationDueAt) : '')}<//>`}
         ${account.rotationRequiredSince && html`<${Badge} tone="warn">Flagged for rotation<//>`}
-        ${!account.backupModeratorId && html`<${Badge} tone="warn">No backup moderator<//>`}
         ${account.credentialVersion === 0 && html`<${Badge} tone="info">Nothing escrowed<//>`}
         ${account.credentialVersion > 0 && account.totpSeedEscrowed === false
             && html`<${Badge} tone="info">No MFA seed escrowed<//>`}

