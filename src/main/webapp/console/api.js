@@ -72,7 +72,9 @@ export async function call(method, path, { body, headers = {} } = {}) {
         }
         throw error;
     }
-    return { data, etag: response.headers.get('ETag'), location: response.headers.get('Location'), status: response.status };
+    return {
+        data, etag: response.headers.get('ETag'), location: response.headers.get('Location'), status: response.status
+    };
 }
 
 export const get = path => call('GET', path).then(r => r.data);

@@ -27,7 +27,8 @@ function route(path) {
     for (const candidate of ROUTES) {
         const match = candidate.pattern.exec(path);
         if (match) {
-            const params = Object.fromEntries((candidate.params || []).map((name, i) => [name, decodeURIComponent(match[i + 1])]));
+            const params = Object.fromEntries((candidate.params || [])
+                .map((name, i) => [name, decodeURIComponent(match[i + 1])]));
             return { page: candidate.page, params };
         }
     }
@@ -116,6 +117,7 @@ function App() {
             // Already signed out: the same end.
         }
         api.rememberCsrfToken(null);
+        setSessionLost(false);
         setSession(null);
         navigate('/sign-in');
     };
@@ -137,7 +139,10 @@ function App() {
     const context = { session, navigate, reloadSession: loadSession, signOut, search: where.search };
     if (session === null) {
         return html`<${ConsoleContext.Provider} value=${context}>
-            <${SignInPage} onSignedIn=${answer => loadSession(answer.csrfToken)} />
+            <${SignInPage} onSignedIn=${answer => {
+                setSessionLost(false);
+                return loadSession(answer.csrfToken);
+            }} />
         <//>`;
     }
     if (session.restriction) {
@@ -145,6 +150,7 @@ function App() {
             <${Shell} navigation=${[]} main=${main} session=${session} onSignOut=${signOut}>
                 <${FirstStepsPage} restriction=${session.restriction} />
             <//>
+            ${sessionLost && html`<${SessionEndedDialog} onSignedIn=${signedInAgain} />`}
         <//>`;
     }
     if (where.path === '/' || where.path === '/sign-in') {
@@ -190,11 +196,13 @@ function SessionEndedDialog({ onSignedIn }) {
         <h2 id="session-ended-title">Your session has ended</h2>
         <p>Sign in again to go on. What you typed on the page is still there, apart from passwords and codes.</p>
         <${SignInForm} onSignedIn=${onSignedIn} />
+        <p><a href="/sign-in">Leave this page and start again</a></p>
     </dialog>`;
 }
 
 function NotFound() {
-    return html`<h1>Not found</h1><p>The console has no page here. <${Link} href="/accounts">Go to the accounts<//>.</p>`;
+    return html`<h1>Not found</h1>
+        <p>The console has no page here. <${Link} href="/accounts">Go to the accounts<//>.</p>`;
 }
 
 render(html`<${App} />`, document.getElementById('app'));

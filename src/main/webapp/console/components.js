@@ -20,8 +20,9 @@ const WORDS = {
     'mfa-required': 'Enter the code from your authenticator app, or a recovery code.',
     'sign-in-incomplete': 'Finish setting up your sign-in first.',
     'csrf-rejected': 'Your session could not be confirmed. Reload the page and try again.',
-    'person-with-mfa-required': 'Seeing a secret needs a sign-in with an authenticator app. Set one up in your profile.',
-    'forbidden': 'You are not allowed to do this.',
+    'person-with-mfa-required':
+        'Seeing a secret needs a sign-in with an authenticator app. Set one up in your profile.',
+    'forbidden': 'This was refused.',
     'not-found': 'This does not exist, or you are not allowed to see it.',
     'conflict': 'This clashes with what is stored now.',
     'precondition-failed': 'Someone changed this since you loaded it.',
@@ -183,13 +184,19 @@ async function digest(text) {
 
 /**
  * Copies a value to the clipboard and, after the clipboard time, clears the clipboard if it still holds that value.
- * Only a digest of the value is kept meanwhile. Where the browser will not let the page read the clipboard, it is
- * cleared regardless: a secret left behind is worse than an overwritten clipboard.
+ * Only a digest of the value is kept meanwhile. A page may touch the clipboard only while it has the focus, so when
+ * the time comes with the focus elsewhere (the person is pasting), the check waits for the page's next focus. Where
+ * the browser will not let the page read the clipboard at all, it is cleared regardless: a secret left behind is
+ * worse than an overwritten clipboard.
  */
 export async function copySecret(value) {
     await navigator.clipboard.writeText(value);
     const copied = await digest(value);
-    setTimeout(async () => {
+    const clearIfStillThere = async () => {
+        if (!document.hasFocus()) {
+            window.addEventListener('focus', clearIfStillThere, { once: true });
+            return;
+        }
         let current;
         try {
             current = await digest(await navigator.clipboard.readText());
@@ -197,9 +204,11 @@ export async function copySecret(value) {
             current = copied;
         }
         if (current === copied) {
-            await navigator.clipboard.writeText('').catch(() => undefined);
+            await navigator.clipboard.writeText('').catch(() =>
+                window.addEventListener('focus', clearIfStillThere, { once: true }));
         }
-    }, timing.clipboardSeconds * 1000);
+    };
+    setTimeout(clearIfStillThere, timing.clipboardSeconds * 1000);
 }
 
 /** A copy button that says what it did. */

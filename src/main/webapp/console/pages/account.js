@@ -14,7 +14,8 @@ const FIELD_LABELS = {
     securityQuestions: 'Security questions', notes: 'Secret notes'
 };
 const MIN_REASON = 10;
-const AUDIT_READERS = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER'];
+/** The roles that may read an account's version history and audit entries (holders may not: docs/accounts.md). */
+const HISTORY_READERS = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER'];
 
 export function AccountPage({ accountId }) {
     const { session } = useContext(ConsoleContext);
@@ -24,11 +25,12 @@ export function AccountPage({ accountId }) {
     const [error, setError] = useState(null);
     usePageTitle(account ? account.displayName : 'Account');
 
+    const readsHistory = HISTORY_READERS.some(r => session.roles.includes(r));
     const load = async () => {
         try {
             const loaded = await api.accounts.get(accountId);
             setAccount(loaded);
-            setVersions(loaded.credentialVersion > 0 ? await api.accounts.versions(accountId) : []);
+            setVersions(readsHistory && loaded.credentialVersion > 0 ? await api.accounts.versions(accountId) : []);
             return loaded;
         } catch (e) {
             setError(e);
@@ -43,7 +45,9 @@ export function AccountPage({ accountId }) {
         return html`<h1>Account</h1>${error ? html`<${ProblemMessage} error=${error} />
             <p><${Link} href="/accounts">Back to the accounts<//></p>` : html`<p>Loading…</p>`}`;
     }
-    const auditor = session.roles.includes('AUDITOR') && !session.roles.includes('DGIT_ADMIN');
+    // An auditor sees metadata only; with another role, or as a holder, the server decides what more they may do.
+    const holder = [account.contentOwnerId, account.backupModeratorId].includes(session.id);
+    const auditor = session.roles.every(r => r === 'AUDITOR') && session.roles.length > 0 && !holder;
     return html`<p class="breadcrumb"><${Link} href="/accounts">Accounts<//></p>
         <h1>${account.displayName}</h1>
         <${AccountBadges} account=${account} />
@@ -61,7 +65,7 @@ export function AccountPage({ accountId }) {
         ${!auditor && html`<${Credentials} account=${account} versions=${versions} directory=${directory}
             onRotated=${load} />`}
         ${versions.length > 0 && html`<${Versions} versions=${versions} directory=${directory} />`}
-        ${AUDIT_READERS.some(r => session.roles.includes(r)) && html`<${AccountAudit} account=${account} />`}`;
+        ${readsHistory && html`<${AccountAudit} account=${account} />`}`;
 }
 
 function Credentials({ account, versions, directory, onRotated }) {
@@ -77,7 +81,7 @@ function Credentials({ account, versions, directory, onRotated }) {
             <h2 id="credentials-title">Login</h2>
             <p>Version ${account.credentialVersion}${current
                 && `, stored ${formatDateTime(current.createdAt)} by ${directory.personName(current.createdBy)}`}.</p>
-            <${Reveal} account=${account} fields=${current ? current.fields : []} />
+            <${Reveal} key=${account.credentialVersion} account=${account} fields=${account.credentialFields || []} />
         </section>
         <section aria-labelledby="rotate-title">
             <h2 id="rotate-title">Rotate</h2>
@@ -95,7 +99,13 @@ function Reveal({ account, fields }) {
     const [error, setError] = useState(null);
     const [now, setNow] = useState(Date.now());
     const reasonInput = useRef(null);
-    const hideAll = () => setShown({});
+    const list = useRef(null);
+    // Bumped whenever values leave the page: an answer that arrives afterwards is dropped, never shown.
+    const generation = useRef(0);
+    const hideAll = () => {
+        generation.current++;
+        setShown({});
+    };
     useWhenHidden(hideAll);
     useEffect(() => {
         window.addEventListener('escrow:session-ended', hideAll);
@@ -104,11 +114,12 @@ function Reveal({ account, fields }) {
     useTicker(() => {
         const time = Date.now();
         setNow(time);
-        const expired = Object.entries(shown).filter(([, item]) => item.until <= time);
-        if (expired.length > 0) {
-            setShown(Object.fromEntries(Object.entries(shown).filter(([, item]) => item.until > time)));
-        }
+        setShown(current => Object.values(current).some(item => item.until <= time)
+            ? Object.fromEntries(Object.entries(current).filter(([, item]) => item.until > time)) : current);
     }, Object.keys(shown).length > 0);
+    /** Keeps the keyboard where the person was: on the row's first button once it changes. */
+    const focusRow = field => requestAnimationFrame(() =>
+        list.current?.querySelector(`[data-field="${field}"] button`)?.focus());
 
     const reasonOk = () => {
         if (reason.trim().length < MIN_REASON) {
@@ -124,9 +135,16 @@ function Reveal({ account, fields }) {
             return;
         }
         setError(null);
+        const asked = generation.current;
         try {
             const revealed = await api.accounts.reveal(account.id, reason.trim(), [field]);
-            setShown({ ...shown, [field]: { value: revealed[field], until: Date.now() + timing.revealSeconds * 1000 } });
+            if (asked !== generation.current || document.hidden) {
+                return;
+            }
+            const until = Date.now() + timing.revealSeconds * 1000;
+            setNow(Date.now());
+            setShown(current => ({ ...current, [field]: { value: revealed[field], until } }));
+            focusRow(field);
         } catch (e) {
             if (e.fieldErrors.reason) {
                 setReasonError(e.fieldErrors.reason);
@@ -134,7 +152,10 @@ function Reveal({ account, fields }) {
             setError(e);
         }
     };
-    const hide = field => setShown(Object.fromEntries(Object.entries(shown).filter(([key]) => key !== field)));
+    const hide = field => {
+        setShown(current => Object.fromEntries(Object.entries(current).filter(([key]) => key !== field)));
+        focusRow(field);
+    };
 
     return html`<div class="reveal">
         <div ref=${reasonInput}>
@@ -143,16 +164,18 @@ function Reveal({ account, fields }) {
                 reveal is kept in the audit trail with your name, this reason and the time.`} />
         </div>
         <${ProblemMessage} error=${error} />
-        <ul class="fields">
+        <ul class="fields" ref=${list}>
             ${fields.map(field => html`<li class="credential-field" data-field=${field}>
                 <span class="field-name">${FIELD_LABELS[field] || field}</span>
                 ${shown[field]
                     ? html`<${ShownValue} field=${field} value=${shown[field].value}
-                        seconds=${Math.max(0, Math.ceil((shown[field].until - now) / 1000))} onHide=${() => hide(field)} />`
+                        seconds=${Math.max(0, Math.ceil((shown[field].until - now) / 1000))}
+                        onHide=${() => hide(field)} />`
                     : html`<span class="field-actions">
                         <button type="button" class="secondary" onClick=${() => reveal(field)}
                             aria-label=${'Reveal ' + (FIELD_LABELS[field] || field)}>Reveal</button>
-                        ${field === 'totp' && html`<${TotpCode} account=${account} reasonOk=${reasonOk} reason=${reason} />`}
+                        ${field === 'totp'
+                            && html`<${TotpCode} account=${account} reasonOk=${reasonOk} reason=${reason} />`}
                     </span>`}
             </li>`)}
         </ul>
@@ -184,7 +207,8 @@ function renderValue(field, value) {
             ${c.used && html` <span class="muted">(used)</span>`}</li>`)}</ol>`;
     }
     if (field === 'securityQuestions') {
-        return html`<dl class="questions">${value.map(q => html`<dt>${q.question}</dt><dd><code class="secret">${q.answer}</code></dd>`)}</dl>`;
+        return html`<dl class="questions">${value.map(q => html`<dt>${q.question}</dt>
+            <dd><code class="secret">${q.answer}</code></dd>`)}</dl>`;
     }
     return html`<code class="secret">${value}</code>`;
 }
@@ -210,39 +234,61 @@ function TotpCode({ account, reasonOk, reason }) {
     const [code, setCode] = useState(null);
     const [error, setError] = useState(null);
     const [left, setLeft] = useState(0);
+    const pending = useRef(false);
+    const generation = useRef(0);
+    const hide = () => {
+        generation.current++;
+        setCode(null);
+    };
+    useWhenHidden(hide);
+    useEffect(() => {
+        window.addEventListener('escrow:session-ended', hide);
+        return () => window.removeEventListener('escrow:session-ended', hide);
+    }, []);
     const fetchCode = async () => {
+        if (pending.current) {
+            return;
+        }
+        pending.current = true;
+        const asked = generation.current;
         try {
             const answer = await api.accounts.totp(account.id, reason.trim());
-            setCode({ ...answer, until: code ? code.until : Date.now() + timing.revealSeconds * 1000,
-                stepEnds: Date.now() + answer.secondsLeft * 1000 });
-            setLeft(answer.secondsLeft);
-            setError(null);
+            if (asked === generation.current && !document.hidden) {
+                setCode(current => ({ ...answer, until: current ? current.until
+                    : Date.now() + timing.revealSeconds * 1000, stepEnds: Date.now() + answer.secondsLeft * 1000 }));
+                setLeft(answer.secondsLeft);
+                setError(null);
+            }
         } catch (e) {
             setCode(null);
             setError(e);
+        } finally {
+            pending.current = false;
         }
     };
-    useWhenHidden(() => setCode(null));
     useTicker(() => {
         const seconds = Math.max(0, Math.ceil((code.stepEnds - Date.now()) / 1000));
         setLeft(seconds);
         if (Date.now() >= code.until) {
-            setCode(null);
+            hide();
         } else if (seconds === 0) {
             fetchCode();
         }
     }, code !== null);
     if (!code) {
-        return html`<button type="button" class="secondary" onClick=${() => reasonOk() && fetchCode()}>Show code</button>
+        return html`<button type="button" class="secondary" onClick=${() => reasonOk() && fetchCode()}>
+                Show code</button>
             ${error && html`<${ProblemMessage} error=${error} />`}`;
     }
-    return html`<span class="totp" aria-live="polite">
-        <code class="totp-code secret">${code.code}</code>
+    // Only the code is announced, when it changes; the countdown would speak every second.
+    return html`<span class="totp">
+        <code class="totp-code secret" aria-live="polite">${code.code}</code>
         <span class="totp-left">${left} s left</span>
         <span class="totp-bar" aria-hidden="true"><span class="totp-bar-fill"
             style=${{ width: `${(100 * left) / code.period}%` }}></span></span>
-        ${left <= 5 && code.nextCode && html`<span class="totp-next">Next: <code class="secret">${code.nextCode}</code></span>`}
-        <button type="button" class="secondary" onClick=${() => setCode(null)}>Hide code</button>
+        ${left <= 5 && code.nextCode
+            && html`<span class="totp-next">Next: <code class="secret">${code.nextCode}</code></span>`}
+        <button type="button" class="secondary" onClick=${hide}>Hide code</button>
     </span>`;
 }
 
@@ -258,6 +304,8 @@ function CredentialForm({ account, first, onStored }) {
     const [reasonError, setReasonError] = useState(null);
     const form = useRef(null);
     const set = name => value => setFields({ ...fields, [name]: value });
+    // A stored rotation (this one, or one the person chose to replace) moves the version this form replaces.
+    useEffect(() => setBase(account.credentialVersion), [account.credentialVersion]);
     useEffect(() => {
         const clearSecrets = () => setFields(current => ({ ...current, password: '', totpUri: '' }));
         window.addEventListener('escrow:session-ended', clearSecrets);
@@ -283,9 +331,11 @@ function CredentialForm({ account, first, onStored }) {
         } catch (e) {
             if (e.status === 412) {
                 const latest = await api.accounts.get(account.id);
-                const newest = (await api.accounts.versions(account.id)).find(v => v.current);
-                setConflict({ version: latest.credentialVersion, at: newest && newest.createdAt,
-                    by: newest && newest.createdBy, why: newest && newest.reason });
+                // Holders may not read the history: then the account's own last change says when.
+                const newest = await api.accounts.versions(account.id).then(all => all.find(v => v.current))
+                    .catch(() => null);
+                setConflict({ version: latest.credentialVersion, at: newest ? newest.createdAt : latest.updatedAt,
+                    why: newest && newest.reason });
                 return;
             }
             throw e;
@@ -346,7 +396,7 @@ function PasswordInput({ platform, value, onValue, error }) {
     const strength = estimate(value);
     return html`<div class="password-input">
         <${Field} label="Password" type=${visible ? 'text' : 'password'} value=${value} onValue=${onValue}
-            autocomplete="new-password" maxlength="1024" error=${error} spellcheck="false" />
+            autocomplete="off" maxlength="1024" error=${error} spellcheck="false" />
         <div class="actions">
             <${Checkbox} label="Show password" checked=${visible} onChecked=${setVisible} />
         </div>

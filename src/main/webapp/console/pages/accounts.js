@@ -1,7 +1,7 @@
 // The accounts the signed-in person may see: search, filters, sort and pages, with what needs attention.
 import {
-    html, useState, useEffect, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage, usePageTitle,
-    PLATFORMS, platformName, formatDateTime
+    html, useState, useEffect, useRef, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage,
+    usePageTitle, PLATFORMS, platformName, formatDateTime
 } from '../components.js';
 import * as api from '../api.js';
 
@@ -20,10 +20,12 @@ export function useDirectory(session) {
         if (!readsDirectory) {
             return;
         }
-        Promise.all([api.directory.departments(), api.directory.people()]).then(([departments, people]) => setDirectory({
-            departments: new Map(departments.map(d => [d.id, d])),
-            people: new Map(people.map(p => [p.id, p]))
-        })).catch(() => undefined);
+        Promise.all([api.directory.departments(), api.directory.people()])
+            .then(([departments, people]) => setDirectory({
+                departments: new Map(departments.map(d => [d.id, d])),
+                people: new Map(people.map(p => [p.id, p]))
+            }))
+            .catch(() => undefined);
     }, [session.id]);
     return {
         ...directory,
@@ -37,7 +39,8 @@ function personName(id, session, people) {
     if (!id) {
         return 'nobody';
     }
-    const [kind, rest] = id.includes(':') ? [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)] : ['person', id];
+    const colon = id.indexOf(':');
+    const [kind, rest] = colon < 0 ? ['person', id] : [id.slice(0, colon), id.slice(colon + 1)];
     if (kind === 'token') {
         return 'an API token';
     }
@@ -53,9 +56,8 @@ export function AccountBadges({ account }) {
     const overdue = account.rotationDueAt && Date.parse(account.rotationDueAt) < now;
     return html`<span class="badges">
         ${overdue && html`<${Badge} tone="danger">Rotation overdue<//>`}
-        ${account.rotationRequiredSince && !overdue && html`<${Badge} tone="warn">${'Rotation due'
-            + (account.rotationDueAt ? ' by ' + formatDateTime(account.rotationDueAt) : '')}<//>`}
-        ${account.rotationRequiredSince && html`<${Badge} tone="warn">Flagged for rotation<//>`}
+        ${account.rotationRequiredSince && !overdue && html`<${Badge} tone="warn">${'Flagged for rotation'
+            + (account.rotationDueAt ? ', due by ' + formatDateTime(account.rotationDueAt) : '')}<//>`}
         ${account.credentialVersion === 0 && html`<${Badge} tone="info">Nothing escrowed<//>`}
         ${account.credentialVersion > 0 && account.totpSeedEscrowed === false
             && html`<${Badge} tone="info">No MFA seed escrowed<//>`}
@@ -75,9 +77,15 @@ export function AccountsPage() {
     const [error, setError] = useState(null);
     const after = cursors[cursors.length - 1];
 
+    // Back and forward change the filters under the page: start again from its first page.
+    useEffect(() => setCursors([null]), [search]);
+    const latest = useRef(0);
     useEffect(() => {
         setError(null);
-        api.accounts.list({ ...filters, after, limit: filters.limit || PAGE_SIZE }).then(setPage).catch(setError);
+        const asked = ++latest.current;
+        api.accounts.list({ ...filters, after, limit: filters.limit || PAGE_SIZE })
+            .then(answer => asked === latest.current && setPage(answer))
+            .catch(e => asked === latest.current && setError(e));
     }, [search, after]);
 
     const change = (name, value) => {
@@ -111,7 +119,8 @@ export function AccountsPage() {
             <//>
             <${Field} as="select" label="Status" value=${filters.status} onValue=${v => change('status', v)}>
                 <option value="">Any status</option>
-                ${['REQUESTED', 'ACTIVE', 'SUSPENDED', 'RETIRED'].map(s => html`<option value=${s}>${s.toLowerCase()}</option>`)}
+                ${['REQUESTED', 'ACTIVE', 'SUSPENDED', 'RETIRED']
+                    .map(s => html`<option value=${s}>${s.toLowerCase()}</option>`)}
             <//>
             <${Field} as="select" label="Rotation" value=${filters.rotation} onValue=${v => change('rotation', v)}>
                 <option value="">Any</option>
@@ -151,7 +160,7 @@ function AccountTable({ page, directory, sort, onSort }) {
         return html`<th scope="col" aria-sort=${direction}>
             <button type="button" class="sort" onClick=${() => onSort(key)} aria-label=${'Sort by ' + label}>
                 ${label}
-                <span aria-hidden="true">${direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}</span>
+                <span aria-hidden="true">${{ ascending: ' ▲', descending: ' ▼' }[direction] || ''}</span>
             </button></th>`;
     };
     return html`<table class="accounts">
@@ -161,7 +170,8 @@ function AccountTable({ page, directory, sort, onSort }) {
             <th scope="col">Holders</th>${header('rotationDueAt', 'Needs attention')}
         </tr></thead>
         <tbody>${page.items.map(account => html`<tr>
-            <td data-label="Account"><${Link} href=${'/accounts/' + encodeURIComponent(account.id)}>${account.displayName}<//>
+            <td data-label="Account">
+                <${Link} href=${'/accounts/' + encodeURIComponent(account.id)}>${account.displayName}<//>
                 <div class="muted">${account.handle}</div></td>
             <td data-label="Platform">${account.platformName || platformName(account.platform)}</td>
             <td data-label="Department">${directory.departmentName(account.departmentId)}</td>

@@ -121,7 +121,8 @@ export function MfaEnrolment({ onEnrolled, currentCodeNeeded }) {
             <${ProblemMessage} error=${start.error} />
             <${Field} label="Code from your current authenticator app" value=${currentCode} onValue=${setCurrentCode}
                 inputmode="numeric" autocomplete="one-time-code" maxlength="10" required
-                hint="Proves it is you before the app is replaced. The old app keeps working until the new one is confirmed." />
+                hint=${'Proves it is you before the app is replaced. The old app keeps working until the new one'
+                    + ' is confirmed.'} />
             <div class="actions"><button type="submit" disabled=${start.busy}>Set up a new app</button></div>
         </form>`;
     }
@@ -132,7 +133,8 @@ export function MfaEnrolment({ onEnrolled, currentCodeNeeded }) {
     };
     return html`<div class="enrolment">
         <ol class="steps">
-            <li>Open your authenticator app (Microsoft Authenticator, Google Authenticator, 1Password, …) and add an account.</li>
+            <li>Open your authenticator app (Microsoft Authenticator, Google Authenticator, 1Password, …) and add
+                an account.</li>
             <li>Scan this code, or type the key below.</li>
             <li>Enter the six-digit code the app shows.</li>
         </ol>
@@ -142,7 +144,8 @@ export function MfaEnrolment({ onEnrolled, currentCodeNeeded }) {
         <form ref=${form} class="stack narrow" onSubmit=${submit} novalidate>
             <${ProblemMessage} error=${confirm.error} />
             <${Field} label="Code from the app" value=${code} onValue=${setCode} inputmode="numeric"
-                autocomplete="one-time-code" maxlength="10" required error=${confirm.error && confirm.error.fieldErrors.code} />
+                autocomplete="one-time-code" maxlength="10" required
+                error=${confirm.error && confirm.error.fieldErrors.code} />
             <div class="actions"><button type="submit" disabled=${confirm.busy}>Confirm</button></div>
         </form>
     </div>`;

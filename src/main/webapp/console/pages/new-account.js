@@ -21,7 +21,8 @@ export function NewAccountPage() {
     const set = name => value => setFields({ ...fields, [name]: value });
     const form = useRef(null);
     const { busy, error, run } = useAction(async () => {
-        const body = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== ''));
+        const body = Object.fromEntries(Object.entries(fields).filter(([name, value]) => value !== ''
+            && (name !== 'platformName' || fields.platform === 'OTHER')));
         const created = await api.accounts.create(body);
         navigate('/accounts/' + encodeURIComponent(created.data.id));
     });

@@ -28,7 +28,8 @@ export function ProfilePage() {
                 }} />`
                 : session.mfaEnrolled ? html`<p>Your sign-in needs a code from your authenticator app.</p>
                 <div class="actions">
-                    <button type="button" class="secondary" onClick=${() => setEnrolling(true)}>Set up a new authenticator app</button>
+                    <button type="button" class="secondary" onClick=${() => setEnrolling(true)}>
+                        Set up a new authenticator app</button>
                 </div>
                 <${NewRecoveryCodes} onIssued=${setCodes} />`
                 : html`<p>You have no authenticator app yet. You need one to see any account's login.</p>
@@ -58,7 +59,9 @@ function NewRecoveryCodes({ onIssued }) {
         <${ProblemMessage} error=${error} />
         <${Field} label="Code from your authenticator app" value=${code} onValue=${setCode} inputmode="numeric"
             autocomplete="one-time-code" maxlength="10" required />
-        <div class="actions"><button type="submit" class="secondary" disabled=${busy}>Make new recovery codes</button></div>
+        <div class="actions">
+            <button type="submit" class="secondary" disabled=${busy}>Make new recovery codes</button>
+        </div>
     </form>`;
 }
 
@@ -87,7 +90,7 @@ function Sessions() {
             <thead><tr><th scope="col">Signed in</th><th scope="col">Last active</th><th scope="col">From</th>
                 <th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
             <tbody>${sessions.map(s => html`<tr>
-                <td data-label="Signed in">${formatDateTime(s.createdAt)}${s.current ? html` <strong>(this one)</strong>` : ''}</td>
+                <td data-label="Signed in">${formatDateTime(s.createdAt) + (s.current ? ' (this one)' : '')}</td>
                 <td data-label="Last active">${formatDateTime(s.lastSeenAt)}</td>
                 <td data-label="From">${s.clientAddress || ''}<div class="muted">${s.userAgent || ''}</div></td>
                 <td>${!s.current && html`<button type="button" class="secondary" onClick=${() => endOne.run(s.id)}

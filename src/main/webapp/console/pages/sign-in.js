@@ -1,12 +1,15 @@
 // Signing in: username and password, then a code from the authenticator app or a recovery code when MFA is on.
-import { html, useState, useRef, useEffect, Field, ProblemMessage, focusFirstError, useAction, usePageTitle } from '../components.js';
+import {
+    html, useState, useRef, useEffect, Field, ProblemMessage, focusFirstError, useAction, usePageTitle
+} from '../components.js';
 import * as api from '../api.js';
 
 export function SignInPage({ onSignedIn }) {
     usePageTitle('Sign in');
     return html`<main id="main" class="sign-in-page">
         <h1>Credential escrow</h1>
-        <p class="lead">DGIT's escrow of the school's official social-media logins. Sign in with your escrow username.</p>
+        <p class="lead">DGIT's escrow of the school's official social-media logins. Sign in with your escrow
+        username.</p>
         <${SignInForm} onSignedIn=${onSignedIn} autofocus />
     </main>`;
 }

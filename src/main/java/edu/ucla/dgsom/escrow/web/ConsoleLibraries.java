@@ -41,6 +41,7 @@ public class ConsoleLibraries extends HttpServlet {
             return;
         }
         response.setHeader("ETag", library.get().etag());
+        response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
         if (library.get().etag().equals(request.getHeader("If-None-Match"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

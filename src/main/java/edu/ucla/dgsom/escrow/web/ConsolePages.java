@@ -33,12 +33,12 @@ public class ConsolePages extends HttpServlet {
 
     /** Whether the path is the console's: a page, one of its files, or a library it loads. */
     static boolean serves(String path) {
-        return "/".equals(path) || isLibrary(path) || FILES.stream().anyMatch(path::startsWith)
+        return path.isEmpty() || "/".equals(path) || isLibrary(path) || FILES.stream().anyMatch(path::startsWith)
                 || "/sign-in".equals(path) || "/profile".equals(path) || "/accounts".equals(path)
                 || path.startsWith("/accounts/");
     }
 
-    static boolean isLibrary(String path) {
+    private static boolean isLibrary(String path) {
         return LIBRARIES.stream().anyMatch(path::startsWith);
     }
 }

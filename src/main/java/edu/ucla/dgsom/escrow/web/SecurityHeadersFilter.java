@@ -11,7 +11,7 @@ import java.io.IOException;
  * Headers that keep responses out of caches, frames and content sniffing. Every answer of the API may carry secret
  * material, so none is cacheable anywhere and none may load anything. The browser console's files get a policy that
  * lets them load their own scripts, styles and the API from this origin, and nothing else: no inline script or style,
- * no eval. Its files are revalidated by ETag; its libraries, versioned in their paths, are cached for good.
+ * no eval. Its files are revalidated by ETag (its libraries, versioned in their paths, say so themselves).
  */
 public class SecurityHeadersFilter extends HttpFilter {
 
@@ -26,15 +26,14 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The container's decoded and normalised path: /console/../api/v1/session is the API, not the console.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         boolean console = ConsolePages.serves(path);
-        if (!console) {
+        if (console) {
+            response.setHeader("Cache-Control", "no-cache");
+        } else {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
-        } else if (ConsolePages.isLibrary(path)) {
-            response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-        } else {
-            response.setHeader("Cache-Control", "no-cache");
         }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");

@@ -2,21 +2,24 @@ package edu.ucla.dgsom.escrow.accounts.boundary;
 
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An official account's metadata. Never a secret: the credentials are only revealed by their own endpoints.
- * {@code totpSeedEscrowed} says whether the current credential version holds a TOTP seed.
+ * {@code totpSeedEscrowed} says whether the current credential version holds a TOTP seed, {@code credentialFields}
+ * which fields it holds (their names only), so that anyone who may reveal knows what there is to ask for.
  */
 public record AccountView(String id, String platform, String platformName, String handle, String profileUrl,
         String displayName, String departmentId, String status, String contentOwnerId, String backupModeratorId,
-        String notes, int credentialVersion, boolean totpSeedEscrowed, Instant rotationRequiredSince, Instant rotationDueAt, Instant createdAt,
-        String createdBy, Instant updatedAt, String updatedBy) {
+        String notes, int credentialVersion, boolean totpSeedEscrowed, List<String> credentialFields,
+        Instant rotationRequiredSince, Instant rotationDueAt, Instant createdAt, String createdBy, Instant updatedAt,
+        String updatedBy) {
 
     public static AccountView of(OfficialAccount account) {
         return new AccountView(account.id(), account.platform().name(), account.platformName(), account.handle(),
                 account.profileUrl(), account.displayName(), account.departmentId(), account.status().name(),
                 account.contentOwnerId(), account.backupModeratorId(), account.notes(), account.credentialVersion(),
-                account.totpSeedEscrowed(), account.rotationRequiredSince(), account.rotationDueAt(),
+                account.totpSeedEscrowed(), account.credentialFields(), account.rotationRequiredSince(), account.rotationDueAt(),
                 account.createdAt(), account.createdBy(), account.updatedAt(), account.updatedBy());
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -78,6 +79,10 @@ public class OfficialAccount {
 
     @Column(name = "totp_seed_escrowed", nullable = false)
     private boolean totpSeedEscrowed;
+
+    /** The field names of the current credential version, comma-separated (empty before the first). */
+    @Column(name = "credential_fields", nullable = false, length = 300)
+    private String credentialFields = "";
 
     @Column(name = "rotation_required_since")
     private Instant rotationRequiredSince;
@@ -185,6 +190,7 @@ public class OfficialAccount {
         }
         this.credentialVersion = rotated.version();
         this.totpSeedEscrowed = rotated.totpSeedEscrowed();
+        this.credentialFields = String.join(",", rotated.fields());
         this.rotationRequiredSince = null;
         this.rotationDueAt = null;
         touch(by, now);
@@ -266,6 +272,10 @@ public class OfficialAccount {
     /** Whether the current credential version holds a TOTP seed. */
     public boolean totpSeedEscrowed() {
         return totpSeedEscrowed;
+    }
+
+    public List<String> credentialFields() {
+        return credentialFields.isEmpty() ? List.of() : List.of(credentialFields.split(","));
     }
 
     public Instant rotationRequiredSince() {

@@ -1,8 +1,15 @@
 package edu.ucla.dgsom.escrow.accounts.entity;
 
+import java.util.List;
+
 /**
- * What the registry keeps of a new credential version: its number and whether it holds a TOTP seed (so the list can
- * say which accounts' second factor is escrowed without opening anything sealed).
+ * What the registry keeps of a new credential version: its number, whether it holds a TOTP seed (so the list can say
+ * which accounts' second factor is escrowed) and the names of the fields it holds (so a holder's client knows what
+ * there is to reveal without the version history), all without opening anything sealed.
  */
-public record RotatedCredentials(int version, boolean totpSeedEscrowed) {
+public record RotatedCredentials(int version, boolean totpSeedEscrowed, List<String> fields) {
+
+    public RotatedCredentials {
+        fields = List.copyOf(fields);
+    }
 }

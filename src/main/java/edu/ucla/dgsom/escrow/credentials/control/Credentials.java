@@ -77,7 +77,7 @@ public class Credentials {
         CredentialVersion created = next.create(account.id(), reason, caller.auditName(), Instant.now());
         em.persist(created);
         accounts.credentialsRotated(account, new RotatedCredentials(created.version(),
-                created.holds(CredentialField.TOTP)));
+                created.holds(CredentialField.TOTP), created.fields().stream().map(CredentialField::key).toList()));
         rotated.fire(new CredentialsRotated(account.id(), created.version(), Set.copyOf(created.changedFields())));
         audit.record(AuditAction.CREDENTIAL_ROTATE, account.target(), Outcome.ALLOWED, reason,
                 Map.of("version", Integer.toString(created.version()), "replaced", Integer.toString(created.version()

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -96,9 +97,9 @@ class OfficialAccountTest {
     void credential_versions_follow_each_other_and_a_rotation_clears_the_rotation_flag() {
         OfficialAccount account = account();
         account.requireRotation(NOW, NOW.plus(Duration.ofDays(7)));
-        assertThrows(IllegalStateException.class, () -> account.credentialsRotated(new RotatedCredentials(2, false),
-                "holder", NOW));
-        account.credentialsRotated(new RotatedCredentials(1, false), "holder", NOW);
+        assertThrows(IllegalStateException.class, () -> account.credentialsRotated(new RotatedCredentials(2, false,
+                List.of("password")), "holder", NOW));
+        account.credentialsRotated(new RotatedCredentials(1, false, List.of("password")), "holder", NOW);
         assertEquals(1, account.credentialVersion());
         assertTrue(account.hasCredentials());
         assertNull(account.rotationRequiredSince());
@@ -106,13 +107,16 @@ class OfficialAccountTest {
     }
 
     @Test
-    void the_account_says_whether_its_current_credential_version_holds_a_totp_seed() {
+    void the_account_says_whether_its_current_credential_version_holds_a_totp_seed_and_which_fields_it_holds() {
         OfficialAccount account = account();
         assertFalse(account.totpSeedEscrowed(), "no credentials, no seed");
-        account.credentialsRotated(new RotatedCredentials(1, true), "holder", NOW);
+        assertEquals(List.of(), account.credentialFields());
+        account.credentialsRotated(new RotatedCredentials(1, true, List.of("password", "totp")), "holder", NOW);
         assertTrue(account.totpSeedEscrowed());
-        account.credentialsRotated(new RotatedCredentials(2, false), "holder", NOW);
+        assertEquals(List.of("password", "totp"), account.credentialFields());
+        account.credentialsRotated(new RotatedCredentials(2, false, List.of("password")), "holder", NOW);
         assertFalse(account.totpSeedEscrowed(), "a version without the seed (cleared) says so");
+        assertEquals(List.of("password"), account.credentialFields());
     }
 
     @Test
