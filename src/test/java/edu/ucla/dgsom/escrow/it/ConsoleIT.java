@@ -169,12 +169,7 @@ class ConsoleIT {
             browser.check("account-first-escrow");
 
             browser.type("Login (username or email)", "social@example.edu");
-            browser.click("Generate a password");
-            String password = browser.waitUntil(d -> {
-                String value = browser.field("Password").getAttribute("value");
-                return value.length() == 24 ? value : null;
-            });
-            TestSecrets.remember(password);
+            String password = generatePassword(browser, 24);
             browser.waitForText("Strength: strong");
             browser.click("Escrow as version 1");
             browser.waitForText("Version 1, stored");
@@ -267,12 +262,7 @@ class ConsoleIT {
             assertEquals(201, meanwhile.status(), meanwhile::toString);
 
             browser.type("Length", "32");
-            browser.click("Generate a password");
-            String password = browser.waitUntil(d -> {
-                String value = browser.field("Password").getAttribute("value");
-                return value.length() == 32 ? value : null;
-            });
-            TestSecrets.remember(password);
+            String password = generatePassword(browser, 32);
             browser.type("Reason", "Monthly rotation of the password");
             browser.click("Store as version 2");
             browser.waitForText("it is now version 2 (\"Rotated by DGIT meanwhile\"). Your change was not stored.");
@@ -282,9 +272,8 @@ class ConsoleIT {
             browser.waitForText("Stored as version 3.");
             // The form now replaces the version it stored.
             browser.type("Reason", "Second rotation on the same page");
-            browser.click("Generate a password");
-            browser.waitUntil(d -> !browser.field("Password").getAttribute("value").isEmpty());
-            TestSecrets.remember(browser.field("Password").getAttribute("value"));
+            browser.field("Password").clear();
+            generatePassword(browser, 32);
             browser.click("Store as version 4");
             browser.waitForText("Stored as version 4.");
             Api.Reply revealed = People.admin().post("/api/v1/accounts/" + account + "/credentials/reveal",
@@ -482,6 +471,16 @@ class ConsoleIT {
         browser.field("Password").sendKeys(who.password() + Keys.ENTER);
         browser.field("Code from your authenticator app").sendKeys(nextCode(who) + Keys.ENTER);
         browser.waitUntil(d -> browser.all("dialog[open]").isEmpty() && browser.all(".sign-in-form").isEmpty());
+    }
+
+    /** Clicks the generator and waits for its password, of {@code length} characters, in the password field. */
+    static String generatePassword(Browser browser, int length) {
+        browser.click("Generate a password");
+        String password = browser.waitUntil(d -> {
+            String value = browser.field("Password").getAttribute("value");
+            return value.length() == length ? value : null;
+        });
+        return TestSecrets.remember(password);
     }
 
     /** Moves the focus with Tab alone until it reaches the control named {@code name}. */
