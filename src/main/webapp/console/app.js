@@ -187,9 +187,12 @@ function Shell({ navigation, main, session, onSignOut, path, children }) {
 function SessionEndedDialog({ onSignedIn }) {
     const dialog = useRef(null);
     useEffect(() => {
+        // Back to where the person was (the button that met the ended session) once they are signed in again.
+        const previous = document.activeElement;
         if (dialog.current && !dialog.current.open) {
             dialog.current.showModal();
         }
+        return () => previous?.focus?.();
     }, []);
     return html`<dialog ref=${dialog} class="session-dialog" aria-labelledby="session-ended-title"
             onCancel=${e => e.preventDefault()}>

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public class ConsoleLibraries extends HttpServlet {
         }
         response.setHeader("ETag", library.get().etag());
         response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-        if (library.get().etag().equals(request.getHeader("If-None-Match"))) {
+        if (revalidates(request.getHeader("If-None-Match"), library.get().etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -51,6 +52,12 @@ public class ConsoleLibraries extends HttpServlet {
                 : type == null ? "application/octet-stream" : type);
         response.setContentLength(library.get().content().length);
         response.getOutputStream().write(library.get().content());
+    }
+
+    /** Whether If-None-Match (a list of tags, weak or strong, or *) names this library's tag. */
+    private static boolean revalidates(String ifNoneMatch, String etag) {
+        return ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag));
     }
 
     private Optional<Library> load(String path) {

@@ -51,7 +51,8 @@ class IdentityIT {
         assertEquals("mfa-enrolment-required", admin.api().get("/api/v1/session").json().getString("restriction"));
         assertProblem(admin.api().post("/api/v1/departments", "{\"code\":\"NOPE\",\"name\":\"Nope\"}"), 403,
                 "sign-in-incomplete");
-        Api.Reply enrolment = admin.api().post("/api/v1/session/mfa", "");
+        // As the README's curl does it: no body and no Content-Type.
+        Api.Reply enrolment = admin.api().send("POST", "/api/v1/session/mfa", null);
         assertEquals(201, enrolment.status(), enrolment::toString);
         String secret = enrolment.json().getString("secret");
         PLAINTEXTS.add(TestSecrets.remember(secret));
