@@ -409,6 +409,35 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void registeringAnAccountAndEscrowingItsLoginWorkWithTheKeyboardAlone() throws Exception {
+        Fixture fixture = new Fixture();
+        try (Browser browser = new Browser()) {
+            signIn(browser, fixture.owner);
+            browser.waitForHeading("Accounts");
+            tabTo(browser, "Register an account").sendKeys(Keys.ENTER);
+            browser.waitForHeading("Register an account");
+            // A select takes what is typed into it, as a person choosing by keyboard does.
+            tabToField(browser, "Department").sendKeys("Department " + fixture.code);
+            tabToField(browser, "Platform").sendKeys("LinkedIn");
+            tabToField(browser, "Display name").sendKeys("Typed by keyboard " + fixture.code);
+            tabToField(browser, "Handle").sendKeys("@keyboard");
+            tabToField(browser, "Content owner").sendKeys("Person " + fixture.contentOwnerName);
+            tabToField(browser, "Backup moderator").sendKeys("Person " + fixture.moderatorName);
+            tabTo(browser, "Register").sendKeys(Keys.ENTER);
+            browser.waitForHeading("Typed by keyboard " + fixture.code);
+
+            tabToField(browser, "Login (username or email)").sendKeys("keyboard@example.edu");
+            tabTo(browser, "Generate a password").sendKeys(Keys.ENTER);
+            TestSecrets.remember(browser.waitUntil(d -> {
+                String value = browser.field("Password").getAttribute("value");
+                return value.isEmpty() ? null : value;
+            }));
+            tabTo(browser, "Escrow as version 1").sendKeys(Keys.ENTER);
+            browser.waitForText("Version 1, stored");
+        }
+    }
+
     static List<String> rows(Browser browser) {
         return browser.script("return [...document.querySelectorAll('table.accounts tbody tr td:first-child a')]"
                 + ".map(a => a.textContent)");
@@ -493,6 +522,19 @@ class ConsoleIT {
             active.sendKeys(Keys.TAB);
         }
         throw new AssertionError("Tab never reaches " + name);
+    }
+
+    /** Moves the focus with Tab alone until it reaches the field labelled {@code label}. */
+    static WebElement tabToField(Browser browser, String label) {
+        String id = browser.field(label).getAttribute("id");
+        for (int i = 0; i < 80; i++) {
+            WebElement active = browser.driver().switchTo().activeElement();
+            if (id.equals(active.getAttribute("id"))) {
+                return active;
+            }
+            active.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reaches " + label);
     }
 
     static String clipboard(Browser browser) {
