@@ -124,7 +124,45 @@ export const accounts = {
 
 export const directory = {
     departments: () => get('/departments'),
-    people: () => get('/people')
+    createDepartment: department => call('POST', '/departments', { body: department }),
+    people: () => get('/people'),
+    person: id => get('/people/' + encodeURIComponent(id)),
+    createPerson: person => call('POST', '/people', { body: person }),
+    setUpSignIn: (id, username, initialPassword) =>
+        call('PUT', '/people/' + encodeURIComponent(id) + '/sign-in', { body: { username, initialPassword } }),
+    grant: (id, role, departmentId) =>
+        post('/people/' + encodeURIComponent(id) + '/roles', departmentId ? { role, departmentId } : { role }),
+    revoke: (id, grantId) => del('/people/' + encodeURIComponent(id) + '/roles/' + encodeURIComponent(grantId))
+};
+
+export const offboardings = {
+    list: params => get('/offboardings' + query(params)),
+    get: id => get('/offboardings/' + encodeURIComponent(id)),
+    start: (departure, idempotencyKey) =>
+        call('POST', '/offboardings', { body: departure, headers: { 'Idempotency-Key': idempotencyKey } }),
+    handovers: () => get('/offboardings/handovers'),
+    confirm: (caseId, itemId) => post('/offboardings/' + encodeURIComponent(caseId) + '/items/'
+        + encodeURIComponent(itemId) + '/confirmation')
+};
+
+export const tokens = {
+    list: () => get('/tokens'),
+    create: token => post('/tokens', token),
+    revoke: id => del('/tokens/' + encodeURIComponent(id))
+};
+
+export const audit = {
+    events: params => get('/audit/events' + query(params)),
+    verify: () => post('/audit/verifications'),
+    /** A download address: the browser fetches it with the session cookie (a GET needs no CSRF token). */
+    exportAddress: params => BASE + '/audit/export' + query(params)
+};
+
+export const keys = {
+    versions: () => get('/keys'),
+    rotations: () => get('/keys/rotations'),
+    rotation: id => get('/keys/rotations/' + encodeURIComponent(id)),
+    rotate: reason => post('/keys/rotations', { reason })
 };
 
 export const passwords = {

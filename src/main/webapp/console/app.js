@@ -8,18 +8,46 @@ import { AccountsPage } from './pages/accounts.js';
 import { NewAccountPage } from './pages/new-account.js';
 import { AccountPage } from './pages/account.js';
 import { ProfilePage } from './pages/profile.js';
+import { StartPage } from './pages/start.js';
+import {
+    OffboardingsPage, NewOffboardingPage, OffboardingPage, OFFBOARDING_READERS
+} from './pages/offboarding.js';
+import { PeoplePage, NewPersonPage, PersonPage, DepartmentsPage } from './pages/people.js';
+import { TokensPage } from './pages/tokens.js';
+import { AuditPage } from './pages/audit.js';
+import { KeysPage } from './pages/keys.js';
+import { DIRECTORY_READERS } from './directory.js';
 
-/** The pages, by path. Part 2's pages (offboarding, people, audit, keys) join this list and the navigation. */
+const HOME = '/start';
+
+/** The pages, by path. */
 const ROUTES = [
+    { pattern: /^\/start$/, page: StartPage },
     { pattern: /^\/accounts$/, page: AccountsPage },
     { pattern: /^\/accounts\/new$/, page: NewAccountPage },
     { pattern: /^\/accounts\/([^/]+)$/, page: AccountPage, params: ['accountId'] },
+    { pattern: /^\/offboardings$/, page: OffboardingsPage },
+    { pattern: /^\/offboardings\/new$/, page: NewOffboardingPage },
+    { pattern: /^\/offboardings\/([^/]+)$/, page: OffboardingPage, params: ['caseId'] },
+    { pattern: /^\/people$/, page: PeoplePage },
+    { pattern: /^\/people\/new$/, page: NewPersonPage },
+    { pattern: /^\/people\/([^/]+)$/, page: PersonPage, params: ['personId'] },
+    { pattern: /^\/departments$/, page: DepartmentsPage },
+    { pattern: /^\/tokens$/, page: TokensPage },
+    { pattern: /^\/audit$/, page: AuditPage },
+    { pattern: /^\/keys$/, page: KeysPage },
     { pattern: /^\/profile$/, page: ProfilePage }
 ];
 
-/** The navigation, each entry with the roles that see it (none: everyone signed in). */
+/** The navigation, each entry with the roles that see it (none: everyone signed in), as the API allows them. */
 const NAVIGATION = [
+    { href: '/start', label: 'Start' },
     { href: '/accounts', label: 'Accounts' },
+    { href: '/offboardings', label: 'Offboarding', roles: OFFBOARDING_READERS },
+    { href: '/people', label: 'People', roles: DIRECTORY_READERS },
+    { href: '/tokens', label: 'API tokens', roles: ['DGIT_ADMIN'] },
+    { href: '/audit', label: 'Audit', roles: ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER'] },
+    { href: '/keys', label: 'Keys', roles: ['DGIT_ADMIN'] },
     { href: '/profile', label: 'Profile' }
 ];
 
@@ -106,7 +134,7 @@ function App() {
 
     useEffect(() => {
         if (session && !session.restriction && (where.path === '/' || where.path === '/sign-in')) {
-            navigate('/accounts', { replace: true });
+            navigate(HOME, { replace: true });
         }
     }, [session, where.path, navigate]);
 
@@ -205,7 +233,7 @@ function SessionEndedDialog({ onSignedIn }) {
 
 function NotFound() {
     return html`<h1>Not found</h1>
-        <p>The console has no page here. <${Link} href="/accounts">Go to the accounts<//>.</p>`;
+        <p>The console has no page here. <${Link} href=${HOME}>Go to your start page<//>.</p>`;
 }
 
 render(html`<${App} />`, document.getElementById('app'));

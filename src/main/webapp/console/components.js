@@ -3,6 +3,7 @@
 import {
     html, render, useState, useEffect, useRef, useCallback, useMemo, useContext, createContext
 } from '/_static/htm/3.1.1/preact/standalone.module.js';
+import { query } from './api.js';
 
 export { html, render, useState, useEffect, useRef, useCallback, useMemo, useContext, createContext };
 
@@ -106,12 +107,16 @@ export function Field({ label, hint, error, value, onValue, type = 'text', as = 
     </div>`;
 }
 
-/** A checkbox with its label. */
-export function Checkbox({ label, checked, onChecked }) {
+/** A checkbox with its label, and its error when it must be ticked. */
+export function Checkbox({ label, checked, onChecked, error }) {
     const id = useId('check');
-    return html`<div class="checkbox">
-        <input type="checkbox" id=${id} checked=${checked} onChange=${e => onChecked(e.target.checked)} />
-        <label for=${id}>${label}</label>
+    return html`<div class=${error ? 'field-error' : undefined}>
+        <div class="checkbox">
+            <input type="checkbox" id=${id} checked=${checked} onChange=${e => onChecked(e.target.checked)}
+                aria-invalid=${error ? 'true' : undefined} aria-describedby=${error ? id + '-error' : undefined} />
+            <label for=${id}>${label}</label>
+        </div>
+        ${error && html`<p class="error" id=${id + '-error'}>${error}</p>`}
     </div>`;
 }
 
@@ -256,4 +261,78 @@ export const PLATFORMS = [
 
 export function platformName(code) {
     return (PLATFORMS.find(([key]) => key === code) || [code, code])[1];
+}
+
+/**
+ * A list's filters, kept in the page's address so a list can be bookmarked, shared and gone back to: their values,
+ * and {@code change} to set one (replacing the address, not adding to the history).
+ */
+export function useAddressFilters(path, names) {
+    const { navigate, search } = useContext(ConsoleContext);
+    const params = new URLSearchParams(search);
+    const filters = Object.fromEntries(names.map(name => [name, params.get(name) || '']));
+    const change = (name, value) => navigate(path + query({ ...filters, [name]: value }), { replace: true });
+    return { filters, change, search };
+}
+
+/** Keyset pages: the cursors of the pages seen, so Previous goes back; a new search starts again at page 1. */
+export function useCursorPages(search) {
+    const [cursors, setCursors] = useState([null]);
+    useEffect(() => setCursors([null]), [search]);
+    return {
+        cursor: cursors[cursors.length - 1],
+        number: cursors.length,
+        next: cursor => setCursors([...cursors, cursor]),
+        previous: () => setCursors(cursors.slice(0, -1))
+    };
+}
+
+/** Previous and next page buttons for {@code pages} (from useCursorPages); next is there when the API gave a cursor. */
+export function Pager({ pages, nextCursor }) {
+    return html`<nav class="pager" aria-label="Pages">
+        <button type="button" class="secondary" disabled=${pages.number === 1}
+            onClick=${pages.previous}>Previous page</button>
+        <span>Page ${pages.number}</span>
+        <button type="button" class="secondary" disabled=${!nextCursor}
+            onClick=${() => pages.next(nextCursor)}>Next page</button>
+    </nav>`;
+}
+
+/** Loads what {@code load} answers whenever a dependency changes; only the latest answer is shown. */
+export function useLoaded(load, dependencies) {
+    const [state, setState] = useState({ data: null, error: null });
+    const latest = useRef(0);
+    const run = useCallback(() => {
+        const asked = ++latest.current;
+        setState(previous => ({ data: previous.data, error: null }));
+        return load().then(data => asked === latest.current && setState({ data, error: null }))
+            .catch(error => asked === latest.current && setState(previous => ({ data: previous.data, error })));
+    }, dependencies);
+    useEffect(() => {
+        run();
+    }, [run]);
+    return { ...state, reload: run };
+}
+
+/** What each role allows, in the words shown where a role is granted or held. */
+export const ROLES = {
+    DGIT_ADMIN: { name: 'DGIT admin', scoped: false,
+        allows: 'Every account and its login, all administration: people, roles, tokens, offboarding, keys.' },
+    AUDITOR: { name: 'Auditor', scoped: false,
+        allows: 'The audit trail, its verification and export, and every account\'s details; never a login.' },
+    DEPARTMENT_OWNER: { name: 'Department owner', scoped: true,
+        allows: 'The department\'s accounts and their logins, its people and their holdings; registers accounts.' },
+    HR_STAFF: { name: 'HR staff', scoped: false,
+        allows: 'Starts offboardings and follows them, and sees the people of every department; never a login.' },
+    HR_INTEGRATION: { name: 'HR integration', scoped: false,
+        allows: 'HR\'s system: the offboarding and SCIM APIs and nothing else. API tokens only.' }
+};
+
+export function roleName(role) {
+    return ROLES[role]?.name || role;
+}
+
+/** True if the signed-in person holds any of {@code roles}. */
+export function holdsAny(session, roles) {
+    return roles.some(role => session.roles.includes(role));
 }

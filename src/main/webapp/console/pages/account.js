@@ -6,7 +6,8 @@ import {
     formatDateTime, formatTime
 } from '../components.js';
 import * as api from '../api.js';
-import { useDirectory, AccountBadges } from './accounts.js';
+import { useDirectory } from '../directory.js';
+import { AccountBadges } from './accounts.js';
 
 const FIELD_LABELS = {
     loginIdentifier: 'Login (username or email)', password: 'Password', totp: 'MFA seed (TOTP)',

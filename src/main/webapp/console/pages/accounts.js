@@ -1,9 +1,10 @@
 // The accounts the signed-in person may see: search, filters, sort and pages, with what needs attention.
 import {
-    html, useState, useEffect, useRef, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage,
-    usePageTitle, PLATFORMS, platformName, formatDateTime
+    html, useState, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage, usePageTitle, PLATFORMS,
+    platformName, formatDateTime, useAddressFilters, useCursorPages, useLoaded, Pager, holdsAny
 } from '../components.js';
 import * as api from '../api.js';
+import { useDirectory } from '../directory.js';
 
 const SORTS = [
     ['displayName', 'Name'], ['platform', 'Platform'], ['department', 'Department'], ['status', 'Status'],
@@ -11,44 +12,6 @@ const SORTS = [
 ];
 const FILTERS = ['text', 'department', 'platform', 'status', 'holder', 'rotation', 'backup', 'sort', 'limit'];
 const PAGE_SIZE = '25';
-
-/** Names for ids, where the signed-in person's roles may read the directory; ids stay ids otherwise. */
-export function useDirectory(session) {
-    const [directory, setDirectory] = useState({ departments: new Map(), people: new Map() });
-    useEffect(() => {
-        const readsDirectory = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER'].some(r => session.roles.includes(r));
-        if (!readsDirectory) {
-            return;
-        }
-        Promise.all([api.directory.departments(), api.directory.people()])
-            .then(([departments, people]) => setDirectory({
-                departments: new Map(departments.map(d => [d.id, d])),
-                people: new Map(people.map(p => [p.id, p]))
-            }))
-            .catch(() => undefined);
-    }, [session.id]);
-    return {
-        ...directory,
-        departmentName: id => directory.departments.get(id)?.name || id,
-        personName: id => personName(id, session, directory.people)
-    };
-}
-
-/** A person's name from an id or an audit name ("person:<id>", "token:<id>"); the id where the name is unknown. */
-function personName(id, session, people) {
-    if (!id) {
-        return 'nobody';
-    }
-    const colon = id.indexOf(':');
-    const [kind, rest] = colon < 0 ? ['person', id] : [id.slice(0, colon), id.slice(colon + 1)];
-    if (kind === 'token') {
-        return 'an API token';
-    }
-    if (kind !== 'person') {
-        return id;
-    }
-    return rest === session.id ? `${session.name} (you)` : people.get(rest)?.name || rest;
-}
 
 /** What needs attention on an account, as badges. */
 export function AccountBadges({ account }) {
@@ -66,36 +29,18 @@ export function AccountBadges({ account }) {
 }
 
 export function AccountsPage() {
-    const { session, navigate, search } = useContext(ConsoleContext);
+    const { session } = useContext(ConsoleContext);
     usePageTitle('Accounts');
     const directory = useDirectory(session);
-    const params = new URLSearchParams(search);
-    const filters = Object.fromEntries(FILTERS.map(name => [name, params.get(name) || '']));
+    const { filters, change, search } = useAddressFilters('/accounts', FILTERS);
     const [text, setText] = useState(filters.text);
-    const [cursors, setCursors] = useState([null]);
-    const [page, setPage] = useState(null);
-    const [error, setError] = useState(null);
-    const after = cursors[cursors.length - 1];
-
-    // Back and forward change the filters under the page: start again from its first page.
-    useEffect(() => setCursors([null]), [search]);
-    const latest = useRef(0);
-    useEffect(() => {
-        setError(null);
-        const asked = ++latest.current;
-        api.accounts.list({ ...filters, after, limit: filters.limit || PAGE_SIZE })
-            .then(answer => asked === latest.current && setPage(answer))
-            .catch(e => asked === latest.current && setError(e));
-    }, [search, after]);
-
-    const change = (name, value) => {
-        const next = { ...filters, [name]: value };
-        setCursors([null]);
-        navigate('/accounts' + api.query(next), { replace: true });
-    };
+    const pages = useCursorPages(search);
+    const list = useLoaded(() => api.accounts.list({
+        ...filters, after: pages.cursor, limit: filters.limit || PAGE_SIZE
+    }), [search, pages.cursor]);
     const sort = filters.sort || 'displayName';
     const sortBy = key => change('sort', sort === key ? '-' + key : key);
-    const canRegister = session.roles.includes('DGIT_ADMIN') || session.roles.includes('DEPARTMENT_OWNER');
+    const canRegister = holdsAny(session, ['DGIT_ADMIN', 'DEPARTMENT_OWNER']);
     const departments = [...directory.departments.values()];
 
     return html`<div class="page-head">
@@ -139,16 +84,10 @@ export function AccountsPage() {
             </div>
             <div class="actions"><button type="submit">Search</button></div>
         </form>
-        <${ProblemMessage} error=${error} />
-        ${page && html`<${AccountTable} page=${page} directory=${directory} sort=${sort}
+        <${ProblemMessage} error=${list.error} />
+        ${list.data && html`<${AccountTable} page=${list.data} directory=${directory} sort=${sort}
             onSort=${sortBy} />
-        <nav class="pager" aria-label="Pages">
-            <button type="button" class="secondary" disabled=${cursors.length === 1}
-                onClick=${() => setCursors(cursors.slice(0, -1))}>Previous page</button>
-            <span>Page ${cursors.length}</span>
-            <button type="button" class="secondary" disabled=${!page.nextAfter}
-                onClick=${() => setCursors([...cursors, page.nextAfter])}>Next page</button>
-        </nav>`}`;
+        <${Pager} pages=${pages} nextCursor=${list.data.nextAfter} />`}`;
 }
 
 function AccountTable({ page, directory, sort, onSort }) {

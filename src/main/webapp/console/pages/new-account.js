@@ -4,7 +4,7 @@ import {
     PLATFORMS
 } from '../components.js';
 import * as api from '../api.js';
-import { useDirectory } from './accounts.js';
+import { useDirectory } from '../directory.js';
 
 export function NewAccountPage() {
     const { session, navigate } = useContext(ConsoleContext);

@@ -14,10 +14,16 @@ import java.util.List;
  * a 404 problem. The console's files and libraries are static resources ({@code /console/}, and the WebJars under
  * {@code /webjars/} and {@code /_static/}).
  */
-@WebServlet(name = "ConsolePages", urlPatterns = {"/sign-in", "/accounts", "/accounts/*", "/profile"})
+@WebServlet(name = "ConsolePages", urlPatterns = {"/sign-in", "/start", "/accounts", "/accounts/*", "/offboardings",
+    "/offboardings/*", "/people", "/people/*", "/departments", "/tokens", "/audit", "/keys", "/profile"})
 public class ConsolePages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    /** The console's sections, as mapped above: each path, and for some the pages under it. */
+    private static final List<String> PAGES = List.of("/sign-in", "/start", "/departments", "/tokens", "/audit", "/keys",
+            "/profile");
+    private static final List<String> PAGES_WITH_SUBPAGES = List.of("/accounts", "/offboardings", "/people");
 
     /** Versioned library paths: their content never changes under one URL. */
     private static final List<String> LIBRARIES = List.of("/webjars/", "/_static/");
@@ -34,8 +40,8 @@ public class ConsolePages extends HttpServlet {
     /** Whether the path is the console's: a page, one of its files, or a library it loads. */
     static boolean serves(String path) {
         return path.isEmpty() || "/".equals(path) || isLibrary(path) || FILES.stream().anyMatch(path::startsWith)
-                || "/sign-in".equals(path) || "/profile".equals(path) || "/accounts".equals(path)
-                || path.startsWith("/accounts/");
+                || PAGES.contains(path) || PAGES_WITH_SUBPAGES.stream()
+                        .anyMatch(section -> path.equals(section) || path.startsWith(section + "/"));
     }
 
     private static boolean isLibrary(String path) {

@@ -96,14 +96,14 @@ class ConsoleIT {
             browser.check("recovery-codes");
             browser.field("I have kept these codes somewhere safe").click();
             browser.click("Continue");
-            browser.waitForHeading("Accounts");
+            browser.waitForHeading(ConsoleAdministrationIT.START);
 
             browser.click("Sign out");
             browser.waitForHeading("Credential escrow");
             long next = Math.max(Instant.now().getEpochSecond() / PERIOD, step + 1);
             browser.type("Username", username).type("Password", chosen).click("Sign in");
             browser.type("Code from your authenticator app", code(seed, next)).click("Sign in");
-            browser.waitForHeading("Accounts");
+            browser.waitForHeading(ConsoleAdministrationIT.START);
 
             browser.click("Sign out");
             browser.waitForHeading("Credential escrow");
@@ -111,7 +111,7 @@ class ConsoleIT {
             browser.field("Code from your authenticator app");
             browser.click("Use a recovery code instead");
             browser.type("Recovery code", recoveryCodes.get(3)).click("Sign in");
-            browser.waitForHeading("Accounts");
+            browser.waitForHeading(ConsoleAdministrationIT.START);
             assertNoCspViolation(browser);
         }
     }
@@ -154,6 +154,8 @@ class ConsoleIT {
         Fixture fixture = new Fixture();
         try (Browser browser = new Browser()) {
             signIn(browser, fixture.owner);
+            browser.waitForHeading(ConsoleAdministrationIT.START);
+            browser.click("Accounts");
             browser.waitForHeading("Accounts");
             browser.check("accounts");
             browser.click("Register an account");
@@ -369,7 +371,7 @@ class ConsoleIT {
                 + HttpCookie.parse(elsewhere.header("Set-Cookie")).get(0).getValue());
         try (Browser browser = new Browser()) {
             signIn(browser, fixture.owner);
-            browser.waitForHeading("Accounts");
+            browser.waitForHeading(ConsoleAdministrationIT.START);
             browser.click("Profile");
             browser.waitForHeading("Profile");
             // The owner's sessions: the one that enrolled MFA, the other client's and this browser's.
@@ -414,6 +416,8 @@ class ConsoleIT {
         Fixture fixture = new Fixture();
         try (Browser browser = new Browser()) {
             signIn(browser, fixture.owner);
+            browser.waitForHeading(ConsoleAdministrationIT.START);
+            browser.open("/accounts");
             browser.waitForHeading("Accounts");
             tabTo(browser, "Register an account").sendKeys(Keys.ENTER);
             browser.waitForHeading("Register an account");

@@ -292,10 +292,21 @@ public final class People {
 
     /** A department owner with a finished sign-in (password changed, MFA enrolled), and how to sign in as them. */
     public static SignInDetails departmentOwnerSignInDetails(String departmentId) {
-        String username = "owner-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = TestSecrets.remember("owner-password-" + UUID.randomUUID());
+        return signInDetails(departmentId, "DEPARTMENT_OWNER", departmentId);
+    }
+
+    /**
+     * A person of the department with a finished sign-in (password changed, MFA enrolled) and {@code role} (none if
+     * null; over {@code scope}, a department, where the role takes one), and how to sign in as them.
+     */
+    public static SignInDetails signInDetails(String departmentId, String role, String scope) {
+        String username = (role == null ? "member-" : role.toLowerCase().replace('_', '-') + "-")
+                + UUID.randomUUID().toString().substring(0, 8);
+        String password = TestSecrets.remember("person-password-" + UUID.randomUUID());
         String personId = createPerson(departmentId, username, "initial-password-1");
-        grant(personId, "DEPARTMENT_OWNER", departmentId);
+        if (role != null) {
+            grant(personId, role, scope);
+        }
         Session first = signIn(username, "initial-password-1", null);
         Api.Reply changed = first.api().post("/api/v1/session/password", Json.createObjectBuilder()
                 .add("currentPassword", "initial-password-1").add("newPassword", password).build().toString());

@@ -1,0 +1,47 @@
+// Names for the ids the API answers with: departments and people, where the signed-in person's roles may read the
+// directory (DGIT admins, auditors and HR staff: everyone; department owners: their departments). Ids stay ids
+// otherwise, so a page never fails for want of a name.
+import { useState, useEffect } from './components.js';
+import * as api from './api.js';
+
+/** The roles that may read the directory (GET /people, GET /departments). */
+export const DIRECTORY_READERS = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER', 'HR_STAFF'];
+
+/** The departments and people the signed-in person may see, with name lookups; {@code reload} after a change. */
+export function useDirectory(session) {
+    const [directory, setDirectory] = useState({ departments: new Map(), people: new Map() });
+    const [version, setVersion] = useState(0);
+    useEffect(() => {
+        if (!DIRECTORY_READERS.some(r => session.roles.includes(r))) {
+            return;
+        }
+        Promise.all([api.directory.departments(), api.directory.people()])
+            .then(([departments, people]) => setDirectory({
+                departments: new Map(departments.map(d => [d.id, d])),
+                people: new Map(people.map(p => [p.id, p]))
+            }))
+            .catch(() => undefined);
+    }, [session.id, version]);
+    return {
+        ...directory,
+        reload: () => setVersion(v => v + 1),
+        departmentName: id => directory.departments.get(id)?.name || id,
+        personName: id => personName(id, session, directory.people)
+    };
+}
+
+/** A person's name from an id or an audit name ("person:<id>", "token:<id>"); the id where the name is unknown. */
+function personName(id, session, people) {
+    if (!id) {
+        return 'nobody';
+    }
+    const colon = id.indexOf(':');
+    const [kind, rest] = colon < 0 ? ['person', id] : [id.slice(0, colon), id.slice(colon + 1)];
+    if (kind === 'token') {
+        return 'an API token';
+    }
+    if (kind !== 'person') {
+        return id;
+    }
+    return rest === session.id ? `${session.name} (you)` : people.get(rest)?.name || rest;
+}
