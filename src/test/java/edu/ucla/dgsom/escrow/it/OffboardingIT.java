@@ -226,6 +226,46 @@ class OffboardingIT {
     }
 
     @Test
+    void theCaseListFiltersByStatesTheLeaversDepartmentAndWhatIsDueBefore() {
+        CredentialsIT.Fixture fixture = CredentialsIT.Fixture.create("FILTER");
+        store(fixture);
+        Instant asked = Instant.now();
+        Api.Reply now = hr.post("/api/v1/offboardings", "{\"employeeId\":\""
+                + employeeId(fixture.contentOwner().personId()) + "\"}");
+        assertEquals(202, now.status(), now::toString);
+        Api.Reply later = hr.post("/api/v1/offboardings", Json.createObjectBuilder()
+                .add("employeeId", employeeId(People.member(fixture.departmentId()).personId()))
+                .add("effectiveAt", asked.plus(Duration.ofDays(3)).toString()).build().toString());
+        assertEquals(202, later.status(), later::toString);
+        String rotating = now.json().getString("id");
+        String scheduled = later.json().getString("id");
+        assertEquals("IN_PROGRESS", now.json().getString("state"), "a rotation is due in 7 days: " + now);
+        String department = "/api/v1/offboardings?departmentId=" + fixture.departmentId();
+
+        List<JsonObject> both = hr.get(department).parse().asJsonArray().getValuesAs(JsonObject.class);
+        assertEquals(List.of(scheduled, rotating), both.stream().map(c -> c.getString("id")).toList(), "newest first");
+        assertTrue(both.stream().allMatch(c -> c.getString("departmentId").equals(fixture.departmentId())));
+        assertEquals(List.of(scheduled), ids(department + "&state=scheduled"));
+        assertEquals(List.of(scheduled, rotating), ids(department + "&state=SCHEDULED,ACCESS_ENDED,IN_PROGRESS"));
+        assertEquals(List.of(), ids(department + "&state=COMPLETED"));
+        assertEquals(List.of(), ids(department + "&dueBefore=" + asked.plus(Duration.ofDays(1))));
+        assertEquals(List.of(scheduled), ids(department + "&dueBefore=" + asked.plus(Duration.ofDays(4))));
+        assertEquals(List.of(scheduled, rotating), ids(department + "&dueBefore=" + asked.plus(Duration.ofDays(8))));
+        assertEquals(List.of(rotating), ids(department + "&dueBefore=" + asked.plus(Duration.ofDays(8))
+                + "&state=IN_PROGRESS&employeeId=" + now.json().getString("employeeId")));
+        assertEquals(List.of(), ids("/api/v1/offboardings?departmentId=" + UUID.randomUUID()));
+
+        assertField(hr.get(department + "&dueBefore=tomorrow"), 400, "dueBefore");
+        assertField(hr.get(department + "&state=SCHEDULED,NOPE"), 400, "state");
+    }
+
+    private List<String> ids(String path) {
+        Api.Reply reply = hr.get(path);
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.parse().asJsonArray().getValuesAs(JsonObject.class).stream().map(c -> c.getString("id")).toList();
+    }
+
+    @Test
     void anOffboardingScheduledTwoMinutesAheadSurvivesARestartAndRunsOnce() throws Exception {
         String department = People.createDepartment("LATER-" + UUID.randomUUID().toString().substring(0, 4));
         People.Session leaving = People.member(department);

@@ -98,8 +98,8 @@ public class Offboardings {
             throw new ProblemException(ProblemType.CONFLICT, "This person was offboarded outside the escrow");
         }
         String successorId = departure.successorId() == null ? null : successor(person, departure.successorId()).id();
-        OffboardingCase offboarding = new OffboardingCase(person.id(), person.employeeId(), successorId,
-                departure.hrReference(), departure.idempotencyKey(), effective, caller.auditName(), now);
+        OffboardingCase offboarding = new OffboardingCase(person.id(), person.employeeId(), person.departmentId(),
+                successorId, departure.hrReference(), departure.idempotencyKey(), effective, caller.auditName(), now);
         em.persist(offboarding);
         audit.record(AuditAction.OFFBOARDING_REQUEST, new AuditTrail.Target("offboarding", offboarding.id(),
                 person.departmentId()), Outcome.ALLOWED, departure.hrReference() == null ? null
@@ -194,23 +194,12 @@ public class Offboardings {
                 : items.stream().filter(i -> caller.isPerson() && i.addressedTo(caller.id())).toList();
     }
 
-    /** Cases newest first, optionally of one state or one person. */
-    public List<OffboardingCase> list(OffboardingCase.State state, String employeeId, int limit) {
-        StringBuilder jpql = new StringBuilder("SELECT c FROM OffboardingCase c WHERE 1 = 1");
-        if (state != null) {
-            jpql.append(" AND c.state = :state");
-        }
-        if (employeeId != null) {
-            jpql.append(" AND c.employeeId = :employee");
-        }
-        var query = em.createQuery(jpql.append(" ORDER BY c.requestedAt DESC, c.id").toString(), OffboardingCase.class);
-        if (state != null) {
-            query.setParameter("state", state);
-        }
-        if (employeeId != null) {
-            query.setParameter("employee", employeeId);
-        }
-        return query.setMaxResults(limit).getResultList();
+    /** Cases newest first, as {@code filter} narrows them. */
+    public List<OffboardingCase> list(OffboardingFilter filter, int limit) {
+        return em.createNamedQuery(OffboardingCase.LIST, OffboardingCase.class)
+                .setParameter("states", filter.states()).setParameter("department", filter.departmentId())
+                .setParameter("employee", filter.employeeId()).setParameter("dueBefore", filter.dueBefore())
+                .setMaxResults(limit).getResultList();
     }
 
     /** The new holder (or a DGIT admin) confirms a hand-over. */
