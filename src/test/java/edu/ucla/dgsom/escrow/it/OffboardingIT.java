@@ -369,6 +369,30 @@ class OffboardingIT {
     }
 
     @Test
+    void hrStaffOffboardAnyoneFollowTheCaseAndNameOnlyASuccessorOfTheLeaversDepartment() {
+        People.Session staff = People.hrStaff(People.createDepartment("HRSTAFF-" + UUID.randomUUID().toString()
+                .substring(0, 4)));
+        String department = People.createDepartment("HRLEAVE-" + UUID.randomUUID().toString().substring(0, 4));
+        String leaver = People.member(department).personId();
+        String outsider = People.member(People.createDepartment("HROUT-" + UUID.randomUUID().toString()
+                .substring(0, 4))).personId();
+        String later = Instant.now().plus(Duration.ofDays(3)).toString();
+        assertField(staff.api().post("/api/v1/offboardings", Json.createObjectBuilder()
+                .add("employeeId", employeeId(leaver)).add("successorId", outsider).add("effectiveAt", later).build()
+                .toString()), 400, "successorId");
+
+        Api.Reply requested = staff.api().post("/api/v1/offboardings", Json.createObjectBuilder()
+                .add("employeeId", employeeId(leaver)).add("effectiveAt", later).build().toString());
+        assertEquals(202, requested.status(), "a leaver of any department: " + requested);
+        String id = requested.json().getString("id");
+        assertEquals("person:" + staff.personId(), requested.json().getString("requestedBy"));
+        assertEquals(department, requested.json().getString("departmentId"));
+        assertEquals("SCHEDULED", staff.api().get("/api/v1/offboardings/" + id).json().getString("state"));
+        assertEquals(List.of(id), staff.api().get("/api/v1/offboardings?employeeId=" + employeeId(leaver)).parse()
+                .asJsonArray().getValuesAs(JsonObject.class).stream().map(c -> c.getString("id")).toList());
+    }
+
+    @Test
     void anHrRequestToOffboardNowBringsForwardACaseScheduledForLater() throws Exception {
         String department = People.createDepartment("SOONER-" + UUID.randomUUID().toString().substring(0, 4));
         People.Session leaving = People.member(department);

@@ -155,6 +155,13 @@ public final class People {
         return admin;
     }
 
+    /** A signed-in member of HR's staff (HR_STAFF), with MFA enrolled as the role requires. */
+    public static Session hrStaff(String departmentId) {
+        Session staff = member(departmentId);
+        grant(staff.personId(), "HR_STAFF", null);
+        return staff;
+    }
+
     private static Session signedInPerson(String departmentId, String role) {
         TestSecrets.remember("owner-password-22");
         String username = (role == null ? "member-" : "owner-") + UUID.randomUUID().toString().substring(0, 8);

@@ -53,6 +53,10 @@ public class ApiTokens {
 
     /** A token of {@code role}; a DEPARTMENT_OWNER token names the one department it owns, other roles none. */
     public Created create(String name, Role role, String requestedDepartmentId, Instant expiresAt) {
+        if (!ApiToken.mayCarry(role)) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "HR_STAFF is for people; HR's system uses"
+                    + " HR_INTEGRATION", List.of(new Problem.FieldError("role", "not for tokens")));
+        }
         String departmentId = departments.scopeOf(role, requestedDepartmentId);
         Instant now = Instant.now();
         if (!ApiToken.expiryAllowed(expiresAt, now, settings.maxTokenValidity())) {

@@ -86,6 +86,11 @@ public class ApiToken {
         this.expiresAt = expiresAt;
     }
 
+    /** Tokens are for systems: HR's staff sign in as people (their system has HR_INTEGRATION); none is HR_STAFF. */
+    public static boolean mayCarry(Role role) {
+        return role != Role.HR_STAFF;
+    }
+
     /** A new token must expire in the future, and no later than {@code maxValidity} from now. */
     public static boolean expiryAllowed(Instant expiresAt, Instant now, Duration maxValidity) {
         return expiresAt.isAfter(now) && !expiresAt.isAfter(now.plus(maxValidity));

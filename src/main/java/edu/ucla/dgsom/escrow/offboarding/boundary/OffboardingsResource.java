@@ -62,7 +62,7 @@ public class OffboardingsResource {
     UriInfo uriInfo;
 
     @POST
-    @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN})
+    @Allowed({Role.HR_INTEGRATION, Role.HR_STAFF, Role.DGIT_ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "requestOffboarding", summary = "Offboard a workforce member, now or at a scheduled time")
     @APIResponse(responseCode = "202", description = "A new case; it is executed at its effective time",
@@ -91,7 +91,7 @@ public class OffboardingsResource {
     }
 
     @GET
-    @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN, Role.AUDITOR})
+    @Allowed({Role.HR_INTEGRATION, Role.HR_STAFF, Role.DGIT_ADMIN, Role.AUDITOR})
     @Operation(operationId = "listOffboardings", summary = "Offboarding cases, newest first, filtered",
             description = "Filters (all optional, combined with AND): state (one state or a comma-separated list,"
             + " e.g. SCHEDULED,ACCESS_ENDED,IN_PROGRESS), departmentId (the leaver's department when the case was"
@@ -114,7 +114,7 @@ public class OffboardingsResource {
 
     @GET
     @Path("{id}")
-    @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN, Role.AUDITOR})
+    @Allowed({Role.HR_INTEGRATION, Role.HR_STAFF, Role.DGIT_ADMIN, Role.AUDITOR})
     @Operation(operationId = "getOffboarding", summary = "One case with every step and item")
     public OffboardingView get(@PathParam("id") String id) {
         return OffboardingView.of(offboardings.offboarding(id), offboardings.items(id));

@@ -134,8 +134,8 @@ public class Offboardings {
     }
 
     /**
-     * The successor named for {@code leaver}: another active person (else 422); HR's system may name only someone
-     * of the leaver's department (else 400), DGIT admins anyone.
+     * The successor named for {@code leaver}: another active person (else 422); HR (its system's token or its staff)
+     * may name only someone of the leaver's department (else 400), DGIT admins anyone.
      */
     private PersonDetails successor(PersonDetails leaver, String successorId) {
         PersonDetails successor = people.find(successorId.strip()).orElse(null);

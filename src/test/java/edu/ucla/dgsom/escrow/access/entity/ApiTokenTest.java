@@ -54,6 +54,13 @@ class ApiTokenTest {
     }
 
     @Test
+    void a_token_carries_any_role_but_hr_staff_which_is_for_people() {
+        assertTrue(ApiToken.mayCarry(Role.HR_INTEGRATION));
+        assertTrue(ApiToken.mayCarry(Role.DEPARTMENT_OWNER));
+        assertFalse(ApiToken.mayCarry(Role.HR_STAFF));
+    }
+
+    @Test
     void a_new_token_expires_in_the_future_and_within_the_longest_validity() {
         Duration max = Duration.ofDays(365);
         assertTrue(ApiToken.expiryAllowed(EXPIRY, NOW, max));
