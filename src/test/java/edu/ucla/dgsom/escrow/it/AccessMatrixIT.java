@@ -97,6 +97,7 @@ class AccessMatrixIT {
         RULES.put("GET /api/v1/offboardings", OFFBOARDING_READERS);
         RULES.put("GET /api/v1/offboardings/{id}", OFFBOARDING_READERS);
         RULES.put("POST /api/v1/offboardings/{id}/items/{itemId}/confirmation", EVERY_CALLER);
+        RULES.put("GET /api/v1/offboardings/handovers", EVERY_CALLER);
         RULES.put("GET /scim/v2/Users", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
         RULES.put("POST /scim/v2/Users", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
         RULES.put("GET /scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));

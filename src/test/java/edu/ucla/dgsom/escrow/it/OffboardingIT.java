@@ -145,6 +145,52 @@ class OffboardingIT {
     }
 
     @Test
+    void aSuccessorListsExactlyTheHandOversAwaitingThemUntilTheyConfirmThem() {
+        CredentialsIT.Fixture fixture = CredentialsIT.Fixture.create("HANDS");
+        String leaver = fixture.contentOwner().personId();
+        People.Session successor = People.member(fixture.departmentId());
+        String moderated = registerAccount(fixture.owner().api(), fixture.departmentId(), "Moderated",
+                fixture.moderator().personId(), leaver);
+        Api.Reply reply = hr.post("/api/v1/offboardings", Json.createObjectBuilder().add("employeeId",
+                employeeId(leaver)).add("successorId", successor.personId()).build().toString());
+        assertEquals(202, reply.status(), reply::toString);
+        String caseId = reply.json().getString("id");
+        Set<String> theirs = reply.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> successor.personId().equals(i.getString("toPerson", null)))
+                .map(i -> i.getString("id")).collect(Collectors.toSet());
+        assertEquals(2, theirs.size(), "content owner of one account, backup moderator of the other: " + reply);
+
+        List<JsonObject> awaiting = handovers(successor.api());
+        assertEquals(theirs, awaiting.stream().map(h -> h.getString("itemId")).collect(Collectors.toSet()));
+        String leaverName = Api.admin().get("/api/v1/people/" + leaver).json().getString("name");
+        for (JsonObject handover : awaiting) {
+            assertEquals(caseId, handover.getString("caseId"));
+            assertEquals(leaver, handover.getString("leaverId"));
+            assertEquals(leaverName, handover.getString("leaverName"));
+            assertEquals(fixture.departmentId(), handover.getString("departmentId"));
+            assertTrue(Set.of(fixture.accountId(), moderated).contains(handover.getString("accountId")));
+            assertTrue(handover.getString("accountName").startsWith(handover.getString("accountId")
+                    .equals(moderated) ? "Moderated (" : "DGSOM HANDS ("), "display name, platform, handle: " + handover);
+            assertTrue(handover.getString("kind").endsWith("_REPLACED"), handover::toString);
+        }
+        assertEquals(List.of(), handovers(fixture.moderator().api()), "another person has nothing to confirm");
+        assertEquals(List.of(), handovers(hr), "nothing awaits a token");
+
+        for (JsonObject handover : awaiting) {
+            Api.Reply confirmed = successor.api().post("/api/v1/offboardings/" + caseId + "/items/"
+                    + handover.getString("itemId") + "/confirmation", "");
+            assertEquals(200, confirmed.status(), confirmed::toString);
+        }
+        assertEquals(List.of(), handovers(successor.api()), "confirmed hand-overs await nothing more");
+    }
+
+    static List<JsonObject> handovers(Api api) {
+        Api.Reply reply = api.get("/api/v1/offboardings/handovers");
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.parse().asJsonArray().getValuesAs(JsonObject.class);
+    }
+
+    @Test
     void aDepartingAdminsSessionAndTheTokensTheyIssuedEndAtOnceAndTheirRolesGo() throws Exception {
         String department = People.createDepartment("ADMINLEAVE-" + UUID.randomUUID().toString().substring(0, 4));
         People.dgitAdmin(department); // DGIT keeps an active admin with MFA when this one leaves
@@ -512,6 +558,9 @@ class OffboardingIT {
         assertEquals(leaving.personId(), Api.admin().get("/api/v1/accounts/" + account).json()
                 .getString("contentOwnerId"), "left as it was, for DGIT to place");
 
+        assertTrue(handovers(People.admin()).stream().anyMatch(h -> h.getString("itemId").equals(toDgit.getString("id"))
+                && h.getString("kind").equals("ACCOUNT_TO_DGIT") && h.getString("leaverId").equals(leaving.personId())),
+                "it awaits DGIT's admins");
         // DGIT names the holders, then confirms the item; the case completes.
         String next = People.member(department).personId();
         Api.Reply placed = Api.admin().send("PATCH", "/api/v1/accounts/" + account, Json.createObjectBuilder()
@@ -523,6 +572,8 @@ class OffboardingIT {
                 + "/confirmation", "");
         assertEquals(200, confirmed.status(), confirmed::toString);
         assertEquals("COMPLETED", confirmed.json().getString("state"), confirmed::toString);
+        assertTrue(handovers(People.admin()).stream().noneMatch(h -> h.getString("itemId").equals(toDgit.getString(
+                "id"))), "confirmed, it awaits nobody");
     }
 
     @Test

@@ -113,6 +113,18 @@ public class OffboardingsResource {
     }
 
     @GET
+    @Path("handovers")
+    @AnyCaller
+    @Operation(operationId = "listHandoversToConfirm",
+            summary = "The hand-overs that await the caller's confirmation, oldest case first",
+            description = "Open items naming the signed-in person as an account's new holder and, for a DGIT admin,"
+            + " those addressed to DGIT (ACCOUNT_TO_DGIT, NO_DGIT_ADMIN_LEFT). Confirm one at"
+            + " /offboardings/{caseId}/items/{itemId}/confirmation. An API token awaits nothing: an empty list.")
+    public List<HandoverView> handovers() {
+        return offboardings.awaitingConfirmation().stream().map(HandoverView::of).toList();
+    }
+
+    @GET
     @Path("{id}")
     @Allowed({Role.HR_INTEGRATION, Role.HR_STAFF, Role.DGIT_ADMIN, Role.AUDITOR})
     @Operation(operationId = "getOffboarding", summary = "One case with every step and item")

@@ -3,6 +3,7 @@ package edu.ucla.dgsom.escrow.offboarding.control;
 import edu.ucla.dgsom.escrow.access.control.Administrators;
 import edu.ucla.dgsom.escrow.access.control.People;
 import edu.ucla.dgsom.escrow.access.control.PersonDetails;
+import edu.ucla.dgsom.escrow.accounts.control.Holdings;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -58,6 +59,9 @@ public class Offboardings {
 
     @Inject
     People people;
+
+    @Inject
+    Holdings holdings;
 
     /** A case and whether this request created it. */
     public record Requested(OffboardingCase offboarding, boolean created) {
@@ -192,6 +196,29 @@ public class Offboardings {
         List<OffboardingItem> items = items(caseId);
         return caller.has(Role.DGIT_ADMIN) ? items
                 : items.stream().filter(i -> caller.isPerson() && i.addressedTo(caller.id())).toList();
+    }
+
+    /**
+     * The hand-overs that await the calling person's confirmation, oldest case first: those naming them as the new
+     * holder and, for a DGIT admin, those addressed to DGIT. Nothing awaits a token's: tokens confirm nothing of
+     * their own.
+     */
+    public List<HandoverToConfirm> awaitingConfirmation() {
+        if (!caller.isPerson()) {
+            return List.of();
+        }
+        return em.createNamedQuery(OffboardingItem.AWAITING_CONFIRMATION, OffboardingItem.class)
+                .setParameter("kinds", OffboardingItem.CONFIRMED_KINDS).setParameter("person", caller.id())
+                .getResultStream()
+                .filter(i -> i.awaitsConfirmationBy(caller.id()) || caller.has(Role.DGIT_ADMIN) && i.awaitsDgit())
+                .map(this::toConfirm).toList();
+    }
+
+    private HandoverToConfirm toConfirm(OffboardingItem item) {
+        OffboardingCase offboarding = offboarding(item.caseId());
+        return new HandoverToConfirm(offboarding, item, item.accountId() == null ? null
+                : holdings.describe(item.accountId()), people.find(offboarding.personId()).map(PersonDetails::name)
+                .orElse(null));
     }
 
     /** Cases newest first, as {@code filter} narrows them. */
