@@ -68,6 +68,7 @@ class AccessMatrixIT {
         RULES.put("GET /api/v1/keys", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("POST /api/v1/keys/rotations", ADMIN_PERSON);
         RULES.put("POST /api/v1/keys/root-rotations", ADMIN_PERSON);
+        RULES.put("GET /api/v1/keys/rotations", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("GET /api/v1/keys/rotations/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("DELETE /api/v1/keys/{version}", ADMIN_PERSON);
         RULES.put("GET /api/v1/departments", DIRECTORY_READERS);
