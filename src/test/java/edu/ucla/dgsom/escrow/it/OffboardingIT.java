@@ -169,8 +169,8 @@ class OffboardingIT {
             assertEquals(leaverName, handover.getString("leaverName"));
             assertEquals(fixture.departmentId(), handover.getString("departmentId"));
             assertTrue(Set.of(fixture.accountId(), moderated).contains(handover.getString("accountId")));
-            assertTrue(handover.getString("accountName").startsWith(handover.getString("accountId")
-                    .equals(moderated) ? "Moderated (" : "DGSOM HANDS ("), "display name, platform, handle: " + handover);
+            assertEquals(handover.getString("accountId").equals(moderated) ? "Moderated" : "DGSOM HANDS",
+                    handover.getString("accountName"), "the account's display name");
             assertTrue(handover.getString("kind").endsWith("_REPLACED"), handover::toString);
         }
         assertEquals(List.of(), handovers(fixture.moderator().api()), "another person has nothing to confirm");

@@ -53,7 +53,7 @@ public class Holdings {
         em.find(OfficialAccount.class, accountId).requireRotation(now, due);
     }
 
-    /** How a mail or a person's list of hand-overs names the account: its display name, platform and handle. */
+    /** How a mail names the account: its display name, platform and handle. */
     public String describe(String accountId) {
         OfficialAccount account = em.find(OfficialAccount.class, accountId);
         return account == null ? accountId : account.displayName() + " (" + account.platform() + " "

@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * A hand-over that awaits the caller's confirmation (POST /offboardings/{caseId}/items/{itemId}/confirmation):
- * what passed to them, or to DGIT, from whom. {@code accountName} is the account's display name, platform and handle,
- * {@code departmentId} the account's; both null, with {@code accountId}, for an item about no account.
+ * what passed to them, or to DGIT, from whom. {@code accountName} is the account's display name, {@code departmentId}
+ * the account's department; both null, with {@code accountId}, for an item about no account.
  */
 public record HandoverView(String caseId, String itemId, String kind, String accountId, String accountName,
         String departmentId, String leaverId, String leaverName, Instant dueAt) {

@@ -3,6 +3,7 @@ package edu.ucla.dgsom.escrow.offboarding.control;
 import edu.ucla.dgsom.escrow.access.control.Administrators;
 import edu.ucla.dgsom.escrow.access.control.People;
 import edu.ucla.dgsom.escrow.access.control.PersonDetails;
+import edu.ucla.dgsom.escrow.accounts.control.AccountRef;
 import edu.ucla.dgsom.escrow.accounts.control.Holdings;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
@@ -217,8 +218,8 @@ public class Offboardings {
     private HandoverToConfirm toConfirm(OffboardingItem item) {
         OffboardingCase offboarding = offboarding(item.caseId());
         return new HandoverToConfirm(offboarding, item, item.accountId() == null ? null
-                : holdings.describe(item.accountId()), people.find(offboarding.personId()).map(PersonDetails::name)
-                .orElse(null));
+                : holdings.find(item.accountId()).map(AccountRef::displayName).orElse(null),
+                people.find(offboarding.personId()).map(PersonDetails::name).orElse(null));
     }
 
     /** Cases newest first, as {@code filter} narrows them. */
