@@ -142,12 +142,8 @@ class ApiTokenRulesIT {
 
     /** An account of {@code departmentId} held by two people without a sign-in; answers its id. */
     private static String account(String departmentId) {
-        Api.Reply created = People.admin().post("/api/v1/accounts", Json.createObjectBuilder().add("platform", "X")
-                .add("handle", "@token-" + UUID.randomUUID()).add("displayName", "Token scope")
-                .add("departmentId", departmentId).add("contentOwnerId", person(departmentId))
-                .add("backupModeratorId", person(departmentId)).build().toString());
-        assertEquals(201, created.status(), created::toString);
-        return created.json().getString("id");
+        return OffboardingIT.registerAccount(People.admin(), departmentId, "Token scope", person(departmentId),
+                person(departmentId));
     }
 
     private static String person(String departmentId) {

@@ -644,7 +644,7 @@ class OffboardingIT {
     }
 
     /** Registers an X account of {@code department} with these holders; answers its id. */
-    private static String registerAccount(Api api, String department, String displayName, String contentOwnerId,
+    static String registerAccount(Api api, String department, String displayName, String contentOwnerId,
             String backupModeratorId) {
         Api.Reply created = api.post("/api/v1/accounts", Json.createObjectBuilder().add("platform", "X")
                 .add("handle", "@held-" + UUID.randomUUID()).add("displayName", displayName)
