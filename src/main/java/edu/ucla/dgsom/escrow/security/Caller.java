@@ -103,9 +103,14 @@ public class Caller {
         return roles.contains(role);
     }
 
-    /** DGIT admins see every department; department owners their own; everyone else none. */
+    /** DGIT admins, auditors and HR's staff (who offboard anyone) see every department and its people. */
+    public boolean seesEveryDepartment() {
+        return has(Role.DGIT_ADMIN) || has(Role.AUDITOR) || has(Role.HR_STAFF);
+    }
+
+    /** Those who see every department see this one; department owners see their own; everyone else none. */
     public boolean canSeeDepartment(String departmentId) {
-        return has(Role.DGIT_ADMIN) || has(Role.AUDITOR) || ownsDepartment(departmentId);
+        return seesEveryDepartment() || ownsDepartment(departmentId);
     }
 
     public boolean ownsDepartment(String departmentId) {

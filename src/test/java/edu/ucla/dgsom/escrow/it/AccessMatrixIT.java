@@ -25,16 +25,29 @@ class AccessMatrixIT {
     private static final String ANYONE = "ANONYMOUS";
     /** DGIT_ADMIN is a DGIT admin person with MFA; DGIT_TOKEN an API token with the role DGIT_ADMIN. */
     private static final Set<String> EVERY_CALLER = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR", "HR_INTEGRATION",
-            "DEPARTMENT_OWNER");
+            "DEPARTMENT_OWNER", "HR_STAFF");
     private static final Set<String> ADMIN = Set.of("DGIT_ADMIN", "DGIT_TOKEN");
     /** Roles and tokens: a DGIT admin person with MFA, never a token (a stolen token must not multiply itself). */
     private static final Set<String> ADMIN_PERSON = Set.of("DGIT_ADMIN");
     private static final Set<String> READERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR", "DEPARTMENT_OWNER");
-    private static final Set<String> PERSON = Set.of("DGIT_ADMIN", "DEPARTMENT_OWNER");
+    /** Departments and people: the readers, and HR's staff, who offboard anyone. */
+    private static final Set<String> DIRECTORY_READERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR",
+            "DEPARTMENT_OWNER", "HR_STAFF");
+    private static final Set<String> PERSON = Set.of("DGIT_ADMIN", "DEPARTMENT_OWNER", "HR_STAFF");
     /** Those who may handle secrets: DGIT, department owners (and, per account, its content owner and moderator). */
     private static final Set<String> STEWARDS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "DEPARTMENT_OWNER");
-    /** Those who may see a secret: people with MFA only, so no token. */
-    private static final Set<String> STEWARD_PEOPLE = Set.of("DGIT_ADMIN", "DEPARTMENT_OWNER");
+    /**
+     * Any person may hold an account (content owner, backup moderator), whatever their role: the role check lets a
+     * person of HR's staff through, and an account they do not hold is then not found.
+     */
+    private static final Set<String> ACCOUNT_READERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR",
+            "DEPARTMENT_OWNER", "HR_STAFF");
+    private static final Set<String> HOLDERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "DEPARTMENT_OWNER", "HR_STAFF");
+    private static final Set<String> HOLDER_PEOPLE = Set.of("DGIT_ADMIN", "DEPARTMENT_OWNER", "HR_STAFF");
+    /** Offboarding: HR's system and staff start and follow cases, DGIT too; auditors follow them. */
+    private static final Set<String> OFFBOARDERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION", "HR_STAFF");
+    private static final Set<String> OFFBOARDING_READERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION",
+            "HR_STAFF", "AUDITOR");
 
     /** Who may call what. ANONYMOUS means anyone at all. */
     private static final Map<String, Set<String>> RULES = new LinkedHashMap<>();
@@ -55,14 +68,15 @@ class AccessMatrixIT {
         RULES.put("GET /api/v1/keys", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("POST /api/v1/keys/rotations", ADMIN_PERSON);
         RULES.put("POST /api/v1/keys/root-rotations", ADMIN_PERSON);
+        RULES.put("GET /api/v1/keys/rotations", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("GET /api/v1/keys/rotations/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("DELETE /api/v1/keys/{version}", ADMIN_PERSON);
-        RULES.put("GET /api/v1/departments", READERS);
+        RULES.put("GET /api/v1/departments", DIRECTORY_READERS);
         RULES.put("POST /api/v1/departments", ADMIN);
-        RULES.put("GET /api/v1/departments/{id}", READERS);
-        RULES.put("GET /api/v1/people", READERS);
+        RULES.put("GET /api/v1/departments/{id}", DIRECTORY_READERS);
+        RULES.put("GET /api/v1/people", DIRECTORY_READERS);
         RULES.put("POST /api/v1/people", ADMIN);
-        RULES.put("GET /api/v1/people/{id}", READERS);
+        RULES.put("GET /api/v1/people/{id}", DIRECTORY_READERS);
         RULES.put("PUT /api/v1/people/{id}/sign-in", ADMIN_PERSON);
         RULES.put("POST /api/v1/people/{id}/roles", ADMIN_PERSON);
         RULES.put("DELETE /api/v1/people/{id}/roles/{grantId}", ADMIN_PERSON);
@@ -71,19 +85,20 @@ class AccessMatrixIT {
         RULES.put("POST /api/v1/audit/verifications", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("POST /api/v1/passwords", PERSON);
         RULES.put("POST /api/v1/accounts", STEWARDS);
-        RULES.put("GET /api/v1/accounts", READERS);
-        RULES.put("GET /api/v1/accounts/{id}", READERS);
+        RULES.put("GET /api/v1/accounts", ACCOUNT_READERS);
+        RULES.put("GET /api/v1/accounts/{id}", ACCOUNT_READERS);
         RULES.put("PATCH /api/v1/accounts/{id}", STEWARDS);
-        RULES.put("PUT /api/v1/accounts/{id}/credentials", STEWARDS);
-        RULES.put("GET /api/v1/accounts/{id}/credentials/versions", READERS);
-        RULES.put("GET /api/v1/accounts/{id}/credentials/versions/{version}", READERS);
-        RULES.put("POST /api/v1/accounts/{id}/credentials/reveal", STEWARD_PEOPLE);
-        RULES.put("POST /api/v1/accounts/{id}/credentials/versions/{version}/reveal", STEWARD_PEOPLE);
-        RULES.put("POST /api/v1/accounts/{id}/credentials/totp", STEWARD_PEOPLE);
-        RULES.put("POST /api/v1/offboardings", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
-        RULES.put("GET /api/v1/offboardings", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION", "AUDITOR"));
-        RULES.put("GET /api/v1/offboardings/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION", "AUDITOR"));
+        RULES.put("PUT /api/v1/accounts/{id}/credentials", HOLDERS);
+        RULES.put("GET /api/v1/accounts/{id}/credentials/versions", ACCOUNT_READERS);
+        RULES.put("GET /api/v1/accounts/{id}/credentials/versions/{version}", ACCOUNT_READERS);
+        RULES.put("POST /api/v1/accounts/{id}/credentials/reveal", HOLDER_PEOPLE);
+        RULES.put("POST /api/v1/accounts/{id}/credentials/versions/{version}/reveal", HOLDER_PEOPLE);
+        RULES.put("POST /api/v1/accounts/{id}/credentials/totp", HOLDER_PEOPLE);
+        RULES.put("POST /api/v1/offboardings", OFFBOARDERS);
+        RULES.put("GET /api/v1/offboardings", OFFBOARDING_READERS);
+        RULES.put("GET /api/v1/offboardings/{id}", OFFBOARDING_READERS);
         RULES.put("POST /api/v1/offboardings/{id}/items/{itemId}/confirmation", EVERY_CALLER);
+        RULES.put("GET /api/v1/offboardings/handovers", EVERY_CALLER);
         RULES.put("GET /scim/v2/Users", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
         RULES.put("POST /scim/v2/Users", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
         RULES.put("GET /scim/v2/Users/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION"));
@@ -111,6 +126,7 @@ class AccessMatrixIT {
         CALLERS.put("AUDITOR", Api.live().bearer(People.token("AUDITOR")));
         CALLERS.put("HR_INTEGRATION", Api.live().bearer(People.token("HR_INTEGRATION")));
         CALLERS.put("DEPARTMENT_OWNER", People.departmentOwner(People.createDepartment("MATRIX")).api());
+        CALLERS.put("HR_STAFF", People.hrStaff(People.createDepartment("MATRIXH")).api());
     }
 
     @Test

@@ -1,18 +1,21 @@
 package edu.ucla.dgsom.escrow.it;
 
+import static edu.ucla.dgsom.escrow.it.CredentialsIT.assertField;
 import static edu.ucla.dgsom.escrow.it.PlatformIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What API tokens may not do (make tokens, grant or revoke roles, give a sign-in: only a person with MFA may), and
- * that a token dies with its issuer's standing.
+ * What API tokens may not do (make tokens, grant or revoke roles, give a sign-in: only a person with MFA may), that a
+ * token dies with its issuer's standing, and that a department owner's token owns its one department.
  */
 @ExtendWith(LiveService.class)
 class ApiTokenRulesIT {
@@ -97,6 +100,59 @@ class ApiTokenRulesIT {
         assertEquals(200, Api.admin().get("/api/v1/keys").status());
     }
 
+    @Test
+    void a_department_owner_token_sees_its_departments_accounts_and_nothing_else_and_no_secret() {
+        String mine = People.createDepartment("TOKD" + UUID.randomUUID().toString().substring(0, 4));
+        String other = People.createDepartment("TOKE" + UUID.randomUUID().toString().substring(0, 4));
+        String myAccount = account(mine);
+        String otherAccount = account(other);
+        Api.Reply issued = People.admin().post("/api/v1/tokens", tokenRequest("DEPARTMENT_OWNER", mine));
+        assertEquals(201, issued.status(), issued::toString);
+        assertEquals(mine, issued.json().getString("departmentId"));
+        assertEquals(mine, Api.admin().get("/api/v1/tokens/" + issued.json().getString("id")).json()
+                .getString("departmentId"));
+        Api token = Api.live().bearer(TestSecrets.remember(issued.json().getString("token")));
+
+        Api.Reply listed = token.get("/api/v1/accounts?limit=200");
+        assertEquals(200, listed.status(), listed::toString);
+        List<JsonObject> items = listed.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertEquals(List.of(myAccount), items.stream().map(a -> a.getString("id")).toList(), listed::toString);
+        assertEquals(200, token.get("/api/v1/accounts/" + myAccount).status());
+        assertProblem(token.get("/api/v1/accounts/" + otherAccount), 404, "not-found");
+        assertProblem(token.post("/api/v1/accounts/" + myAccount + "/credentials/reveal",
+                "{\"reason\":\"A token never sees a secret\"}"), 403, "person-with-mfa-required");
+    }
+
+    @Test
+    void only_a_department_owner_token_names_a_department_and_it_must_exist() {
+        String department = People.createDepartment("TOKF" + UUID.randomUUID().toString().substring(0, 4));
+        assertField(People.admin().post("/api/v1/tokens", tokenRequest("DEPARTMENT_OWNER", null)), 400,
+                "departmentId");
+        assertField(People.admin().post("/api/v1/tokens", tokenRequest("AUDITOR", department)), 400, "departmentId");
+        assertField(People.admin().post("/api/v1/tokens", tokenRequest("DEPARTMENT_OWNER",
+                UUID.randomUUID().toString())), 400, "departmentId");
+    }
+
+    @Test
+    void no_token_carries_hr_staff_which_is_for_people() {
+        Api.Reply refused = People.admin().post("/api/v1/tokens", tokenRequest("HR_STAFF"));
+        assertField(refused, 400, "role");
+        assertEquals("HR_STAFF is for people; HR's system uses HR_INTEGRATION", refused.json().getString("detail"));
+    }
+
+    /** An account of {@code departmentId} held by two people without a sign-in; answers its id. */
+    private static String account(String departmentId) {
+        return OffboardingIT.registerAccount(People.admin(), departmentId, "Token scope", person(departmentId),
+                person(departmentId));
+    }
+
+    private static String person(String departmentId) {
+        Api.Reply created = Api.admin().post("/api/v1/people", personRequest("E-tok-" + UUID.randomUUID(),
+                departmentId).build().toString());
+        assertEquals(201, created.status(), created::toString);
+        return created.json().getString("id");
+    }
+
     private static People.Session dgitAdminPerson(String code) {
         People.Session person = People.member(People.createDepartment(code + UUID.randomUUID().toString()
                 .substring(0, 4)));
@@ -116,7 +172,15 @@ class ApiTokenRulesIT {
     }
 
     private static String tokenRequest(String role) {
-        return Json.createObjectBuilder().add("name", "rules " + role).add("role", role)
-                .add("expiresAt", Instant.now().plusSeconds(3600).toString()).build().toString();
+        return tokenRequest(role, null);
+    }
+
+    private static String tokenRequest(String role, String departmentId) {
+        JsonObjectBuilder request = Json.createObjectBuilder().add("name", "rules " + role).add("role", role)
+                .add("expiresAt", Instant.now().plusSeconds(3600).toString());
+        if (departmentId != null) {
+            request.add("departmentId", departmentId);
+        }
+        return request.build().toString();
     }
 }

@@ -426,10 +426,20 @@ class AuditIT {
         try {
             String warning = "checkpoint " + (head - 1) + " belongs to installation " + wiped + ", not this one ("
                     + installation + "): ignored";
+            Instant asked = Instant.now();
             JsonObject online = verify();
             assertTrue(online.getBoolean("ok"), online::toString);
             assertEquals(List.of(warning), online.getJsonArray("warnings").getValuesAs(JsonString.class).stream()
                     .map(JsonString::getString).toList());
+            JsonObject last = online.getJsonObject("lastCheckpoint");
+            assertTrue(last.getJsonNumber("seq").longValue() >= head, "this installation's newest, not the other's: "
+                    + online);
+            assertEquals(AuditChain.keyId(AuditVerifier.publicKey(Api.live().get("/api/v1/keys/audit-public-key")
+                    .body())), last.getString("keyFingerprint"));
+            assertEquals("the audit signing key of installation " + installation, last.getString("signedBy"));
+            assertFalse(Instant.parse(last.getString("createdAt")).isAfter(Instant.parse(online.getString(
+                    "checkedAt"))), online::toString);
+            assertFalse(Instant.parse(online.getString("checkedAt")).isBefore(asked), online::toString);
 
             Path dir = LiveService.testDir();
             Verifier offline = offlineVerify(downloadExport(dir.resolve("audit-export-foreign.jsonl")),

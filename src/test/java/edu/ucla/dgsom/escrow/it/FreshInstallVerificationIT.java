@@ -1,14 +1,18 @@
 package edu.ucla.dgsom.escrow.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import edu.ucla.dgsom.escrow.audit.control.AuditChain;
+import edu.ucla.dgsom.escrow.audit.control.AuditVerifier;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +38,14 @@ class FreshInstallVerificationIT {
         assertTrue(verdict.getBoolean("ok"), verdict::toString);
         assertEquals(0, verdict.getJsonArray("warnings").size(), verdict::toString);
         assertTrue(verdict.getInt("checkpoints") > 0, verdict::toString);
+        JsonObject last = verdict.getJsonObject("lastCheckpoint");
+        assertEquals(AuditChain.keyId(AuditVerifier.publicKey(Api.live().get("/api/v1/keys/audit-public-key")
+                .body())), last.getString("keyFingerprint"), "the fingerprint of the key that verifies the trail");
+        assertTrue(last.getJsonNumber("seq").longValue() <= verdict.getJsonNumber("toSeq").longValue(),
+                verdict::toString);
+        assertTrue(last.getString("signedBy").endsWith(Api.live().get("/api/v1/installation").json().getString("id")),
+                verdict::toString);
+        assertNotNull(Instant.parse(verdict.getString("checkedAt")));
 
         Path dir = LiveService.testDir();
         Path checkpoints = dir.resolve("audit-checkpoints.jsonl");

@@ -163,6 +163,29 @@ class IdentityIT {
     }
 
     @Test
+    void hrStaffHoldTheRoleWithoutADepartmentMustEnrolMfaAndThenSeeEveryPersonAndDepartment() {
+        String other = People.createDepartment("HROT" + suffix());
+        Api.Reply outsider = Api.admin().post("/api/v1/people", Json.createObjectBuilder()
+                .add("employeeId", "E-hr-" + suffix()).add("name", "Elsewhere Person").add("email", "else@example.edu")
+                .add("departmentId", other).build().toString());
+        assertEquals(201, outsider.status(), outsider::toString);
+        People.Session hr = People.memberWithoutMfa(People.createDepartment("HRST" + suffix()));
+        CredentialsIT.assertField(People.admin().post("/api/v1/people/" + hr.personId() + "/roles",
+                "{\"role\":\"HR_STAFF\",\"departmentId\":\"" + other + "\"}"), 400, "departmentId");
+        People.grant(hr.personId(), "HR_STAFF", null);
+
+        assertEquals("mfa-enrolment-required", hr.api().get("/api/v1/session").json().getString("restriction"));
+        assertProblem(hr.api().get("/api/v1/people"), 403, "sign-in-incomplete");
+        People.enrolMfa(hr);
+        assertEquals(200, hr.api().get("/api/v1/people/" + outsider.json().getString("id")).status(),
+                "HR offboards anyone, so sees everyone");
+        assertEquals(200, hr.api().get("/api/v1/departments/" + other).status());
+        assertTrue(hr.api().get("/api/v1/departments").parse().asJsonArray().stream()
+                .anyMatch(d -> d.asJsonObject().getString("id").equals(other)));
+        assertProblem(hr.api().get("/api/v1/tokens"), 403, "forbidden");
+    }
+
+    @Test
     void revokedTokenStopsWorkingAtOnce() throws Exception {
         Api.Reply created = People.admin().post("/api/v1/tokens", "{\"name\":\"script\",\"role\":\"AUDITOR\","
                 + "\"expiresAt\":\"" + Instant.now().plusSeconds(3600) + "\"}");

@@ -145,6 +145,36 @@ class KeysIT {
     }
 
     @Test
+    void rotationsAreListedNewestFirstEachWithWhatRemains() throws Exception {
+        Api.Reply started = api.post("/api/v1/keys/rotations", "{\"reason\":\"Rotation to be listed\"}");
+        assertEquals(202, started.status(), started::toString);
+        String id = started.json().getString("id");
+        JsonObject newest = rotations().get(0);
+        assertEquals(id, newest.getString("id"), "the newest first");
+        assertTrue(newest.containsKey("remaining"), newest::toString);
+        assertEquals("Rotation to be listed", newest.getString("reason"));
+
+        awaitRotation(started.header("Location"), r -> "COMPLETED".equals(r.getString("state")));
+        List<JsonObject> listed = rotations();
+        assertTrue(listed.size() <= 20, "the latest 20 at most");
+        assertEquals(id, listed.get(0).getString("id"));
+        assertEquals("COMPLETED", listed.get(0).getString("state"));
+        assertEquals(0, listed.get(0).getJsonNumber("remaining").longValue());
+        for (int i = 1; i < listed.size(); i++) {
+            assertFalse(Instant.parse(listed.get(i).getString("startedAt"))
+                    .isAfter(Instant.parse(listed.get(i - 1).getString("startedAt"))), listed::toString);
+        }
+        assertEquals(200, Api.live().bearer(People.token("AUDITOR")).get("/api/v1/keys/rotations").status(),
+                "auditors follow rotations, as they follow one");
+    }
+
+    private List<JsonObject> rotations() {
+        Api.Reply reply = api.get("/api/v1/keys/rotations");
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.parse().asJsonArray().getValuesAs(JsonObject.class);
+    }
+
+    @Test
     void unknownRotationIsNotFound() {
         assertProblem(api.get("/api/v1/keys/rotations/" + UUID.randomUUID()), 404, "not-found");
     }

@@ -145,6 +145,52 @@ class OffboardingIT {
     }
 
     @Test
+    void aSuccessorListsExactlyTheHandOversAwaitingThemUntilTheyConfirmThem() {
+        CredentialsIT.Fixture fixture = CredentialsIT.Fixture.create("HANDS");
+        String leaver = fixture.contentOwner().personId();
+        People.Session successor = People.member(fixture.departmentId());
+        String moderated = registerAccount(fixture.owner().api(), fixture.departmentId(), "Moderated",
+                fixture.moderator().personId(), leaver);
+        Api.Reply reply = hr.post("/api/v1/offboardings", Json.createObjectBuilder().add("employeeId",
+                employeeId(leaver)).add("successorId", successor.personId()).build().toString());
+        assertEquals(202, reply.status(), reply::toString);
+        String caseId = reply.json().getString("id");
+        Set<String> theirs = reply.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> successor.personId().equals(i.getString("toPerson", null)))
+                .map(i -> i.getString("id")).collect(Collectors.toSet());
+        assertEquals(2, theirs.size(), "content owner of one account, backup moderator of the other: " + reply);
+
+        List<JsonObject> awaiting = handovers(successor.api());
+        assertEquals(theirs, awaiting.stream().map(h -> h.getString("itemId")).collect(Collectors.toSet()));
+        String leaverName = Api.admin().get("/api/v1/people/" + leaver).json().getString("name");
+        for (JsonObject handover : awaiting) {
+            assertEquals(caseId, handover.getString("caseId"));
+            assertEquals(leaver, handover.getString("leaverId"));
+            assertEquals(leaverName, handover.getString("leaverName"));
+            assertEquals(fixture.departmentId(), handover.getString("departmentId"));
+            assertTrue(Set.of(fixture.accountId(), moderated).contains(handover.getString("accountId")));
+            assertEquals(handover.getString("accountId").equals(moderated) ? "Moderated" : "DGSOM HANDS",
+                    handover.getString("accountName"), "the account's display name");
+            assertTrue(handover.getString("kind").endsWith("_REPLACED"), handover::toString);
+        }
+        assertEquals(List.of(), handovers(fixture.moderator().api()), "another person has nothing to confirm");
+        assertEquals(List.of(), handovers(hr), "nothing awaits a token");
+
+        for (JsonObject handover : awaiting) {
+            Api.Reply confirmed = successor.api().post("/api/v1/offboardings/" + caseId + "/items/"
+                    + handover.getString("itemId") + "/confirmation", "");
+            assertEquals(200, confirmed.status(), confirmed::toString);
+        }
+        assertEquals(List.of(), handovers(successor.api()), "confirmed hand-overs await nothing more");
+    }
+
+    static List<JsonObject> handovers(Api api) {
+        Api.Reply reply = api.get("/api/v1/offboardings/handovers");
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.parse().asJsonArray().getValuesAs(JsonObject.class);
+    }
+
+    @Test
     void aDepartingAdminsSessionAndTheTokensTheyIssuedEndAtOnceAndTheirRolesGo() throws Exception {
         String department = People.createDepartment("ADMINLEAVE-" + UUID.randomUUID().toString().substring(0, 4));
         People.dgitAdmin(department); // DGIT keeps an active admin with MFA when this one leaves
@@ -223,6 +269,46 @@ class OffboardingIT {
                 + employeeId(leaver) + "\"}"), 403, "forbidden");
         assertEquals(0, hr.get("/api/v1/offboardings?employeeId=" + employeeId(leaver)).parse().asJsonArray().size(),
                 "nothing was opened");
+    }
+
+    @Test
+    void theCaseListFiltersByStatesTheLeaversDepartmentAndWhatIsDueBefore() {
+        CredentialsIT.Fixture fixture = CredentialsIT.Fixture.create("FILTER");
+        store(fixture);
+        Instant asked = Instant.now();
+        Api.Reply now = hr.post("/api/v1/offboardings", "{\"employeeId\":\""
+                + employeeId(fixture.contentOwner().personId()) + "\"}");
+        assertEquals(202, now.status(), now::toString);
+        Api.Reply later = hr.post("/api/v1/offboardings", Json.createObjectBuilder()
+                .add("employeeId", employeeId(People.member(fixture.departmentId()).personId()))
+                .add("effectiveAt", asked.plus(Duration.ofDays(3)).toString()).build().toString());
+        assertEquals(202, later.status(), later::toString);
+        String rotating = now.json().getString("id");
+        String scheduled = later.json().getString("id");
+        assertEquals("IN_PROGRESS", now.json().getString("state"), "a rotation is due in 7 days: " + now);
+        String department = "/api/v1/offboardings?departmentId=" + fixture.departmentId();
+
+        List<JsonObject> both = hr.get(department).parse().asJsonArray().getValuesAs(JsonObject.class);
+        assertEquals(List.of(scheduled, rotating), both.stream().map(c -> c.getString("id")).toList(), "newest first");
+        assertTrue(both.stream().allMatch(c -> c.getString("departmentId").equals(fixture.departmentId())));
+        assertEquals(List.of(scheduled), ids(department + "&state=scheduled"));
+        assertEquals(List.of(scheduled, rotating), ids(department + "&state=SCHEDULED,ACCESS_ENDED,IN_PROGRESS"));
+        assertEquals(List.of(), ids(department + "&state=COMPLETED"));
+        assertEquals(List.of(), ids(department + "&dueBefore=" + asked.plus(Duration.ofDays(1))));
+        assertEquals(List.of(scheduled), ids(department + "&dueBefore=" + asked.plus(Duration.ofDays(4))));
+        assertEquals(List.of(scheduled, rotating), ids(department + "&dueBefore=" + asked.plus(Duration.ofDays(8))));
+        assertEquals(List.of(rotating), ids(department + "&dueBefore=" + asked.plus(Duration.ofDays(8))
+                + "&state=IN_PROGRESS&employeeId=" + now.json().getString("employeeId")));
+        assertEquals(List.of(), ids("/api/v1/offboardings?departmentId=" + UUID.randomUUID()));
+
+        assertField(hr.get(department + "&dueBefore=tomorrow"), 400, "dueBefore");
+        assertField(hr.get(department + "&state=SCHEDULED,NOPE"), 400, "state");
+    }
+
+    private List<String> ids(String path) {
+        Api.Reply reply = hr.get(path);
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.parse().asJsonArray().getValuesAs(JsonObject.class).stream().map(c -> c.getString("id")).toList();
     }
 
     @Test
@@ -326,6 +412,30 @@ class OffboardingIT {
         Api.Reply byHr = hr.post("/api/v1/offboardings", Json.createObjectBuilder().add("employeeId",
                 employeeId(another)).add("successorId", colleague).add("effectiveAt", later).build().toString());
         assertEquals(202, byHr.status(), "HR may name a colleague of the leaver's department: " + byHr);
+    }
+
+    @Test
+    void hrStaffOffboardAnyoneFollowTheCaseAndNameOnlyASuccessorOfTheLeaversDepartment() {
+        People.Session staff = People.hrStaff(People.createDepartment("HRSTAFF-" + UUID.randomUUID().toString()
+                .substring(0, 4)));
+        String department = People.createDepartment("HRLEAVE-" + UUID.randomUUID().toString().substring(0, 4));
+        String leaver = People.member(department).personId();
+        String outsider = People.member(People.createDepartment("HROUT-" + UUID.randomUUID().toString()
+                .substring(0, 4))).personId();
+        String later = Instant.now().plus(Duration.ofDays(3)).toString();
+        assertField(staff.api().post("/api/v1/offboardings", Json.createObjectBuilder()
+                .add("employeeId", employeeId(leaver)).add("successorId", outsider).add("effectiveAt", later).build()
+                .toString()), 400, "successorId");
+
+        Api.Reply requested = staff.api().post("/api/v1/offboardings", Json.createObjectBuilder()
+                .add("employeeId", employeeId(leaver)).add("effectiveAt", later).build().toString());
+        assertEquals(202, requested.status(), "a leaver of any department: " + requested);
+        String id = requested.json().getString("id");
+        assertEquals("person:" + staff.personId(), requested.json().getString("requestedBy"));
+        assertEquals(department, requested.json().getString("departmentId"));
+        assertEquals("SCHEDULED", staff.api().get("/api/v1/offboardings/" + id).json().getString("state"));
+        assertEquals(List.of(id), staff.api().get("/api/v1/offboardings?employeeId=" + employeeId(leaver)).parse()
+                .asJsonArray().getValuesAs(JsonObject.class).stream().map(c -> c.getString("id")).toList());
     }
 
     @Test
@@ -448,6 +558,9 @@ class OffboardingIT {
         assertEquals(leaving.personId(), Api.admin().get("/api/v1/accounts/" + account).json()
                 .getString("contentOwnerId"), "left as it was, for DGIT to place");
 
+        assertTrue(handovers(People.admin()).stream().anyMatch(h -> h.getString("itemId").equals(toDgit.getString("id"))
+                && h.getString("kind").equals("ACCOUNT_TO_DGIT") && h.getString("leaverId").equals(leaving.personId())),
+                "it awaits DGIT's admins");
         // DGIT names the holders, then confirms the item; the case completes.
         String next = People.member(department).personId();
         Api.Reply placed = Api.admin().send("PATCH", "/api/v1/accounts/" + account, Json.createObjectBuilder()
@@ -459,6 +572,8 @@ class OffboardingIT {
                 + "/confirmation", "");
         assertEquals(200, confirmed.status(), confirmed::toString);
         assertEquals("COMPLETED", confirmed.json().getString("state"), confirmed::toString);
+        assertTrue(handovers(People.admin()).stream().noneMatch(h -> h.getString("itemId").equals(toDgit.getString(
+                "id"))), "confirmed, it awaits nobody");
     }
 
     @Test
@@ -529,7 +644,7 @@ class OffboardingIT {
     }
 
     /** Registers an X account of {@code department} with these holders; answers its id. */
-    private static String registerAccount(Api api, String department, String displayName, String contentOwnerId,
+    static String registerAccount(Api api, String department, String displayName, String contentOwnerId,
             String backupModeratorId) {
         Api.Reply created = api.post("/api/v1/accounts", Json.createObjectBuilder().add("platform", "X")
                 .add("handle", "@held-" + UUID.randomUUID()).add("displayName", displayName)

@@ -150,9 +150,19 @@ public final class People {
 
     /** A signed-in DGIT admin person with MFA enrolled (a new member of the department, granted DGIT_ADMIN). */
     public static Session dgitAdmin(String departmentId) {
-        Session admin = member(departmentId);
-        grant(admin.personId(), "DGIT_ADMIN", null);
-        return admin;
+        return memberHolding(departmentId, "DGIT_ADMIN");
+    }
+
+    /** A signed-in member of HR's staff (HR_STAFF), with MFA enrolled as the role requires. */
+    public static Session hrStaff(String departmentId) {
+        return memberHolding(departmentId, "HR_STAFF");
+    }
+
+    /** A new member of the department with MFA enrolled, granted a role that takes no department. */
+    private static Session memberHolding(String departmentId, String role) {
+        Session member = member(departmentId);
+        grant(member.personId(), role, null);
+        return member;
     }
 
     private static Session signedInPerson(String departmentId, String role) {

@@ -46,12 +46,13 @@ class SecretRedactionTest {
 
     @Test
     void a_token_view_redacts_the_token() {
-        redacts(new TokenView("id", "name", "AUDITOR", Instant.now(), "person:x", Instant.now(), null, null, SECRET));
+        redacts(new TokenView("id", "name", "AUDITOR", null, Instant.now(), "person:x", Instant.now(), null, null,
+                SECRET));
     }
 
     @Test
     void a_created_token_redacts_its_secret() {
-        redacts(new ApiTokens.Created(new ApiToken("name", Role.AUDITOR, OTHER, "person:x", Instant.now(),
+        redacts(new ApiTokens.Created(new ApiToken("name", Role.AUDITOR, null, OTHER, "person:x", Instant.now(),
                 Instant.now()), SECRET));
     }
 

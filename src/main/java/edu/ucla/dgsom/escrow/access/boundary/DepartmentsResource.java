@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Departments: DGIT creates them; department owners see their own. */
+/** Departments: DGIT creates them; department owners see their own, auditors and HR's staff every one. */
 @Path("departments")
 @RequestScoped
 @Tag(name = "Departments")
@@ -57,7 +57,7 @@ public class DepartmentsResource {
     }
 
     @GET
-    @Allowed({Role.DGIT_ADMIN, Role.AUDITOR, Role.DEPARTMENT_OWNER})
+    @Allowed({Role.DGIT_ADMIN, Role.AUDITOR, Role.DEPARTMENT_OWNER, Role.HR_STAFF})
     @Operation(operationId = "listDepartments", summary = "The departments the caller may see")
     public List<DepartmentView> list() {
         return directory.departments().stream().map(DepartmentView::of).toList();
@@ -65,7 +65,7 @@ public class DepartmentsResource {
 
     @GET
     @Path("{id}")
-    @Allowed({Role.DGIT_ADMIN, Role.AUDITOR, Role.DEPARTMENT_OWNER})
+    @Allowed({Role.DGIT_ADMIN, Role.AUDITOR, Role.DEPARTMENT_OWNER, Role.HR_STAFF})
     @Operation(operationId = "getDepartment", summary = "One department")
     public DepartmentView get(@PathParam("id") String id) {
         return DepartmentView.of(directory.department(id));

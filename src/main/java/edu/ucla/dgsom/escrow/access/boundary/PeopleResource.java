@@ -33,7 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** People and their roles: DGIT administers them; department owners and auditors read them. */
+/**
+ * People and their roles: DGIT administers them; department owners read their departments', auditors and HR's staff
+ * (who offboard anyone) everyone's.
+ */
 @Path("people")
 @RequestScoped
 @Tag(name = "People")
@@ -70,7 +73,7 @@ public class PeopleResource {
     }
 
     @GET
-    @Allowed({Role.DGIT_ADMIN, Role.AUDITOR, Role.DEPARTMENT_OWNER})
+    @Allowed({Role.DGIT_ADMIN, Role.AUDITOR, Role.DEPARTMENT_OWNER, Role.HR_STAFF})
     @Operation(operationId = "listPeople", summary = "The people the caller may see")
     public List<PersonView> list() {
         return directory.people().stream().map(this::view).toList();
@@ -78,7 +81,7 @@ public class PeopleResource {
 
     @GET
     @Path("{id}")
-    @Allowed({Role.DGIT_ADMIN, Role.AUDITOR, Role.DEPARTMENT_OWNER})
+    @Allowed({Role.DGIT_ADMIN, Role.AUDITOR, Role.DEPARTMENT_OWNER, Role.HR_STAFF})
     @Operation(operationId = "getPerson", summary = "One person")
     public PersonView get(@PathParam("id") String id) {
         return view(directory.person(id));

@@ -53,7 +53,8 @@ public class TokensResource {
             headers = @Header(name = HttpHeaders.LOCATION, description = "Where the new resource is",
             schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response create(@Valid @NotNull TokenRequest request) {
-        ApiTokens.Created created = tokens.create(request.name(), request.role(), request.expiresAt());
+        ApiTokens.Created created = tokens.create(request.name(), request.role(), request.departmentId(),
+                request.expiresAt());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.token().id()).build())
                 .entity(TokenView.of(created.token(), created.secret())).build();
     }

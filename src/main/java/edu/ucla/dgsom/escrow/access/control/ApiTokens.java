@@ -38,6 +38,9 @@ public class ApiTokens {
     @Inject
     AccessSettings settings;
 
+    @Inject
+    Departments departments;
+
     /** A created token and, this once, its secret. */
     public record Created(ApiToken token, String secret) {
 
@@ -48,11 +51,13 @@ public class ApiTokens {
         }
     }
 
-    public Created create(String name, Role role, Instant expiresAt) {
+    /** A token of {@code role}; a DEPARTMENT_OWNER token names the one department it owns, other roles none. */
+    public Created create(String name, Role role, String requestedDepartmentId, Instant expiresAt) {
         if (!ApiToken.mayCarry(role)) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Tokens are for systems; department owners sign"
-                    + " in as people", List.of(new Problem.FieldError("role", "not for tokens")));
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "HR_STAFF is for people; HR's system uses"
+                    + " HR_INTEGRATION", List.of(new Problem.FieldError("role", "not for tokens")));
         }
+        String departmentId = departments.scopeOf(role, requestedDepartmentId);
         Instant now = Instant.now();
         if (!ApiToken.expiryAllowed(expiresAt, now, settings.maxTokenValidity())) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The expiry must be in the future and within "
@@ -60,17 +65,19 @@ public class ApiTokens {
                     "out of range")));
         }
         String secret = Secrets.newToken(PREFIX);
-        ApiToken token = new ApiToken(name.trim(), role, Secrets.sha256Hex(secret), caller.auditName(), now, expiresAt);
+        ApiToken token = new ApiToken(name.trim(), role, departmentId, Secrets.sha256Hex(secret), caller.auditName(),
+                now, expiresAt);
         em.persist(token);
-        audit.record(AuditAction.TOKEN_CREATE, AuditTrail.Target.of("token", token.id()), Outcome.ALLOWED, null,
-                Map.of("name", token.name(), "role", role.name()));
+        audit.record(AuditAction.TOKEN_CREATE, new AuditTrail.Target("token", token.id(), departmentId),
+                Outcome.ALLOWED, null, departmentId == null ? Map.of("name", token.name(), "role", role.name())
+                : Map.of("name", token.name(), "role", role.name(), "department", departmentId));
         return new Created(token, secret);
     }
 
     /** For the first start only: a token whose secret the operator chose (ESCROW_BOOTSTRAP_TOKEN). */
     public void createBootstrapToken(String secret, Instant expiresAt) {
-        em.persist(new ApiToken("bootstrap", Role.DGIT_ADMIN, Secrets.sha256Hex(secret), "bootstrap", Instant.now(),
-                expiresAt));
+        em.persist(new ApiToken("bootstrap", Role.DGIT_ADMIN, null, Secrets.sha256Hex(secret), "bootstrap",
+                Instant.now(), expiresAt));
     }
 
     public boolean anyExist() {

@@ -1,9 +1,14 @@
 package edu.ucla.dgsom.escrow.access.control;
 
 import edu.ucla.dgsom.escrow.access.entity.Department;
+import edu.ucla.dgsom.escrow.problems.Problem;
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
+import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,6 +26,25 @@ public class Departments {
     /** The department's id as the database spells it (ids compare without regard to case), if there is one. */
     public Optional<String> id(String departmentId) {
         return Optional.ofNullable(em.find(Department.class, departmentId)).map(Department::id);
+    }
+
+    /** The department's id as the database spells it; an unknown one is refused on the request's departmentId. */
+    public String existing(String departmentId) {
+        return id(departmentId).orElseThrow(() -> new ProblemException(ProblemType.VALIDATION_FAILED,
+                "No such department", List.of(new Problem.FieldError("departmentId", "no such department"))));
+    }
+
+    /**
+     * The department a grant or a token of {@code role} is held for: DEPARTMENT_OWNER names an existing one, the
+     * other roles none (null); anything else is refused on the request's departmentId.
+     */
+    public String scopeOf(Role role, String departmentId) {
+        if (role.heldForADepartment() != (departmentId != null)) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "DEPARTMENT_OWNER needs a department; the"
+                    + " other roles take none", List.of(new Problem.FieldError("departmentId",
+                    role.heldForADepartment() ? "required for DEPARTMENT_OWNER" : "only for DEPARTMENT_OWNER")));
+        }
+        return departmentId == null ? null : existing(departmentId);
     }
 
     /** The department's code, or empty if there is no such department. */

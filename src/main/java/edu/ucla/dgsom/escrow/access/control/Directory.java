@@ -45,6 +45,9 @@ public class Directory {
     @Inject
     Administrators administrators;
 
+    @Inject
+    Departments departments;
+
     public Department createDepartment(String code, String name) {
         String normalized = code.trim().toUpperCase(Locale.ROOT);
         if (em.createNamedQuery(Department.BY_CODE, Department.class).setParameter("code", normalized)
@@ -60,7 +63,7 @@ public class Directory {
     }
 
     public List<Department> departments() {
-        if (caller.has(Role.DGIT_ADMIN) || caller.has(Role.AUDITOR)) {
+        if (caller.seesEveryDepartment()) {
             return em.createNamedQuery(Department.ALL, Department.class).getResultList();
         }
         if (caller.ownedDepartments().isEmpty()) {
@@ -87,10 +90,7 @@ public class Directory {
             throw audit.refuse(AuditAction.PERSON_CREATE, null, null, caller.isPerson() ? "MFA not enrolled"
                     : "not a person", ProblemException.personWithMfaRequired());
         }
-        if (em.find(Department.class, departmentId) == null) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "No such department",
-                    List.of(new Problem.FieldError("departmentId", "no such department")));
-        }
+        departments.existing(departmentId);
         if (em.createNamedQuery(Person.BY_EMPLOYEE_ID, Person.class).setParameter("employeeId", employeeId.trim())
                 .getResultStream().findFirst().isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "A person with this employee id exists",
@@ -138,7 +138,7 @@ public class Directory {
     }
 
     public List<Person> people() {
-        if (caller.has(Role.DGIT_ADMIN) || caller.has(Role.AUDITOR)) {
+        if (caller.seesEveryDepartment()) {
             return em.createNamedQuery(Person.ALL, Person.class).getResultList();
         }
         if (caller.ownedDepartments().isEmpty()) {
@@ -148,7 +148,10 @@ public class Directory {
                 .setParameter("departments", caller.ownedDepartments()).getResultList();
     }
 
-    /** The person if the caller may see them: DGIT and auditors everyone, department owners their departments'. */
+    /**
+     * The person if the caller may see them: DGIT, auditors and HR's staff everyone, department owners their
+     * departments'.
+     */
     public Person person(String id) {
         return Optional.ofNullable(em.find(Person.class, id)).filter(p -> caller.canSeeDepartment(p.departmentId()))
                 .orElseThrow(() -> ProblemException.notFound("Person " + id));
@@ -163,21 +166,13 @@ public class Directory {
                 .getResultList();
     }
 
-    public RoleGrant grant(String personId, Role role, String departmentId) {
+    public RoleGrant grant(String personId, Role role, String requestedDepartmentId) {
         Person person = person(personId);
         if (role == Role.HR_INTEGRATION) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "HR_INTEGRATION is for API tokens only",
                     List.of(new Problem.FieldError("role", "not for people")));
         }
-        if ((role == Role.DEPARTMENT_OWNER) != (departmentId != null)) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "DEPARTMENT_OWNER needs a department; the"
-                    + " other roles take none", List.of(new Problem.FieldError("departmentId",
-                    role == Role.DEPARTMENT_OWNER ? "required for DEPARTMENT_OWNER" : "only for DEPARTMENT_OWNER")));
-        }
-        if (departmentId != null && em.find(Department.class, departmentId) == null) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "No such department",
-                    List.of(new Problem.FieldError("departmentId", "no such department")));
-        }
+        String departmentId = departments.scopeOf(role, requestedDepartmentId);
         boolean held = grantsOf(person.id()).stream().anyMatch(g -> g.role() == role
                 && java.util.Objects.equals(g.departmentId(), departmentId));
         if (held) {

@@ -119,8 +119,8 @@ public class Identities {
     }
 
     private static Identity ofToken(ApiToken token) {
-        return new Identity(Caller.Kind.TOKEN, token.id(), token.name(), EnumSet.of(token.role()), Set.of(), null,
-                null, null, false);
+        return new Identity(Caller.Kind.TOKEN, token.id(), token.name(), EnumSet.of(token.role()),
+                token.ownedDepartments(), null, null, null, false);
     }
 
     /** Checked at every use, in one query, so that any instance refuses the token at once, with nothing cached. */

@@ -11,9 +11,13 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** A system's credential (HR's system, scripts): one role, an expiry, stored only as a hash. */
+/**
+ * A system's credential (HR's system, scripts): one role (a department owner's for one department), an expiry, stored
+ * only as a hash.
+ */
 @Entity
 @Table(name = "api_token")
 @NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.tokenHash = :hash")
@@ -42,6 +46,10 @@ public class ApiToken {
     @Column(nullable = false, updatable = false)
     private Role role;
 
+    /** The department a DEPARTMENT_OWNER token owns; null for the other roles. */
+    @Column(name = "department_id", updatable = false)
+    private String departmentId;
+
     @Column(name = "token_hash", nullable = false, updatable = false)
     private String tokenHash;
 
@@ -66,19 +74,21 @@ public class ApiToken {
     protected ApiToken() {
     }
 
-    public ApiToken(String name, Role role, String tokenHash, String createdBy, Instant now, Instant expiresAt) {
+    public ApiToken(String name, Role role, String departmentId, String tokenHash, String createdBy, Instant now,
+            Instant expiresAt) {
         this.id = UUID.randomUUID().toString();
         this.name = name;
         this.role = role;
+        this.departmentId = departmentId;
         this.tokenHash = tokenHash;
         this.createdBy = createdBy;
         this.createdAt = now;
         this.expiresAt = expiresAt;
     }
 
-    /** Tokens are for systems: a department's owner signs in as a person, so no token carries that role. */
+    /** Tokens are for systems: HR's staff sign in as people (their system has HR_INTEGRATION); none is HR_STAFF. */
     public static boolean mayCarry(Role role) {
-        return role != Role.DEPARTMENT_OWNER;
+        return role != Role.HR_STAFF;
     }
 
     /** A new token must expire in the future, and no later than {@code maxValidity} from now. */
@@ -133,6 +143,15 @@ public class ApiToken {
 
     public Role role() {
         return role;
+    }
+
+    public String departmentId() {
+        return departmentId;
+    }
+
+    /** The departments the token's caller owns: a DEPARTMENT_OWNER token's one, else none. */
+    public Set<String> ownedDepartments() {
+        return departmentId == null ? Set.of() : Set.of(departmentId);
     }
 
     public String createdBy() {

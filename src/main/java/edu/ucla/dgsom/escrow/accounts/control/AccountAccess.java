@@ -17,8 +17,9 @@ import jakarta.persistence.PersistenceContext;
 /**
  * Who may do what with an official account (docs/access.md). DGIT admins may do everything on every account; a
  * department owner everything on their departments' accounts; the content owner and the backup moderator may read,
- * reveal the current credentials, get TOTP codes and rotate; auditors read metadata only; API tokens other than
- * DGIT's nothing, and no token sees a secret. Whoever sees a secret is a person with MFA enrolled. An account the
+ * reveal the current credentials, get TOTP codes and rotate; auditors read metadata only; a DGIT token acts as a
+ * DGIT admin and a department owner's token as the owner of its one department, other tokens nothing, and no token
+ * sees a secret. Whoever sees a secret is a person with MFA enrolled. An account the
  * caller may not see is "not found"; a refusal that does not depend on the account (an auditor asking for a secret)
  * is "forbidden". Every refusal is in the audit trail, with the caller's reason.
  */

@@ -126,7 +126,8 @@ public class AuditResource {
     @Allowed({Role.DGIT_ADMIN, Role.AUDITOR})
     @Operation(operationId = "verifyAuditTrail", summary = "Verify the whole chain and every signed checkpoint")
     public VerificationView verify() {
-        VerificationView verdict = VerificationView.of(records.verify());
+        Instant checkedAt = Instant.now();
+        VerificationView verdict = VerificationView.of(records.verify(), checkedAt);
         audit.record(AuditAction.AUDIT_VERIFY, null, verdict.ok() ? Outcome.ALLOWED : Outcome.FAILED,
                 verdict.ok() ? null : verdict.problem(), Map.of("toSeq", Long.toString(verdict.toSeq())));
         return verdict;

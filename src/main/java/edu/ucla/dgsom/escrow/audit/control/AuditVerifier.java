@@ -73,7 +73,8 @@ public final class AuditVerifier {
         if (verdict.ok() && verdict.toSeq() < promised) {
             return new ChainVerification.Verdict(false, verdict.fromSeq(), verdict.toSeq(), verdict.entries(),
                     verdict.checkpoints(), verdict.toSeq() + 1, "the export ends at " + verdict.toSeq()
-                    + " but its header promises entries up to " + promised, verdict.warnings());
+                    + " but its header promises entries up to " + promised, verdict.warnings(),
+                    verdict.lastCheckpoint());
         }
         return verdict;
     }

@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.audit.control;
 
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,15 +19,32 @@ public final class ChainVerification {
 
     /**
      * The outcome: {@code ok}, the range of sequence numbers checked, and otherwise the first sequence number that is
-     * wrong or missing and why. {@code warnings} name what was ignored, such as another installation's checkpoints.
+     * wrong or missing and why. {@code warnings} name what was ignored, such as another installation's checkpoints;
+     * {@code lastCheckpoint} is the newest checkpoint the entries were verified against, or null.
      */
     public record Verdict(boolean ok, long fromSeq, long toSeq, long entries, int checkpoints, Long firstBadSeq,
-            String problem, List<String> warnings) {
+            String problem, List<String> warnings, VerifiedCheckpoint lastCheckpoint) {
+    }
+
+    /**
+     * A checkpoint whose signature and head the verification confirmed: its sequence number, when it was signed, the
+     * fingerprint of the public key its signature verified with (the key id: SHA-256 of the key's X.509 encoding, in
+     * hex) and the installation whose trail it signs.
+     */
+    public record VerifiedCheckpoint(long seq, Instant createdAt, String keyFingerprint, String installationId) {
+
+        /** Who signed it, in words: the installation's audit signing key (installations have an id, no name). */
+        public String signedBy() {
+            return "the audit signing key of installation " + installationId;
+        }
     }
 
     private final NavigableMap<Long, AuditCheckpoint> checkpoints = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final long fromSeq;
+    private final String installationId;
+    private final String keyId;
+    private VerifiedCheckpoint lastVerified;
     private byte[] previous;
     private long expected;
     private long entries;
@@ -44,6 +62,8 @@ public final class ChainVerification {
     public ChainVerification(PublicKey key, String installationId, long fromSeq, byte[] previousHash,
             Collection<AuditCheckpoint> own, Collection<AuditCheckpoint> external) {
         this.fromSeq = fromSeq;
+        this.installationId = installationId;
+        this.keyId = AuditChain.keyId(key);
         this.expected = fromSeq;
         this.previous = previousHash.clone();
         this.lastGoodCheckpoint = fromSeq - 1;
@@ -84,7 +104,6 @@ public final class ChainVerification {
     }
 
     private void verifySignatures(PublicKey key) {
-        String keyId = AuditChain.keyId(key);
         for (Map.Entry<Long, AuditCheckpoint> checkpoint : checkpoints.entrySet()) {
             String signedBy = checkpoint.getValue().keyId();
             if (signedBy != null && !signedBy.equals(keyId)) {
@@ -120,6 +139,8 @@ public final class ChainVerification {
             }
             checkpointsVerified++;
             lastGoodCheckpoint = entry.seq();
+            // Version 1 checkpoints name no installation; any checkpoint that verifies here is this trail's.
+            lastVerified = new VerifiedCheckpoint(entry.seq(), checkpoint.createdAt(), keyId, installationId);
         }
         previous = computed;
         expected++;
@@ -137,7 +158,7 @@ public final class ChainVerification {
             }
         }
         return new Verdict(firstBad == null, fromSeq, last, entries, checkpointsVerified, firstBad, problem,
-                List.copyOf(warnings));
+                List.copyOf(warnings), lastVerified);
     }
 
     private boolean fail(long seq, String why) {

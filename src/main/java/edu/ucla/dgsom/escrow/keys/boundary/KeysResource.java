@@ -44,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class KeysResource {
 
+    /** As many rotations as the list shows: a few a year, so years of them. */
+    private static final int ROTATIONS_LISTED = 20;
+
     @Inject
     KeyRotations rotations;
 
@@ -84,7 +87,7 @@ public class KeysResource {
     public Response rotate(@Valid @NotNull RotationRequest request) {
         KeyRotation rotation = rotations.start(request.reason());
         worker.drive(rotation.id());
-        return Response.accepted(RotationView.of(rotation, rotations.remaining(rotation)))
+        return Response.accepted(view(rotation))
                 .location(uriInfo.getBaseUriBuilder().path("keys/rotations/{id}").build(rotation.id()))
                 .build();
     }
@@ -106,12 +109,20 @@ public class KeysResource {
     }
 
     @GET
+    @Path("rotations")
+    @Allowed({Role.DGIT_ADMIN, Role.AUDITOR})
+    @Operation(operationId = "listKeyRotations",
+            summary = "The latest " + ROTATIONS_LISTED + " key rotations, newest first, each with its progress")
+    public List<RotationView> rotations() {
+        return rotations.newest(ROTATIONS_LISTED).stream().map(this::view).toList();
+    }
+
+    @GET
     @Path("rotations/{id}")
     @Allowed({Role.DGIT_ADMIN, Role.AUDITOR})
     @Operation(operationId = "getKeyRotation", summary = "A rotation's progress")
     public RotationView rotation(@PathParam("id") String id) {
-        KeyRotation rotation = rotations.find(id).orElseThrow(() -> ProblemException.notFound("Key rotation " + id));
-        return RotationView.of(rotation, rotations.remaining(rotation));
+        return view(rotations.find(id).orElseThrow(() -> ProblemException.notFound("Key rotation " + id)));
     }
 
     @DELETE
@@ -134,5 +145,9 @@ public class KeysResource {
             summary = "The Ed25519 public key that verifies the audit trail's signed checkpoints (PEM)")
     public String auditPublicKey() {
         return auditKey.pem();
+    }
+
+    private RotationView view(KeyRotation rotation) {
+        return RotationView.of(rotation, rotations.remaining(rotation));
     }
 }

@@ -64,6 +64,11 @@ public class KeyRotations {
         return Optional.ofNullable(em.find(KeyRotation.class, id));
     }
 
+    /** The latest {@code limit} rotations, newest first. */
+    public List<KeyRotation> newest(int limit) {
+        return em.createNamedQuery(KeyRotation.NEWEST_FIRST, KeyRotation.class).setMaxResults(limit).getResultList();
+    }
+
     public Optional<KeyRotation> running() {
         return em.createNamedQuery(KeyRotation.RUNNING, KeyRotation.class).getResultStream().findFirst();
     }

@@ -15,9 +15,11 @@ import java.util.UUID;
 @Table(name = "key_rotation")
 @NamedQuery(name = KeyRotation.RUNNING, query = "SELECT r FROM KeyRotation r WHERE r.state = "
         + "edu.ucla.dgsom.escrow.keys.entity.KeyRotation.State.RUNNING")
+@NamedQuery(name = KeyRotation.NEWEST_FIRST, query = "SELECT r FROM KeyRotation r ORDER BY r.startedAt DESC, r.id")
 public class KeyRotation {
 
     public static final String RUNNING = "KeyRotation.running";
+    public static final String NEWEST_FIRST = "KeyRotation.newestFirst";
 
     /** RUNNING until no value is wrapped by an older KEK. */
     public enum State { RUNNING, COMPLETED }

@@ -5,10 +5,10 @@ import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem;
 import java.time.Instant;
 import java.util.List;
 
-/** An offboarding case with every item and its state. */
-public record OffboardingView(String id, String personId, String employeeId, String successorId, String hrReference,
-        Instant effectiveAt, String state, String requestedBy, Instant requestedAt, Instant executedAt,
-        Instant completedAt, List<Item> items) {
+/** An offboarding case with every item and its state; {@code departmentId} is the leaver's when it was requested. */
+public record OffboardingView(String id, String personId, String employeeId, String departmentId, String successorId,
+        String hrReference, Instant effectiveAt, String state, String requestedBy, Instant requestedAt,
+        Instant executedAt, Instant completedAt, List<Item> items) {
 
     /** One step taken or awaited. */
     public record Item(String id, String kind, String state, String accountId, String departmentId,
@@ -23,7 +23,7 @@ public record OffboardingView(String id, String personId, String employeeId, Str
 
     public static OffboardingView of(OffboardingCase offboarding, List<OffboardingItem> items) {
         return new OffboardingView(offboarding.id(), offboarding.personId(), offboarding.employeeId(),
-                offboarding.successorId(), offboarding.hrReference(), offboarding.effectiveAt(),
+                offboarding.departmentId(), offboarding.successorId(), offboarding.hrReference(), offboarding.effectiveAt(),
                 offboarding.state().name(), offboarding.requestedBy(), offboarding.requestedAt(),
                 offboarding.executedAt(), offboarding.completedAt(), items.stream().map(Item::of).toList());
     }

@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.offboarding.boundary;
 
 import edu.ucla.dgsom.escrow.offboarding.control.Departure;
+import edu.ucla.dgsom.escrow.offboarding.control.OffboardingFilter;
 import edu.ucla.dgsom.escrow.offboarding.control.Offboardings;
 import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase;
 import edu.ucla.dgsom.escrow.problems.Problem;
@@ -30,8 +31,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -59,7 +62,7 @@ public class OffboardingsResource {
     UriInfo uriInfo;
 
     @POST
-    @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN})
+    @Allowed({Role.HR_INTEGRATION, Role.HR_STAFF, Role.DGIT_ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "requestOffboarding", summary = "Offboard a workforce member, now or at a scheduled time")
     @APIResponse(responseCode = "202", description = "A new case; it is executed at its effective time",
@@ -77,8 +80,8 @@ public class OffboardingsResource {
                     List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "1 to 100 printable ASCII characters")));
         }
         Offboardings.Requested requested = offboardings.request(new Departure(request.employeeId(),
-                instant(request.effectiveAt()), blankToNull(request.successorId()), blankToNull(request.hrReference()),
-                idempotencyKey));
+                instant("effectiveAt", request.effectiveAt()), blankToNull(request.successorId()),
+                blankToNull(request.hrReference()), idempotencyKey));
         String id = requested.offboarding().id();
         // A new case due now, or a pending one this request brought forward to now.
         offboardings.executeIfDue(id);
@@ -88,30 +91,42 @@ public class OffboardingsResource {
     }
 
     @GET
-    @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN, Role.AUDITOR})
-    @Operation(operationId = "listOffboardings",
-            summary = "Offboarding cases, newest first, optionally by state or employee id")
-    public List<OffboardingView> list(@QueryParam("state") String state, @QueryParam("employeeId") String employeeId,
-            @QueryParam("limit") @DefaultValue("50") String pageSize) {
+    @Allowed({Role.HR_INTEGRATION, Role.HR_STAFF, Role.DGIT_ADMIN, Role.AUDITOR})
+    @Operation(operationId = "listOffboardings", summary = "Offboarding cases, newest first, filtered",
+            description = "Filters (all optional, combined with AND): state (one state or a comma-separated list,"
+            + " e.g. SCHEDULED,ACCESS_ENDED,IN_PROGRESS), departmentId (the leaver's department when the case was"
+            + " requested), dueBefore (an ISO-8601 instant: cases still scheduled to run before it, or with an open"
+            + " item due before it) and employeeId. An unknown state or a malformed instant is a 400"
+            + " validation-failed naming the parameter.")
+    public List<OffboardingView> list(@QueryParam("state") String state,
+            @QueryParam("departmentId") String departmentId, @QueryParam("dueBefore") String dueBefore,
+            @QueryParam("employeeId") String employeeId, @QueryParam("limit") @DefaultValue("50") String pageSize) {
         int limit = pageSize.matches("[0-9]{1,3}") ? Integer.parseInt(pageSize) : -1;
         if (limit < 1 || limit > 200) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The page size is out of range",
                     List.of(new Problem.FieldError("limit", "between 1 and 200")));
         }
-        OffboardingCase.State parsed;
-        try {
-            parsed = state == null ? null : OffboardingCase.State.valueOf(state.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown state",
-                    List.of(new Problem.FieldError("state", "SCHEDULED, ACCESS_ENDED, IN_PROGRESS or COMPLETED")));
-        }
-        return offboardings.list(parsed, employeeId, limit).stream()
+        OffboardingFilter filter = new OffboardingFilter(states(state), blankToNull(departmentId),
+                instant("dueBefore", dueBefore), employeeId);
+        return offboardings.list(filter, limit).stream()
                 .map(c -> OffboardingView.of(c, offboardings.items(c.id()))).toList();
     }
 
     @GET
+    @Path("handovers")
+    @AnyCaller
+    @Operation(operationId = "listHandoversToConfirm",
+            summary = "The hand-overs that await the caller's confirmation, oldest case first",
+            description = "Open items naming the signed-in person as an account's new holder and, for a DGIT admin,"
+            + " those addressed to DGIT (ACCOUNT_TO_DGIT, NO_DGIT_ADMIN_LEFT). Confirm one at"
+            + " /offboardings/{caseId}/items/{itemId}/confirmation. An API token awaits nothing: an empty list.")
+    public List<HandoverView> handovers() {
+        return offboardings.awaitingConfirmation().stream().map(HandoverView::of).toList();
+    }
+
+    @GET
     @Path("{id}")
-    @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN, Role.AUDITOR})
+    @Allowed({Role.HR_INTEGRATION, Role.HR_STAFF, Role.DGIT_ADMIN, Role.AUDITOR})
     @Operation(operationId = "getOffboarding", summary = "One case with every step and item")
     public OffboardingView get(@PathParam("id") String id) {
         return OffboardingView.of(offboardings.offboarding(id), offboardings.items(id));
@@ -127,7 +142,25 @@ public class OffboardingsResource {
         return OffboardingView.of(offboardings.offboarding(id), offboardings.itemsFor(id));
     }
 
-    private static Instant instant(String text) {
+    /** One state or a comma-separated list of them; none is any state. */
+    private static Set<OffboardingCase.State> states(String text) {
+        Set<OffboardingCase.State> states = EnumSet.noneOf(OffboardingCase.State.class);
+        if (text == null) {
+            return states;
+        }
+        for (String name : text.split(",", -1)) {
+            try {
+                states.add(OffboardingCase.State.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown state",
+                        List.of(new Problem.FieldError("state", "SCHEDULED, ACCESS_ENDED, IN_PROGRESS or COMPLETED,"
+                                + " or several of them separated by commas")));
+            }
+        }
+        return states;
+    }
+
+    private static Instant instant(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -139,8 +172,8 @@ public class OffboardingsResource {
         } catch (DateTimeParseException e) {
             // answered below
         }
-        throw new ProblemException(ProblemType.VALIDATION_FAILED, "effectiveAt is not an instant",
-                List.of(new Problem.FieldError("effectiveAt", "an ISO-8601 instant, e.g. 2026-12-01T17:00:00Z")));
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, field + " is not an instant",
+                List.of(new Problem.FieldError(field, "an ISO-8601 instant, e.g. 2026-12-01T17:00:00Z")));
     }
 
     private static String blankToNull(String value) {

@@ -3,6 +3,8 @@ package edu.ucla.dgsom.escrow.offboarding.control;
 import edu.ucla.dgsom.escrow.access.control.Administrators;
 import edu.ucla.dgsom.escrow.access.control.People;
 import edu.ucla.dgsom.escrow.access.control.PersonDetails;
+import edu.ucla.dgsom.escrow.accounts.control.AccountRef;
+import edu.ucla.dgsom.escrow.accounts.control.Holdings;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
@@ -59,6 +61,9 @@ public class Offboardings {
     @Inject
     People people;
 
+    @Inject
+    Holdings holdings;
+
     /** A case and whether this request created it. */
     public record Requested(OffboardingCase offboarding, boolean created) {
 
@@ -98,8 +103,8 @@ public class Offboardings {
             throw new ProblemException(ProblemType.CONFLICT, "This person was offboarded outside the escrow");
         }
         String successorId = departure.successorId() == null ? null : successor(person, departure.successorId()).id();
-        OffboardingCase offboarding = new OffboardingCase(person.id(), person.employeeId(), successorId,
-                departure.hrReference(), departure.idempotencyKey(), effective, caller.auditName(), now);
+        OffboardingCase offboarding = new OffboardingCase(person.id(), person.employeeId(), person.departmentId(),
+                successorId, departure.hrReference(), departure.idempotencyKey(), effective, caller.auditName(), now);
         em.persist(offboarding);
         audit.record(AuditAction.OFFBOARDING_REQUEST, new AuditTrail.Target("offboarding", offboarding.id(),
                 person.departmentId()), Outcome.ALLOWED, departure.hrReference() == null ? null
@@ -134,8 +139,8 @@ public class Offboardings {
     }
 
     /**
-     * The successor named for {@code leaver}: another active person (else 422); HR's system may name only someone
-     * of the leaver's department (else 400), DGIT admins anyone.
+     * The successor named for {@code leaver}: another active person (else 422); HR (its system's token or its staff)
+     * may name only someone of the leaver's department (else 400), DGIT admins anyone.
      */
     private PersonDetails successor(PersonDetails leaver, String successorId) {
         PersonDetails successor = people.find(successorId.strip()).orElse(null);
@@ -194,23 +199,35 @@ public class Offboardings {
                 : items.stream().filter(i -> caller.isPerson() && i.addressedTo(caller.id())).toList();
     }
 
-    /** Cases newest first, optionally of one state or one person. */
-    public List<OffboardingCase> list(OffboardingCase.State state, String employeeId, int limit) {
-        StringBuilder jpql = new StringBuilder("SELECT c FROM OffboardingCase c WHERE 1 = 1");
-        if (state != null) {
-            jpql.append(" AND c.state = :state");
+    /**
+     * The hand-overs that await the calling person's confirmation, oldest case first: those naming them as the new
+     * holder and, for a DGIT admin, those addressed to DGIT. Nothing awaits a token's: tokens confirm nothing of
+     * their own.
+     */
+    public List<HandoverToConfirm> awaitingConfirmation() {
+        if (!caller.isPerson()) {
+            return List.of();
         }
-        if (employeeId != null) {
-            jpql.append(" AND c.employeeId = :employee");
-        }
-        var query = em.createQuery(jpql.append(" ORDER BY c.requestedAt DESC, c.id").toString(), OffboardingCase.class);
-        if (state != null) {
-            query.setParameter("state", state);
-        }
-        if (employeeId != null) {
-            query.setParameter("employee", employeeId);
-        }
-        return query.setMaxResults(limit).getResultList();
+        return em.createNamedQuery(OffboardingItem.AWAITING_CONFIRMATION, OffboardingItem.class)
+                .setParameter("kinds", OffboardingItem.CONFIRMED_KINDS).setParameter("person", caller.id())
+                .getResultStream()
+                .filter(i -> i.awaitsConfirmationBy(caller.id()) || caller.has(Role.DGIT_ADMIN) && i.awaitsDgit())
+                .map(this::toConfirm).toList();
+    }
+
+    private HandoverToConfirm toConfirm(OffboardingItem item) {
+        OffboardingCase offboarding = offboarding(item.caseId());
+        return new HandoverToConfirm(offboarding, item, item.accountId() == null ? null
+                : holdings.find(item.accountId()).map(AccountRef::displayName).orElse(null),
+                people.find(offboarding.personId()).map(PersonDetails::name).orElse(null));
+    }
+
+    /** Cases newest first, as {@code filter} narrows them. */
+    public List<OffboardingCase> list(OffboardingFilter filter, int limit) {
+        return em.createNamedQuery(OffboardingCase.LIST, OffboardingCase.class)
+                .setParameter("states", filter.states()).setParameter("department", filter.departmentId())
+                .setParameter("employee", filter.employeeId()).setParameter("dueBefore", filter.dueBefore())
+                .setMaxResults(limit).getResultList();
     }
 
     /** The new holder (or a DGIT admin) confirms a hand-over. */

@@ -27,7 +27,21 @@ import java.util.UUID;
 @NamedQuery(name = OffboardingCase.PEOPLE_LEAVING, query = "SELECT c.personId FROM OffboardingCase c WHERE c.state"
         + " = edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase.State.ACCESS_ENDED OR (c.state ="
         + " edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase.State.SCHEDULED AND c.effectiveAt <= :now)")
+@NamedQuery(name = OffboardingCase.LIST, query = "SELECT c FROM OffboardingCase c WHERE c.state IN :states"
+        + " AND (:department IS NULL OR c.departmentId = :department)"
+        + " AND (:employee IS NULL OR c.employeeId = :employee)"
+        + " AND (:dueBefore IS NULL OR (c.state = edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase.State"
+        + ".SCHEDULED AND c.effectiveAt < :dueBefore) OR EXISTS (SELECT i FROM OffboardingItem i WHERE i.caseId ="
+        + " c.id AND i.state = edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem.State.OPEN"
+        + " AND i.dueAt < :dueBefore))"
+        + " ORDER BY c.requestedAt DESC, c.id")
 public class OffboardingCase {
+
+    /**
+     * Cases newest first, in any of {@code states}, of the leaver's department, of one employee and with something
+     * due before {@code dueBefore} (still to be executed by then, or an open item due by then); null is "any".
+     */
+    public static final String LIST = "OffboardingCase.list";
 
     /** People being offboarded: their case is due, or their access has ended and the hand-over is pending. */
     public static final String PEOPLE_LEAVING = "OffboardingCase.peopleLeaving";
@@ -50,6 +64,10 @@ public class OffboardingCase {
 
     @Column(name = "employee_id", nullable = false, updatable = false)
     private String employeeId;
+
+    /** The leaver's department when the case was requested, kept although they may move or leave. */
+    @Column(name = "department_id", nullable = false, updatable = false)
+    private String departmentId;
 
     @Column(name = "successor_id", updatable = false)
     private String successorId;
@@ -86,11 +104,12 @@ public class OffboardingCase {
     protected OffboardingCase() {
     }
 
-    public OffboardingCase(String personId, String employeeId, String successorId, String hrReference,
-            String idempotencyKey, Instant effectiveAt, String requestedBy, Instant now) {
+    public OffboardingCase(String personId, String employeeId, String departmentId, String successorId,
+            String hrReference, String idempotencyKey, Instant effectiveAt, String requestedBy, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.personId = personId;
         this.employeeId = employeeId;
+        this.departmentId = departmentId;
         this.successorId = successorId;
         this.hrReference = hrReference;
         this.idempotencyKey = idempotencyKey;
@@ -158,6 +177,10 @@ public class OffboardingCase {
 
     public String employeeId() {
         return employeeId;
+    }
+
+    public String departmentId() {
+        return departmentId;
     }
 
     public String successorId() {

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** One thing an offboarding did or still waits for: an access ended, a holder replaced, a rotation required. */
@@ -24,9 +27,18 @@ import java.util.UUID;
 @NamedQuery(name = OffboardingItem.OPEN_ROTATIONS_OF_ACCOUNT, query = "SELECT i FROM OffboardingItem i"
         + " WHERE i.accountId = :account AND i.kind = edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem.Kind"
         + ".ROTATION_REQUIRED AND i.state = edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem.State.OPEN")
+@NamedQuery(name = OffboardingItem.AWAITING_CONFIRMATION, query = "SELECT i FROM OffboardingItem i, OffboardingCase c"
+        + " WHERE c.id = i.caseId AND i.state = edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem.State.OPEN"
+        + " AND i.kind IN :kinds AND (i.toPerson = :person OR i.toPerson IS NULL)"
+        + " ORDER BY c.requestedAt, c.id, i.createdAt, i.id")
 public class OffboardingItem {
 
     public static final String OF_CASE = "OffboardingItem.ofCase";
+    /**
+     * Open items of the {@code kinds} that wait for a confirmation, naming {@code person} as the new holder or naming
+     * nobody (DGIT's), oldest case first.
+     */
+    public static final String AWAITING_CONFIRMATION = "OffboardingItem.awaitingConfirmation";
     public static final String COUNT_OPEN = "OffboardingItem.countOpen";
     public static final String OPEN_ROTATIONS_OF_ACCOUNT = "OffboardingItem.openRotationsOfAccount";
 
@@ -43,6 +55,10 @@ public class OffboardingItem {
 
     /** DONE items need nothing more. */
     public enum State { OPEN, DONE }
+
+    /** The kinds that wait for a confirmation: by the new holder, or by DGIT when nobody was named. */
+    public static final Set<Kind> CONFIRMED_KINDS = Collections.unmodifiableSet(EnumSet.of(Kind.CONTENT_OWNER_REPLACED,
+            Kind.BACKUP_MODERATOR_REPLACED, Kind.ACCOUNT_TO_DGIT, Kind.NO_DGIT_ADMIN_LEFT));
 
     @Id
     private String id;
@@ -185,8 +201,17 @@ public class OffboardingItem {
     }
 
     public boolean confirmable() {
-        return state == State.OPEN && (kind == Kind.CONTENT_OWNER_REPLACED || kind == Kind.BACKUP_MODERATOR_REPLACED
-                || kind == Kind.ACCOUNT_TO_DGIT || kind == Kind.NO_DGIT_ADMIN_LEFT);
+        return state == State.OPEN && CONFIRMED_KINDS.contains(kind);
+    }
+
+    /** Whether the item waits for {@code personId}'s confirmation: open, confirmable and naming them as new holder. */
+    public boolean awaitsConfirmationBy(String personId) {
+        return confirmable() && addressedTo(personId);
+    }
+
+    /** Whether the item waits for DGIT's confirmation: open and confirmable, naming no new holder. */
+    public boolean awaitsDgit() {
+        return confirmable() && toPerson == null;
     }
 
     /** Whether this item records that the leaver's {@code role} was revoked. */

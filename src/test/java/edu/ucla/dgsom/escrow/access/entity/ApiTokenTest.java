@@ -9,6 +9,7 @@ import edu.ucla.dgsom.escrow.security.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ApiTokenTest {
@@ -17,7 +18,7 @@ class ApiTokenTest {
     private static final Instant EXPIRY = NOW.plus(Duration.ofDays(30));
 
     private static ApiToken issuedBy(String createdBy) {
-        return new ApiToken("hr-feed", Role.HR_INTEGRATION, "hash", createdBy, NOW, EXPIRY);
+        return new ApiToken("hr-feed", Role.HR_INTEGRATION, null, "hash", createdBy, NOW, EXPIRY);
     }
 
     @Test
@@ -46,10 +47,17 @@ class ApiTokenTest {
     }
 
     @Test
-    void a_token_carries_any_role_but_a_departments_ownership() {
+    void a_department_owners_token_owns_its_one_department_and_other_tokens_none() {
+        ApiToken owner = new ApiToken("reports", Role.DEPARTMENT_OWNER, "d", "hash", "person:admin", NOW, EXPIRY);
+        assertEquals(Set.of("d"), owner.ownedDepartments());
+        assertEquals(Set.of(), issuedBy("bootstrap").ownedDepartments());
+    }
+
+    @Test
+    void a_token_carries_any_role_but_hr_staff_which_is_for_people() {
         assertTrue(ApiToken.mayCarry(Role.HR_INTEGRATION));
-        assertTrue(ApiToken.mayCarry(Role.DGIT_ADMIN));
-        assertFalse(ApiToken.mayCarry(Role.DEPARTMENT_OWNER));
+        assertTrue(ApiToken.mayCarry(Role.DEPARTMENT_OWNER));
+        assertFalse(ApiToken.mayCarry(Role.HR_STAFF));
     }
 
     @Test

@@ -2,6 +2,7 @@ package edu.ucla.dgsom.escrow.audit.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,22 @@ class ChainVerificationTest {
         assertEquals(1, verdict.checkpoints());
         assertEquals(List.of("2 checkpoints (2 to 4) belong to installation " + WIPED + ", not this one (" + THIS_ONE
                 + "): ignored"), verdict.warnings());
+    }
+
+    @Test
+    void theVerdictNamesTheNewestCheckpointVerifiedTheFingerprintOfItsKeyAndWhoseKeyThatIs() {
+        AuditCheckpoint second = checkpoint(2, hashes.get(1), THIS_ONE);
+        AuditCheckpoint fourth = checkpoint(4, hashes.get(3), THIS_ONE);
+
+        ChainVerification.VerifiedCheckpoint last = verify(List.of(second, fourth), List.of()).lastCheckpoint();
+
+        assertEquals(4, last.seq());
+        assertEquals(fourth.createdAt(), last.createdAt());
+        assertEquals(AuditChain.keyId(key.getPublic()), last.keyFingerprint());
+        assertEquals("the audit signing key of installation " + THIS_ONE, last.signedBy());
+        assertNull(verify(List.of(), List.of()).lastCheckpoint(), "no checkpoint, none verified");
+        assertNull(verify(List.of(checkpoint(4, new byte[32], THIS_ONE)), List.of()).lastCheckpoint(),
+                "a checkpoint the entries do not lead to is not verified");
     }
 
     @Test

@@ -15,7 +15,7 @@ class OffboardingCaseTest {
     private static final Instant NOW = Instant.parse("2026-12-02T17:00:00Z");
 
     private static OffboardingCase scheduledIn(Duration later) {
-        return new OffboardingCase("person", "E1", null, null, null, NOW.plus(later), "hr", NOW);
+        return new OffboardingCase("person", "E1", "department", null, null, null, NOW.plus(later), "hr", NOW);
     }
 
     @Test

@@ -62,6 +62,25 @@ class OffboardingItemTest {
     }
 
     @Test
+    void a_hand_over_awaits_its_new_holder_and_one_nobody_could_take_awaits_dgit_until_confirmed() {
+        OffboardingItem replaced = OffboardingItem.replaced("case", Kind.CONTENT_OWNER_REPLACED, "a", "d", "leaver",
+                "successor", "named successor", NOW);
+        OffboardingItem toDgit = OffboardingItem.toDgit("case", "a", "d", "leaver", NOW);
+        assertTrue(replaced.awaitsConfirmationBy("successor"));
+        assertFalse(replaced.awaitsConfirmationBy("someone else"));
+        assertFalse(replaced.awaitsDgit(), "a DGIT admin may confirm it, but it is the new holder's to confirm");
+        assertTrue(toDgit.awaitsDgit());
+        assertFalse(toDgit.awaitsConfirmationBy(null));
+        assertTrue(OffboardingItem.noDgitAdminLeft("case", "leaver", NOW).awaitsDgit());
+        assertFalse(OffboardingItem.rotation("case", "a", "d", Exposure.REVEALED, NOW, NOW).awaitsDgit(),
+                "a rotation waits for a new version, not for anyone's confirmation");
+        replaced.resolve("person:successor", NOW);
+        toDgit.resolve("person:admin", NOW);
+        assertFalse(replaced.awaitsConfirmationBy("successor"));
+        assertFalse(toDgit.awaitsDgit());
+    }
+
+    @Test
     void confirming_an_item_resolves_it_once() {
         OffboardingItem item = OffboardingItem.replaced("case", Kind.CONTENT_OWNER_REPLACED, "a", "d", "leaver",
                 "successor", "named successor", NOW);

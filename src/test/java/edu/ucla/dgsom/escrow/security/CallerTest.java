@@ -1,0 +1,32 @@
+package edu.ucla.dgsom.escrow.security;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CallerTest {
+
+    private static Caller person(Set<Role> roles, Set<String> owned) {
+        Caller caller = new Caller();
+        caller.establish(new Identity(Caller.Kind.PERSON, "p", "Pat", roles, owned, "session", "csrf", null, true));
+        return caller;
+    }
+
+    @Test
+    void hr_staff_see_every_department_because_they_offboard_anyone() {
+        Caller hr = person(Set.of(Role.HR_STAFF), Set.of());
+        assertTrue(hr.seesEveryDepartment());
+        assertTrue(hr.canSeeDepartment("any"));
+        assertFalse(hr.ownsDepartment("any"), "seeing a department is not owning its accounts");
+    }
+
+    @Test
+    void a_department_owner_sees_only_the_departments_they_own() {
+        Caller owner = person(Set.of(Role.DEPARTMENT_OWNER), Set.of("mine"));
+        assertFalse(owner.seesEveryDepartment());
+        assertTrue(owner.canSeeDepartment("mine"));
+        assertFalse(owner.canSeeDepartment("other"));
+    }
+}
