@@ -1,6 +1,8 @@
 // The console's shell: who is signed in, which page the path names, navigation, and the sign-in that comes back
 // over the page when the session ends (the page stays as it was, so nothing typed is lost).
-import { html, render, useState, useEffect, useCallback, useRef, ConsoleContext, Link, timing } from './components.js';
+import {
+    html, render, useState, useEffect, useCallback, useRef, ConsoleContext, Link, timing, ACCOUNT_READERS
+} from './components.js';
 import * as api from './api.js';
 import { SignInPage, SignInForm } from './pages/sign-in.js';
 import { FirstStepsPage } from './pages/first-steps.js';
@@ -10,7 +12,7 @@ import { AccountPage } from './pages/account.js';
 import { ProfilePage } from './pages/profile.js';
 import { StartPage } from './pages/start.js';
 import {
-    OffboardingsPage, NewOffboardingPage, OffboardingPage, OFFBOARDING_READERS
+    OffboardingsPage, NewOffboardingPage, OffboardingPage, OFFBOARDING_READERS, OFFBOARDING_STARTERS
 } from './pages/offboarding.js';
 import { PeoplePage, NewPersonPage, PersonPage, DepartmentsPage } from './pages/people.js';
 import { TokensPage } from './pages/tokens.js';
@@ -20,22 +22,24 @@ import { DIRECTORY_READERS } from './directory.js';
 
 const HOME = '/start';
 
-/** The pages, by path. */
+const ADMINS = ['DGIT_ADMIN'];
+
+/** The pages, by path, each with the roles the API lets use it (none: everyone signed in). */
 const ROUTES = [
     { pattern: /^\/start$/, page: StartPage },
     { pattern: /^\/accounts$/, page: AccountsPage },
     { pattern: /^\/accounts\/new$/, page: NewAccountPage },
     { pattern: /^\/accounts\/([^/]+)$/, page: AccountPage, params: ['accountId'] },
-    { pattern: /^\/offboardings$/, page: OffboardingsPage },
-    { pattern: /^\/offboardings\/new$/, page: NewOffboardingPage },
-    { pattern: /^\/offboardings\/([^/]+)$/, page: OffboardingPage, params: ['caseId'] },
-    { pattern: /^\/people$/, page: PeoplePage },
-    { pattern: /^\/people\/new$/, page: NewPersonPage },
-    { pattern: /^\/people\/([^/]+)$/, page: PersonPage, params: ['personId'] },
-    { pattern: /^\/departments$/, page: DepartmentsPage },
-    { pattern: /^\/tokens$/, page: TokensPage },
-    { pattern: /^\/audit$/, page: AuditPage },
-    { pattern: /^\/keys$/, page: KeysPage },
+    { pattern: /^\/offboardings$/, page: OffboardingsPage, roles: OFFBOARDING_READERS },
+    { pattern: /^\/offboardings\/new$/, page: NewOffboardingPage, roles: OFFBOARDING_STARTERS },
+    { pattern: /^\/offboardings\/([^/]+)$/, page: OffboardingPage, params: ['caseId'], roles: OFFBOARDING_READERS },
+    { pattern: /^\/people$/, page: PeoplePage, roles: DIRECTORY_READERS },
+    { pattern: /^\/people\/new$/, page: NewPersonPage, roles: ADMINS },
+    { pattern: /^\/people\/([^/]+)$/, page: PersonPage, params: ['personId'], roles: DIRECTORY_READERS },
+    { pattern: /^\/departments$/, page: DepartmentsPage, roles: DIRECTORY_READERS },
+    { pattern: /^\/tokens$/, page: TokensPage, roles: ADMINS },
+    { pattern: /^\/audit$/, page: AuditPage, roles: ACCOUNT_READERS },
+    { pattern: /^\/keys$/, page: KeysPage, roles: ADMINS },
     { pattern: /^\/profile$/, page: ProfilePage }
 ];
 
@@ -44,10 +48,10 @@ const NAVIGATION = [
     { href: '/start', label: 'Start' },
     { href: '/accounts', label: 'Accounts' },
     { href: '/offboardings', label: 'Offboarding', roles: OFFBOARDING_READERS },
-    { href: '/people', label: 'People', roles: DIRECTORY_READERS },
-    { href: '/tokens', label: 'API tokens', roles: ['DGIT_ADMIN'] },
-    { href: '/audit', label: 'Audit', roles: ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER'] },
-    { href: '/keys', label: 'Keys', roles: ['DGIT_ADMIN'] },
+    { href: '/people', label: 'People', roles: DIRECTORY_READERS, also: ['/departments'] },
+    { href: '/tokens', label: 'API tokens', roles: ADMINS },
+    { href: '/audit', label: 'Audit', roles: ACCOUNT_READERS },
+    { href: '/keys', label: 'Keys', roles: ADMINS },
     { href: '/profile', label: 'Profile' }
 ];
 
@@ -57,7 +61,7 @@ function route(path) {
         if (match) {
             const params = Object.fromEntries((candidate.params || [])
                 .map((name, i) => [name, decodeURIComponent(match[i + 1])]));
-            return { page: candidate.page, params };
+            return { page: candidate.page, params, roles: candidate.roles };
         }
     }
     return null;
@@ -185,8 +189,9 @@ function App() {
         return null;
     }
     const found = route(where.path);
-    const Page = found ? found.page : NotFound;
-    const navigation = NAVIGATION.filter(item => !item.roles || item.roles.some(r => session.roles.includes(r)));
+    const allowed = roles => !roles || roles.some(r => session.roles.includes(r));
+    const Page = !found ? NotFound : allowed(found.roles) ? found.page : NotYours;
+    const navigation = NAVIGATION.filter(item => allowed(item.roles));
     return html`<${ConsoleContext.Provider} value=${context}>
         <${Shell} navigation=${navigation} main=${main} session=${session} onSignOut=${signOut} path=${where.path}>
             <${Page} key=${where.path} ...${found ? found.params : {}} />
@@ -201,7 +206,8 @@ function Shell({ navigation, main, session, onSignOut, path, children }) {
         <div class="brand">Credential escrow</div>
         ${navigation.length > 0 && html`<nav aria-label="Main"><ul>
             ${navigation.map(item => html`<li><${Link} href=${item.href}
-                aria-current=${path && path.startsWith(item.href) ? 'page' : undefined}>${item.label}<//></li>`)}
+                aria-current=${path && [item.href, ...(item.also || [])].some(p => path.startsWith(p)) ? 'page'
+                    : undefined}>${item.label}<//></li>`)}
         </ul></nav>`}
         <div class="who">
             <span class="who-name">${session.name}</span>
@@ -229,6 +235,12 @@ function SessionEndedDialog({ onSignedIn }) {
         <${SignInForm} onSignedIn=${onSignedIn} />
         <p><a href="/sign-in">Leave this page and start again</a></p>
     </dialog>`;
+}
+
+/** A page the signed-in person's roles do not use: said plainly rather than a form that every submit refuses. */
+function NotYours() {
+    return html`<h1>Not available to you</h1>
+        <p>This page is for other roles than yours. <${Link} href=${HOME}>Go to your start page<//>.</p>`;
 }
 
 function NotFound() {

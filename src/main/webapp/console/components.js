@@ -72,6 +72,15 @@ export function focusFirstError(form) {
     });
 }
 
+/** A form's submit handler: no page load, the action, then the focus on the first field in error (if any). */
+export function submitted(form, action) {
+    return async e => {
+        e.preventDefault();
+        await action();
+        focusFirstError(form.current);
+    };
+}
+
 let fieldCounter = 0;
 
 /** A stable id for a field's label, hint and error. */
@@ -154,17 +163,31 @@ export function usePageTitle(title) {
     }, [title]);
 }
 
-/** Runs a callback every second while mounted. */
-export function useTicker(callback, active = true) {
+/** Runs a callback every {@code seconds} (1 by default) while mounted and active. */
+export function useTicker(callback, active = true, seconds = 1) {
     const saved = useRef(callback);
     saved.current = callback;
     useEffect(() => {
         if (!active) {
             return undefined;
         }
-        const timer = setInterval(() => saved.current(), 1000);
+        const timer = setInterval(() => saved.current(), seconds * 1000);
         return () => clearInterval(timer);
-    }, [active]);
+    }, [active, seconds]);
+}
+
+/**
+ * Calls back when the session ends under the page (app.js announces it): what only the signed-in person should see
+ * (a secret, a password typed) leaves the page before the sign-in dialog comes over it.
+ */
+export function useWhenSessionEnds(callback) {
+    const saved = useRef(callback);
+    saved.current = callback;
+    useEffect(() => {
+        const listener = () => saved.current();
+        window.addEventListener('escrow:session-ended', listener);
+        return () => window.removeEventListener('escrow:session-ended', listener);
+    }, []);
 }
 
 /** Calls back when the tab is hidden: what is on screen for a person stops being on screen. */
@@ -214,6 +237,21 @@ export async function copySecret(value) {
         }
     };
     setTimeout(clearIfStillThere, timing.clipboardSeconds * 1000);
+}
+
+/**
+ * What an action did, in a live region that is always on the page (so screen readers announce the change), focused
+ * when {@code message} changes, because the button that did it may be gone or disabled by then.
+ */
+export function Notice({ message }) {
+    const element = useRef(null);
+    useEffect(() => {
+        if (message && element.current) {
+            element.current.focus();
+        }
+    }, [message]);
+    return html`<p class=${message ? 'success' : 'notice-empty'} role="status" tabindex="-1"
+        ref=${element}>${message || ''}</p>`;
 }
 
 /** A copy button that says what it did. */
@@ -331,6 +369,12 @@ export const ROLES = {
 export function roleName(role) {
     return ROLES[role]?.name || role;
 }
+
+/**
+ * The roles that read accounts beyond those they hold (within their scope): versions, audit entries, what a person
+ * holds, rotations due across accounts.
+ */
+export const ACCOUNT_READERS = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER'];
 
 /** True if the signed-in person holds any of {@code roles}. */
 export function holdsAny(session, roles) {

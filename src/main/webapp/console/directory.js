@@ -1,15 +1,20 @@
 // Names for the ids the API answers with: departments and people, where the signed-in person's roles may read the
 // directory (DGIT admins, auditors and HR staff: everyone; department owners: their departments). Ids stay ids
 // otherwise, so a page never fails for want of a name.
-import { useState, useEffect } from './components.js';
+import { html, useState, useEffect } from './components.js';
 import * as api from './api.js';
 
 /** The roles that may read the directory (GET /people, GET /departments). */
 export const DIRECTORY_READERS = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER', 'HR_STAFF'];
 
-/** The departments and people the signed-in person may see, with name lookups; {@code reload} after a change. */
+/**
+ * The departments (by name) and people the signed-in person may see, with name lookups; {@code loaded} once read,
+ * {@code error} if reading failed; {@code reload} after a change.
+ */
 export function useDirectory(session) {
-    const [directory, setDirectory] = useState({ departments: new Map(), people: new Map() });
+    const [directory, setDirectory] = useState({
+        departments: new Map(), people: new Map(), loaded: false, error: null
+    });
     const [version, setVersion] = useState(0);
     useEffect(() => {
         if (!DIRECTORY_READERS.some(r => session.roles.includes(r))) {
@@ -17,10 +22,11 @@ export function useDirectory(session) {
         }
         Promise.all([api.directory.departments(), api.directory.people()])
             .then(([departments, people]) => setDirectory({
-                departments: new Map(departments.map(d => [d.id, d])),
-                people: new Map(people.map(p => [p.id, p]))
+                departments: new Map([...departments].sort((a, b) => a.name.localeCompare(b.name))
+                    .map(d => [d.id, d])),
+                people: new Map(people.map(p => [p.id, p])), loaded: true, error: null
             }))
-            .catch(() => undefined);
+            .catch(error => setDirectory(current => ({ ...current, error })));
     }, [session.id, version]);
     return {
         ...directory,
@@ -28,6 +34,12 @@ export function useDirectory(session) {
         departmentName: id => directory.departments.get(id)?.name || id,
         personName: id => personName(id, session, directory.people)
     };
+}
+
+/** The options of a department choice, by name, after a first option saying what choosing none means. */
+export function DepartmentOptions({ directory, none }) {
+    return html`<option value="">${none}</option>
+        ${[...directory.departments.values()].map(d => html`<option value=${d.id}>${d.name}</option>`)}`;
 }
 
 /** A person's name from an id or an audit name ("person:<id>", "token:<id>"); the id where the name is unknown. */

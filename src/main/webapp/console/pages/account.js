@@ -2,8 +2,8 @@
 // again after a while; the TOTP code with its countdown; rotation with a generator; versions; its audit entries.
 import {
     html, useState, useEffect, useRef, useContext, ConsoleContext, Field, Checkbox, Link, ProblemMessage,
-    focusFirstError, useAction, usePageTitle, useTicker, useWhenHidden, CopyButton, timing, platformName,
-    formatDateTime, formatTime
+    focusFirstError, useAction, usePageTitle, useTicker, useWhenHidden, useWhenSessionEnds, CopyButton, timing,
+    platformName, formatDateTime, formatTime, holdsAny, ACCOUNT_READERS
 } from '../components.js';
 import * as api from '../api.js';
 import { useDirectory } from '../directory.js';
@@ -15,8 +15,6 @@ const FIELD_LABELS = {
     securityQuestions: 'Security questions', notes: 'Secret notes'
 };
 const MIN_REASON = 10;
-/** The roles that may read an account's version history and audit entries (holders may not: docs/accounts.md). */
-const HISTORY_READERS = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER'];
 
 export function AccountPage({ accountId }) {
     const { session } = useContext(ConsoleContext);
@@ -26,7 +24,8 @@ export function AccountPage({ accountId }) {
     const [error, setError] = useState(null);
     usePageTitle(account ? account.displayName : 'Account');
 
-    const readsHistory = HISTORY_READERS.some(r => session.roles.includes(r));
+    // Holders may not read an account's version history and audit entries (docs/accounts.md).
+    const readsHistory = holdsAny(session, ACCOUNT_READERS);
     const load = async () => {
         try {
             const loaded = await api.accounts.get(accountId);
@@ -108,10 +107,7 @@ function Reveal({ account, fields }) {
         setShown({});
     };
     useWhenHidden(hideAll);
-    useEffect(() => {
-        window.addEventListener('escrow:session-ended', hideAll);
-        return () => window.removeEventListener('escrow:session-ended', hideAll);
-    }, []);
+    useWhenSessionEnds(hideAll);
     useTicker(() => {
         const time = Date.now();
         setNow(time);
@@ -242,10 +238,7 @@ function TotpCode({ account, reasonOk, reason }) {
         setCode(null);
     };
     useWhenHidden(hide);
-    useEffect(() => {
-        window.addEventListener('escrow:session-ended', hide);
-        return () => window.removeEventListener('escrow:session-ended', hide);
-    }, []);
+    useWhenSessionEnds(hide);
     const fetchCode = async () => {
         if (pending.current) {
             return;
@@ -307,11 +300,7 @@ function CredentialForm({ account, first, onStored }) {
     const set = name => value => setFields({ ...fields, [name]: value });
     // A stored rotation (this one, or one the person chose to replace) moves the version this form replaces.
     useEffect(() => setBase(account.credentialVersion), [account.credentialVersion]);
-    useEffect(() => {
-        const clearSecrets = () => setFields(current => ({ ...current, password: '', totpUri: '' }));
-        window.addEventListener('escrow:session-ended', clearSecrets);
-        return () => window.removeEventListener('escrow:session-ended', clearSecrets);
-    }, []);
+    useWhenSessionEnds(() => setFields(current => ({ ...current, password: '', totpUri: '' })));
     const { busy, error, setError, run } = useAction(async () => {
         const change = { reason: fields.reason.trim() };
         ['loginIdentifier', 'password'].forEach(name => {

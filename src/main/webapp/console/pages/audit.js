@@ -49,11 +49,20 @@ export function AuditPage() {
     const [opened, setOpened] = useState(new Set());
     const toggle = seq => setOpened(current => {
         const next = new Set(current);
-        next.has(seq) ? next.delete(seq) : next.add(seq);
+        if (!next.delete(seq)) {
+            next.add(seq);
+        }
         return next;
     });
-    const target = entry => entry.targetType === 'account' && accountNames.has(entry.targetId)
-        ? accountNames.get(entry.targetId) : [entry.targetType, entry.targetId].filter(Boolean).join(' ');
+    const target = entry => {
+        if (entry.targetType === 'account' && accountNames.has(entry.targetId)) {
+            return accountNames.get(entry.targetId);
+        }
+        if (entry.targetType === 'person') {
+            return directory.personName(entry.targetId);
+        }
+        return [entry.targetType, entry.targetId].filter(Boolean).join(' ');
+    };
     return html`<h1>Audit</h1>
         <p class="lead">Every access to the escrow, allowed or refused, newest first, in one hash chain.</p>
         <form class="filters" role="search" aria-label="Find audit entries" onSubmit=${e => e.preventDefault()}>
@@ -64,6 +73,8 @@ export function AuditPage() {
             <//>
             <${Field} as="select" label="Account" value=${filters.targetId} onValue=${v => change('targetId', v)}>
                 <option value="">Any account</option>
+                ${filters.targetId && !accountNames.has(filters.targetId)
+                    && html`<option value=${filters.targetId}>${filters.targetId}</option>`}
                 ${[...accountNames].map(([id, name]) => html`<option value=${id}>${name}</option>`)}
             <//>
             <${Field} as="select" label="Action" value=${filters.action} onValue=${v => change('action', v)}>
@@ -131,7 +142,8 @@ function Verification() {
         <div class="actions"><button type="button" disabled=${verify.busy} onClick=${() => verify.run()}>
             ${verify.busy ? 'Verifying…' : 'Verify the chain'}</button></div>
         <${ProblemMessage} error=${verify.error} />
-        <div role="status">${verdict && html`<${Verdict} verdict=${verdict} />`}</div>
+        <div role=${verdict && !verdict.ok ? 'alert' : 'status'}>${verdict && html`<${Verdict} verdict=${verdict} />`}
+        </div>
     </section>`;
 }
 
@@ -144,8 +156,8 @@ export function Verdict({ verdict }) {
         ${!verdict.ok && html`<p>${verdict.problem}</p>`}
         <p>Checked entries ${verdict.fromSeq} to ${verdict.toSeq} (${verdict.entries} entries): each entry's sequence
         number and its hash over the one before, and the signatures of ${verdict.checkpoints} checkpoints.</p>
-        ${checkpoint ? html`<p>The latest checkpoint is at entry ${checkpoint.seq}, made
-            ${formatDateTime(checkpoint.createdAt)}, signed by ${checkpoint.signedBy} (key fingerprint
+        ${checkpoint ? html`<p>${`The latest checkpoint is at entry ${checkpoint.seq}, made `
+            + `${formatDateTime(checkpoint.createdAt)}, signed by ${checkpoint.signedBy} (key fingerprint `}
             <code>${checkpoint.keyFingerprint}</code>).</p>` : html`<p>No signed checkpoint yet: the trail is
             checked by its hashes alone.</p>`}
         ${verdict.checkedAt && html`<p class="muted">Verified ${formatDateTime(verdict.checkedAt)}.</p>`}
@@ -173,9 +185,9 @@ function Export({ range }) {
                 <p>With no database and no private key, from a build of this service (<code>mvn package</code>) and
                 plain Java 17:</p>
                 <ol>
-                    <li>Download the export as JSON Lines, and the audit public key:
-                        <a href="/api/v1/keys/audit-public-key" download="audit-public-key.pem">
-                        audit-public-key.pem</a>.</li>
+                    <li>Download the export as JSON Lines, and the audit public key: <a
+                        href="/api/v1/keys/audit-public-key" download="audit-public-key.pem">audit-public-key.pem</a>.
+                    </li>
                     <li>Run <code>java -cp target/classes edu.ucla.dgsom.escrow.audit.control.AuditVerifier
                         audit-export.jsonl audit-public-key.pem [audit-checkpoints.jsonl]</code></li>
                     <li>It prints <code>OK: entries 1 to N verified</code> and exits 0, or <code>FAILED at sequence

@@ -2,7 +2,7 @@
 // the recovery codes. The forms here serve the profile page too.
 import {
     html, useState, useRef, useEffect, useContext, ConsoleContext, Field, ProblemMessage, focusFirstError, useAction,
-    usePageTitle, CopyButton
+    usePageTitle, CopyButton, useWhenSessionEnds
 } from '../components.js';
 import * as api from '../api.js';
 
@@ -45,15 +45,11 @@ export function PasswordChangeForm({ onChanged }) {
         setDone(true);
         await onChanged();
     });
-    useEffect(() => {
-        const clear = () => {
-            setCurrent('');
-            setReplacement('');
-            setRepeated('');
-        };
-        window.addEventListener('escrow:session-ended', clear);
-        return () => window.removeEventListener('escrow:session-ended', clear);
-    }, []);
+    useWhenSessionEnds(() => {
+        setCurrent('');
+        setReplacement('');
+        setRepeated('');
+    });
     const submit = async e => {
         e.preventDefault();
         setDone(false);
@@ -104,10 +100,8 @@ export function MfaEnrolment({ onEnrolled, currentCodeNeeded }) {
         if (!currentCodeNeeded) {
             start.run();
         }
-        const forget = () => setEnrolment(null);
-        window.addEventListener('escrow:session-ended', forget);
-        return () => window.removeEventListener('escrow:session-ended', forget);
     }, []);
+    useWhenSessionEnds(() => setEnrolment(null));
     if (!enrolment) {
         if (!currentCodeNeeded) {
             return html`<${ProblemMessage} error=${start.error} />${!start.error && html`<p>Preparing…</p>`}`;

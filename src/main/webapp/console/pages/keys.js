@@ -2,7 +2,7 @@
 // reason and followed until every value is rewrapped to the new key.
 import {
     html, useState, useRef, useContext, ConsoleContext, Field, Badge, ProblemMessage, focusFirstError, useAction,
-    usePageTitle, useLoaded, useTicker, formatDateTime
+    usePageTitle, useLoaded, useTicker, formatDateTime, useEffect, Notice
 } from '../components.js';
 import * as api from '../api.js';
 import { useDirectory } from '../directory.js';
@@ -15,16 +15,22 @@ export function KeysPage() {
     const directory = useDirectory(session);
     const versions = useLoaded(() => api.keys.versions(), []);
     const rotations = useLoaded(() => api.keys.rotations(), []);
-    const running = (rotations.data || []).some(r => r.state === 'RUNNING');
-    // While a rotation runs (started here or elsewhere), its progress and the versions' counts move: follow them.
-    useTicker(() => {
-        rotations.reload();
-        versions.reload();
-    }, running);
+    const latest = rotations.data && rotations.data[0];
+    const running = Boolean(latest) && latest.state === 'RUNNING';
     const reload = () => {
         rotations.reload();
         versions.reload();
     };
+    // While a rotation runs (started here or elsewhere), its progress and the versions' counts move: follow them.
+    useTicker(reload, running, 2);
+    const [message, setMessage] = useState(null);
+    const wasRunning = useRef(false);
+    useEffect(() => {
+        if (wasRunning.current && !running && latest) {
+            setMessage(`The rotation finished: every value is wrapped by version ${latest.targetVersion}.`);
+        }
+        wasRunning.current = running;
+    }, [running]);
     return html`<h1>Keys</h1>
         <p class="lead">Every stored secret is sealed with its own data key, wrapped by a key-encryption key. A rotation
         makes a new key-encryption key current and rewraps every data key to it in the background; reveals go on
@@ -48,7 +54,11 @@ export function KeysPage() {
         <section aria-labelledby="rotation-title">
             <h2 id="rotation-title">Rotate the key-encryption key</h2>
             ${running ? html`<p>A rotation is running; it is followed below.</p>`
-                : html`<${RotationForm} onStarted=${reload} />`}
+                : html`<${RotationForm} onStarted=${() => {
+                    setMessage('The rotation started; its progress is below.');
+                    reload();
+                }} />`}
+            <${Notice} message=${message} />
             <${ProblemMessage} error=${rotations.error} />
             ${rotations.data && rotations.data.length > 0 && html`<h3>Rotations</h3>
                 <ul class="rotations">${rotations.data.map(r => html`<li><${RotationProgress} rotation=${r}

@@ -1,6 +1,6 @@
 // Registering an official account: department owners for their departments, DGIT admins for any.
 import {
-    html, useState, useRef, useContext, ConsoleContext, Field, ProblemMessage, focusFirstError, useAction, usePageTitle,
+    submitted, html, useState, useRef, useContext, ConsoleContext, Field, ProblemMessage, useAction, usePageTitle,
     PLATFORMS
 } from '../components.js';
 import * as api from '../api.js';
@@ -26,11 +26,7 @@ export function NewAccountPage() {
         const created = await api.accounts.create(body);
         navigate('/accounts/' + encodeURIComponent(created.data.id));
     });
-    const submit = async e => {
-        e.preventDefault();
-        await run();
-        focusFirstError(form.current);
-    };
+    const submit = submitted(form, run);
     const errors = error ? error.fieldErrors : {};
     const people = [...directory.people.values()]
         .filter(p => p.status === 'ACTIVE' && (!fields.departmentId || p.departmentId === fields.departmentId));

@@ -2,10 +2,10 @@
 // what was handed to them (on their start page, through HandoversToConfirm).
 import {
     html, useState, useRef, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage, focusFirstError,
-    useAction, usePageTitle, useTicker, useAddressFilters, useLoaded, holdsAny, formatDateTime
+    useAction, usePageTitle, useTicker, useAddressFilters, useLoaded, holdsAny, ACCOUNT_READERS, formatDateTime, Notice
 } from '../components.js';
 import * as api from '../api.js';
-import { useDirectory } from '../directory.js';
+import { useDirectory, DepartmentOptions } from '../directory.js';
 
 /** Who may start a case, and who may follow them (the API's rules, so the console offers no dead end). */
 export const OFFBOARDING_STARTERS = ['HR_STAFF', 'DGIT_ADMIN'];
@@ -25,6 +25,7 @@ const STEPS = {
 };
 const CONFIRMABLE = ['CONTENT_OWNER_REPLACED', 'BACKUP_MODERATOR_REPLACED', 'ACCOUNT_TO_DGIT', 'NO_DGIT_ADMIN_LEFT'];
 const DAY = 24 * 60 * 60 * 1000;
+const LIST_SIZE = 100;
 /** The "due" filter's choices, turned into the API's dueBefore when the list is loaded. */
 const DUE = { overdue: ['Overdue', 0], week: ['Due within 7 days', 7 * DAY] };
 
@@ -45,7 +46,7 @@ export function OffboardingsPage() {
     const { filters, change, search } = useAddressFilters('/offboardings', ['state', 'departmentId', 'due']);
     const state = filters.state === 'ALL' ? '' : filters.state || OPEN_STATES;
     const list = useLoaded(() => api.offboardings.list({
-        state, departmentId: filters.departmentId, limit: 100,
+        state, departmentId: filters.departmentId, limit: LIST_SIZE,
         dueBefore: DUE[filters.due] ? new Date(Date.now() + DUE[filters.due][1]).toISOString() : ''
     }), [search]);
     return html`<div class="page-head">
@@ -64,8 +65,7 @@ export function OffboardingsPage() {
             <//>
             <${Field} as="select" label="Department" value=${filters.departmentId}
                 onValue=${v => change('departmentId', v)}>
-                <option value="">All departments</option>
-                ${[...directory.departments.values()].map(d => html`<option value=${d.id}>${d.name}</option>`)}
+                <${DepartmentOptions} directory=${directory} none="All departments" />
             <//>
             <${Field} as="select" label="Due" value=${filters.due} onValue=${v => change('due', v)}>
                 <option value="">Any time</option>
@@ -73,6 +73,8 @@ export function OffboardingsPage() {
             <//>
         </form>
         <${ProblemMessage} error=${list.error} />
+        ${list.data && list.data.length === LIST_SIZE && html`<p class="muted">The newest ${LIST_SIZE} cases; narrow
+            the filters to see older ones.</p>`}
         ${list.data && html`<${CaseTable} cases=${list.data} directory=${directory} />`}`;
 }
 
@@ -109,7 +111,7 @@ export function NewOffboardingPage() {
     });
     const set = name => value => setFields(current => ({ ...current, [name]: value }));
     // One key for this form: a repeated submit (a double click, a retry after a lost answer) finds the same case.
-    const idempotencyKey = useRef(crypto.randomUUID());
+    const [idempotencyKey] = useState(() => crypto.randomUUID());
     const form = useRef(null);
     const leaver = directory.people.get(fields.personId);
     const departmentId = fields.departmentId || leaver?.departmentId || '';
@@ -122,13 +124,15 @@ export function NewOffboardingPage() {
             hrReference: fields.hrReference.trim() || undefined,
             effectiveAt: fields.effectiveAt ? new Date(fields.effectiveAt).toISOString() : undefined
         };
-        const answer = await api.offboardings.start(departure, idempotencyKey.current);
+        const answer = await api.offboardings.start(departure, idempotencyKey);
         navigate('/offboardings/' + encodeURIComponent(answer.data.id));
     });
     const submit = async e => {
         e.preventDefault();
         const missing = {};
-        if (!leaver) {
+        if (!departmentId) {
+            missing.departmentId = 'Choose the department of the person who leaves.';
+        } else if (!leaver) {
             missing.personId = 'Choose the person who leaves.';
         }
         if (!fields.understood) {
@@ -147,10 +151,9 @@ export function NewOffboardingPage() {
         account they held gets a new holder, and every login they could see is flagged for rotation.</p>
         <form ref=${form} class="stack narrow" onSubmit=${submit} novalidate>
             <${ProblemMessage} error=${error} />
-            <${Field} as="select" label="Department" value=${departmentId} required
+            <${Field} as="select" label="Department" value=${departmentId} required error=${errors.departmentId}
                 onValue=${v => setFields(current => ({ ...current, departmentId: v, personId: '', successorId: '' }))}>
-                <option value="">Choose a department</option>
-                ${[...directory.departments.values()].map(d => html`<option value=${d.id}>${d.name}</option>`)}
+                <${DepartmentOptions} directory=${directory} none="Choose a department" />
             <//>
             <${Field} as="select" label="Person leaving" value=${fields.personId} onValue=${set('personId')} required
                 error=${errors.personId || errors.employeeId} disabled=${!departmentId}
@@ -183,11 +186,17 @@ export function OffboardingPage({ caseId }) {
     const loaded = useLoaded(() => api.offboardings.get(caseId), [caseId]);
     const offboarding = loaded.data;
     usePageTitle(offboarding ? 'Offboarding of ' + directory.personName(offboarding.personId) : 'Offboarding');
-    // The steps run on the server a moment after the request, or at the effective time: follow them.
-    useTicker(() => loaded.reload(), Boolean(offboarding) && offboarding.state !== 'COMPLETED');
+    // The steps run on the server at the effective time, in moments: follow them then, and only then, since every
+    // call keeps the session alive (a case may wait weeks for its time, or days for its rotations).
+    const running = Boolean(offboarding) && (offboarding.state === 'ACCESS_ENDED'
+        || offboarding.state === 'SCHEDULED' && Date.parse(offboarding.effectiveAt) <= Date.now());
+    useTicker(() => loaded.reload(), running, 2);
+    const [message, setMessage] = useState(null);
     const confirm = useAction(async item => {
+        setMessage(null);
         await api.offboardings.confirm(caseId, item.id);
         await loaded.reload();
+        setMessage(`Confirmed: ${STEPS[item.kind]}${item.accountName ? ' of ' + item.accountName : ''}.`);
     });
     if (!offboarding) {
         return html`<h1>Offboarding</h1>${loaded.error ? html`<${ProblemMessage} error=${loaded.error} />`
@@ -195,6 +204,7 @@ export function OffboardingPage({ caseId }) {
     }
     const { done, total } = progress(offboarding);
     const admin = session.roles.includes('DGIT_ADMIN');
+    const readsAccounts = holdsAny(session, ACCOUNT_READERS);
     return html`<p class="breadcrumb"><${Link} href="/offboardings">Offboarding<//></p>
         <h1>Offboarding of ${directory.personName(offboarding.personId)}</h1>
         <${CaseState} state=${offboarding.state} />
@@ -205,14 +215,17 @@ export function OffboardingPage({ caseId }) {
             <dt>Successor</dt><dd>${offboarding.successorId ? directory.personName(offboarding.successorId)
                 : 'none named'}</dd>
             ${offboarding.hrReference && html`<dt>HR reference</dt><dd>${offboarding.hrReference}</dd>`}
-            <dt>Requested</dt><dd>${formatDateTime(offboarding.requestedAt)} by
-                ${directory.personName(offboarding.requestedBy)}</dd>
+            <dt>Requested</dt><dd>${formatDateTime(offboarding.requestedAt) + ' by '
+                + directory.personName(offboarding.requestedBy)}</dd>
             ${offboarding.completedAt && html`<dt>Completed</dt><dd>${formatDateTime(offboarding.completedAt)}</dd>`}
         </dl>
         <section aria-labelledby="steps-title">
             <h2 id="steps-title">Steps</h2>
             <p role="status">${total === 0 ? 'Nothing has run yet: the steps start at the effective time.'
                 : `${done} of ${total} steps done.`}</p>
+            ${!running && offboarding.state !== 'COMPLETED' && html`<div class="actions no-print">
+                <button type="button" class="secondary" onClick=${() => loaded.reload()}>Refresh</button></div>`}
+            <${Notice} message=${message} />
             ${total > 0 && html`<progress max=${total} value=${done} aria-label="Steps done"></progress>`}
             <${ProblemMessage} error=${confirm.error || loaded.error} />
             ${total > 0 && html`<table class="items">
@@ -222,9 +235,9 @@ export function OffboardingPage({ caseId }) {
                 <tbody>${offboarding.items.map(item => html`<tr>
                     <td data-label="Step">${STEPS[item.kind] || item.kind}
                         ${item.detail && html`<div class="muted">${item.detail}</div>`}</td>
-                    <td data-label="Account">${item.accountId ? html`<${Link}
+                    <td data-label="Account">${!item.accountId ? '' : readsAccounts ? html`<${Link}
                         href=${'/accounts/' + encodeURIComponent(item.accountId)}>
-                        ${item.accountName || item.accountId}<//>` : ''}</td>
+                        ${item.accountName || item.accountId}<//>` : item.accountName || item.accountId}</td>
                     <td data-label="From → to">${item.toPerson ? directory.personName(item.fromPerson) + ' → '
                         + directory.personName(item.toPerson) : ''}</td>
                     <td data-label="State">${item.state === 'DONE' ? 'Done' + (item.resolvedAt ? ', '
@@ -242,18 +255,18 @@ export function OffboardingPage({ caseId }) {
 /** The hand-overs that wait for the signed-in person's confirmation; each confirmed with one button. */
 export function HandoversToConfirm() {
     const list = useLoaded(() => api.offboardings.handovers(), []);
-    const [confirmed, setConfirmed] = useState(null);
+    const [message, setMessage] = useState(null);
     const confirm = useAction(async item => {
+        setMessage(null);
         await api.offboardings.confirm(item.caseId, item.itemId);
-        setConfirmed(item);
         await list.reload();
+        setMessage(`Confirmed: ${STEPS[item.kind]} of ${item.accountName || 'DGIT'}.`);
     });
     const items = list.data || [];
     return html`<section aria-labelledby="handovers-title">
         <h2 id="handovers-title">Hand-overs to confirm${items.length > 0 ? ` (${items.length})` : ''}</h2>
         <${ProblemMessage} error=${list.error || confirm.error} />
-        ${confirmed && html`<p class="success" role="status">Confirmed: ${STEPS[confirmed.kind]} of
-            ${confirmed.accountName || 'DGIT'}.</p>`}
+        <${Notice} message=${message} />
         ${list.data && items.length === 0 && html`<p>Nothing waits for you.</p>`}
         ${items.length > 0 && html`<ul class="attention">${items.map(item => html`<li>
             <span>${item.accountId ? html`<${Link} href=${'/accounts/' + encodeURIComponent(item.accountId)}>

@@ -1,17 +1,16 @@
 // People, their roles and sign-ins, and departments: DGIT admins manage them all; department owners, auditors and HR
 // staff read what the API lets them (owners: their departments' people, and the accounts each holds).
 import {
-    html, useState, useRef, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage, focusFirstError,
-    useAction, usePageTitle, useAddressFilters, useLoaded, holdsAny, ROLES, roleName, formatDateTime
+    submitted, html, useState, useRef, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage,
+    useAction, usePageTitle, useAddressFilters, useLoaded, holdsAny, ACCOUNT_READERS, ROLES, roleName, formatDateTime,
+    useEffect, useWhenSessionEnds, Notice
 } from '../components.js';
 import * as api from '../api.js';
-import { useDirectory } from '../directory.js';
+import { useDirectory, DepartmentOptions } from '../directory.js';
 import { OFFBOARDING_STARTERS } from './offboarding.js';
 
 /** The roles a person can be granted (HR_INTEGRATION is for API tokens only). */
 const GRANTABLE = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER', 'HR_STAFF'];
-/** Who reads accounts, and so sees what a person holds. */
-const ACCOUNT_READERS = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER'];
 
 function signInWords(person) {
     if (!person.username) {
@@ -26,6 +25,8 @@ export function PeoplePage() {
     const directory = useDirectory(session);
     const { filters, change } = useAddressFilters('/people', ['text', 'department', 'role']);
     const [text, setText] = useState(filters.text);
+    // Back, forward and the navigation change the address under the page: the box follows it.
+    useEffect(() => setText(filters.text), [filters.text]);
     const needle = filters.text.trim().toLowerCase();
     const people = [...directory.people.values()]
         .filter(p => !filters.department || p.departmentId === filters.department)
@@ -49,8 +50,7 @@ export function PeoplePage() {
                 hint="Name, employee id, email or username" />
             <${Field} as="select" label="Department" value=${filters.department}
                 onValue=${v => change('department', v)}>
-                <option value="">All departments</option>
-                ${[...directory.departments.values()].map(d => html`<option value=${d.id}>${d.name}</option>`)}
+                <${DepartmentOptions} directory=${directory} none="All departments" />
             <//>
             <${Field} as="select" label="Role" value=${filters.role} onValue=${v => change('role', v)}>
                 <option value="">Any role or none</option>
@@ -58,7 +58,9 @@ export function PeoplePage() {
             <//>
             <div class="actions"><button type="submit">Search</button></div>
         </form>
-        ${people.length === 0 ? html`<p class="empty" role="status">No person matches.</p>`
+        <${ProblemMessage} error=${directory.error} />
+        ${!directory.loaded ? !directory.error && html`<p>Loading…</p>`
+            : people.length === 0 ? html`<p class="empty" role="status">No person matches.</p>`
             : html`<table class="people">
             <caption class="visually-hidden">People, ${people.length} shown</caption>
             <thead><tr><th scope="col">Name</th><th scope="col">Department</th><th scope="col">Roles</th>
@@ -82,6 +84,7 @@ export function NewPersonPage() {
         employeeId: '', name: '', email: '', departmentId: '', withSignIn: false, username: '', initialPassword: ''
     });
     const set = name => value => setFields(current => ({ ...current, [name]: value }));
+    useWhenSessionEnds(() => setFields(current => ({ ...current, initialPassword: '' })));
     const form = useRef(null);
     const { busy, error, run } = useAction(async () => {
         const { withSignIn, username, initialPassword, ...person } = fields;
@@ -89,11 +92,7 @@ export function NewPersonPage() {
             initialPassword } } : person);
         navigate('/people/' + encodeURIComponent(created.data.id));
     });
-    const submit = async e => {
-        e.preventDefault();
-        await run();
-        focusFirstError(form.current);
-    };
+    const submit = submitted(form, run);
     const errors = error ? error.fieldErrors : {};
     return html`<p class="breadcrumb"><${Link} href="/people">People<//></p>
         <h1>Add a person</h1>
@@ -109,8 +108,7 @@ export function NewPersonPage() {
                 maxlength="254" error=${errors.email} />
             <${Field} as="select" label="Department" value=${fields.departmentId} onValue=${set('departmentId')}
                 required error=${errors.departmentId}>
-                <option value="">Choose a department</option>
-                ${[...directory.departments.values()].map(d => html`<option value=${d.id}>${d.name}</option>`)}
+                <${DepartmentOptions} directory=${directory} none="Choose a department" />
             <//>
             <${Checkbox} label="Give them a sign-in now" checked=${fields.withSignIn}
                 onChecked=${set('withSignIn')} />
@@ -167,6 +165,7 @@ export function PersonPage({ personId }) {
 function Roles({ person, admin, directory, onChanged }) {
     const [message, setMessage] = useState(null);
     const revoke = useAction(async grant => {
+        setMessage(null);
         await api.directory.revoke(person.id, grant.id);
         setMessage(`${roleName(grant.role)} revoked.`);
         onChanged();
@@ -174,7 +173,7 @@ function Roles({ person, admin, directory, onChanged }) {
     return html`<section aria-labelledby="roles-title">
         <h2 id="roles-title">Roles</h2>
         <${ProblemMessage} error=${revoke.error} />
-        ${message && html`<p class="success" role="status">${message}</p>`}
+        <${Notice} message=${message} />
         ${person.roles.length === 0 ? html`<p>No role: they see only the accounts they hold.</p>` : html`<table>
             <thead><tr><th scope="col">Role</th><th scope="col">Allows</th><th scope="col">Granted</th>
                 <th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
@@ -190,28 +189,25 @@ function Roles({ person, admin, directory, onChanged }) {
             </tr>`)}</tbody>
         </table>`}
         ${admin && person.status === 'ACTIVE' && html`<${GrantForm} person=${person} directory=${directory}
-            onGranted=${role => {
+            onStart=${() => setMessage(null)} onGranted=${role => {
                 setMessage(`${roleName(role)} granted.`);
                 onChanged();
             }} />`}
     </section>`;
 }
 
-function GrantForm({ person, directory, onGranted }) {
+function GrantForm({ person, directory, onStart, onGranted }) {
     const [role, setRole] = useState('');
     const [departmentId, setDepartmentId] = useState('');
     const form = useRef(null);
     const { busy, error, run } = useAction(async () => {
+        onStart();
         await api.directory.grant(person.id, role, ROLES[role]?.scoped ? departmentId : undefined);
         setRole('');
         setDepartmentId('');
         onGranted(role);
     });
-    const submit = async e => {
-        e.preventDefault();
-        await run();
-        focusFirstError(form.current);
-    };
+    const submit = submitted(form, run);
     const errors = error ? error.fieldErrors : {};
     return html`<form ref=${form} class="stack narrow" onSubmit=${submit} novalidate>
         <h3>Grant a role</h3>
@@ -223,8 +219,7 @@ function GrantForm({ person, directory, onGranted }) {
         <//>
         ${ROLES[role]?.scoped && html`<${Field} as="select" label="Department it covers" value=${departmentId}
             onValue=${setDepartmentId} required error=${errors.departmentId}>
-            <option value="">Choose a department</option>
-            ${[...directory.departments.values()].map(d => html`<option value=${d.id}>${d.name}</option>`)}
+            <${DepartmentOptions} directory=${directory} none="Choose a department" />
         <//>`}
         <div class="actions"><button type="submit" disabled=${busy || !role}>Grant</button></div>
     </form>`;
@@ -233,17 +228,14 @@ function GrantForm({ person, directory, onGranted }) {
 function SignInSetUp({ person, onDone }) {
     const [fields, setFields] = useState({ username: '', initialPassword: '' });
     const set = name => value => setFields(current => ({ ...current, [name]: value }));
+    useWhenSessionEnds(() => setFields(current => ({ ...current, initialPassword: '' })));
     const form = useRef(null);
     const { busy, error, run } = useAction(async () => {
         await api.directory.setUpSignIn(person.id, fields.username, fields.initialPassword);
         setFields({ username: '', initialPassword: '' });
         onDone();
     });
-    const submit = async e => {
-        e.preventDefault();
-        await run();
-        focusFirstError(form.current);
-    };
+    const submit = submitted(form, run);
     return html`<section aria-labelledby="sign-in-title">
         <h2 id="sign-in-title">Sign-in</h2>
         <p>${person.name} cannot sign in yet.</p>
@@ -275,11 +267,13 @@ export function DepartmentsPage() {
     const { session } = useContext(ConsoleContext);
     usePageTitle('Departments');
     const directory = useDirectory(session);
-    const departments = [...directory.departments.values()].sort((a, b) => a.name.localeCompare(b.name));
+    const departments = [...directory.departments.values()];
     const people = [...directory.people.values()];
     return html`<p class="breadcrumb"><${Link} href="/people">People<//></p>
         <h1>Departments</h1>
-        <table class="departments">
+        <${ProblemMessage} error=${directory.error} />
+        ${!directory.loaded && !directory.error && html`<p>Loading…</p>`}
+        ${directory.loaded && html`<table class="departments">
             <thead><tr><th scope="col">Department</th><th scope="col">Code</th><th scope="col">Owners</th>
                 <th scope="col">People</th></tr></thead>
             <tbody>${departments.map(d => html`<tr>
@@ -290,7 +284,7 @@ export function DepartmentsPage() {
                     && g.departmentId === d.id)).map(p => p.name).join(', ') || 'none: DGIT holds it'}</td>
                 <td data-label="People">${people.filter(p => p.departmentId === d.id).length}</td>
             </tr>`)}</tbody>
-        </table>
+        </table>`}
         ${session.roles.includes('DGIT_ADMIN') && html`<${NewDepartment} onCreated=${directory.reload} />`}`;
 }
 
@@ -300,22 +294,19 @@ function NewDepartment({ onCreated }) {
     const set = name => value => setFields(current => ({ ...current, [name]: value }));
     const form = useRef(null);
     const { busy, error, run } = useAction(async () => {
+        setCreated(null);
         await api.directory.createDepartment(fields);
-        setCreated(fields.name);
+        setCreated(`${fields.name} added.`);
         setFields({ code: '', name: '' });
         onCreated();
     });
-    const submit = async e => {
-        e.preventDefault();
-        await run();
-        focusFirstError(form.current);
-    };
+    const submit = submitted(form, run);
     const errors = error ? error.fieldErrors : {};
     return html`<section aria-labelledby="new-department-title">
         <h2 id="new-department-title">Add a department</h2>
         <form ref=${form} class="stack narrow" onSubmit=${submit} novalidate>
             <${ProblemMessage} error=${error} />
-            ${created && html`<p class="success" role="status">${created} added.</p>`}
+            <${Notice} message=${created} />
             <${Field} label="Code" value=${fields.code} onValue=${set('code')} required error=${errors.code}
                 hint="Short and unique, e.g. RADONC" />
             <${Field} label="Name" value=${fields.name} onValue=${set('name')} required error=${errors.name} />

@@ -1,6 +1,6 @@
 // The signed-in person's own settings: password, authenticator app, recovery codes, and their sessions.
 import {
-    html, useState, useEffect, useRef, useContext, ConsoleContext, Field, ProblemMessage, focusFirstError, useAction,
+    submitted, html, useState, useEffect, useRef, useContext, ConsoleContext, Field, ProblemMessage, useAction,
     usePageTitle, formatDateTime
 } from '../components.js';
 import * as api from '../api.js';
@@ -48,11 +48,7 @@ function NewRecoveryCodes({ onIssued }) {
         setCode('');
         onIssued(answer.recoveryCodes);
     });
-    const submit = async e => {
-        e.preventDefault();
-        await run();
-        focusFirstError(form.current);
-    };
+    const submit = submitted(form, run);
     return html`<form ref=${form} class="stack narrow" onSubmit=${submit} novalidate>
         <h3>New recovery codes</h3>
         <p>Replaces all your recovery codes: the old ones stop working.</p>

@@ -1,6 +1,6 @@
 // Signing in: username and password, then a code from the authenticator app or a recovery code when MFA is on.
 import {
-    html, useState, useRef, useEffect, Field, ProblemMessage, focusFirstError, useAction, usePageTitle
+    submitted, html, useState, useRef, useEffect, Field, ProblemMessage, useAction, usePageTitle
 } from '../components.js';
 import * as api from '../api.js';
 
@@ -49,11 +49,7 @@ export function SignInForm({ onSignedIn, autofocus }) {
         }
     }, [step]);
 
-    const submit = async e => {
-        e.preventDefault();
-        await run();
-        focusFirstError(form.current);
-    };
+    const submit = submitted(form, run);
     const otherCodeKind = () => {
         setCode('');
         setError(null);

@@ -1,7 +1,8 @@
 // The start page: what needs the signed-in person's attention, by what they hold and their roles: hand-overs to
 // confirm, rotations due or overdue, accounts without a backup moderator, open offboarding cases.
 import {
-    html, useContext, ConsoleContext, Link, ProblemMessage, usePageTitle, useLoaded, holdsAny, roleName
+    html, useContext, ConsoleContext, Link, ProblemMessage, usePageTitle, useLoaded, holdsAny, ACCOUNT_READERS,
+    roleName
 } from '../components.js';
 import * as api from '../api.js';
 import { useDirectory } from '../directory.js';
@@ -9,22 +10,21 @@ import { AccountBadges } from './accounts.js';
 import { HandoversToConfirm, CaseTable, OFFBOARDING_READERS, OPEN_STATES } from './offboarding.js';
 
 const SHOWN = 10;
-/** Who answers for accounts beyond their own: they see their scope's rotations and missing backups. */
-const ACCOUNT_OVERSEERS = ['DGIT_ADMIN', 'DEPARTMENT_OWNER', 'AUDITOR'];
+/** Overdue cases are counted up to this many. */
+const COUNTED = 100;
 
 export function StartPage() {
     const { session } = useContext(ConsoleContext);
     usePageTitle('Start');
     const directory = useDirectory(session);
-    const overseer = holdsAny(session, ACCOUNT_OVERSEERS);
-    const mine = overseer ? {} : { holder: session.id };
+    const overseer = holdsAny(session, ACCOUNT_READERS);
+    const due = { ...(overseer ? {} : { holder: session.id }), rotation: 'DUE', sort: 'rotationDueAt' };
     return html`<h1>What needs your attention</h1>
         <p class="lead">Signed in as ${session.name}${session.roles.length > 0
             ? ', ' + session.roles.map(roleName).join(', ') : ''}.</p>
         <${HandoversToConfirm} />
         <${AttentionAccounts} id="rotations" title=${overseer ? 'Rotations due or overdue'
-            : 'Your accounts to rotate'} params=${{ ...mine, rotation: 'DUE', sort: 'rotationDueAt' }}
-            more=${'/accounts' + api.query({ ...mine, rotation: 'DUE', sort: 'rotationDueAt' })}
+            : 'Your accounts to rotate'} params=${due} more=${'/accounts' + api.query(due)}
             none="No login is due for rotation." />
         ${overseer && html`<${AttentionAccounts} id="backup" title="Accounts without a backup moderator"
             params=${{ backup: 'MISSING' }} more="/accounts?backup=MISSING"
@@ -49,13 +49,15 @@ function AttentionAccounts({ id, title, params, more, none }) {
 
 function OpenCases({ directory }) {
     const open = useLoaded(() => api.offboardings.list({ state: OPEN_STATES, limit: SHOWN }), []);
-    const overdue = useLoaded(() => api.offboardings.list({ dueBefore: new Date().toISOString(), limit: 100 }), []);
+    const overdue = useLoaded(() => api.offboardings.list({ dueBefore: new Date().toISOString(), limit: COUNTED }),
+        []);
     return html`<section aria-labelledby="cases-title">
         <h2 id="cases-title">Open offboarding cases</h2>
         <${ProblemMessage} error=${open.error || overdue.error} />
         ${overdue.data && overdue.data.length > 0 && html`<p class="problem-headline">
-            <${Link} href="/offboardings?due=overdue">${overdue.data.length === 1 ? 'One case is'
-                : overdue.data.length + ' cases are'} overdue<//>.</p>`}
+            <${Link} href="/offboardings?due=overdue">${(overdue.data.length === 1 ? 'One case is'
+                : overdue.data.length + (overdue.data.length === COUNTED ? ' or more' : '') + ' cases are')
+                + ' overdue'}<//>.</p>`}
         ${open.data && (open.data.length === 0 ? html`<p>No case is open.</p>`
             : html`<${CaseTable} cases=${open.data} directory=${directory} />
                 <p><${Link} href="/offboardings">All cases<//></p>`)}

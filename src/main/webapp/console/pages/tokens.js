@@ -1,19 +1,22 @@
 // API tokens for systems (HR's system, scripts): DGIT admins create them, see them listed without their secrets, and
 // revoke them. A new token's secret is on screen once, in this page's memory only, until it is put away.
 import {
-    html, useState, useEffect, useRef, useContext, ConsoleContext, Field, Badge, ProblemMessage, focusFirstError,
-    useAction, usePageTitle, useLoaded, CopyButton, ROLES, roleName, formatDateTime
+    submitted, html, useState, useEffect, useRef, useContext, ConsoleContext, Field, Badge, ProblemMessage, useAction,
+    usePageTitle, useLoaded, CopyButton, ROLES, roleName, formatDateTime, useWhenSessionEnds, Notice
 } from '../components.js';
 import * as api from '../api.js';
-import { useDirectory } from '../directory.js';
+import { useDirectory, DepartmentOptions } from '../directory.js';
 
 /** The roles a token may carry (HR_STAFF is for people). */
 const TOKEN_ROLES = ['HR_INTEGRATION', 'AUDITOR', 'DEPARTMENT_OWNER', 'DGIT_ADMIN'];
 const DEFAULT_DAYS = 90;
+const MAX_DAYS = 365;
 
+/** The date {@code days} from today in the person's own calendar, as a date field holds it (yyyy-mm-dd). */
 function inDays(days) {
-    const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
-    return date.toISOString().slice(0, 10);
+    const date = new Date();
+    date.setDate(date.getDate() + days);
+    return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map(n => String(n).padStart(2, '0')).join('-');
 }
 
 function tokenState(token) {
@@ -33,19 +36,29 @@ export function TokensPage() {
     const list = useLoaded(() => api.tokens.list(), []);
     const [created, setCreated] = useState(null);
     const [asked, setAsked] = useState(null);
+    const [message, setMessage] = useState(null);
+    // The new token is for the person who made it: it leaves the page with their session.
+    useWhenSessionEnds(() => setCreated(null));
     const revoke = useAction(async token => {
+        setMessage(null);
         await api.tokens.revoke(token.id);
         setAsked(null);
         await list.reload();
+        setMessage(`${token.name} revoked: it works no more.`);
     });
     return html`<h1>API tokens</h1>
         <p class="lead">A token lets a system call the API with one role. It is shown once, when it is made; the
         escrow keeps only its digest.</p>
-        ${created ? html`<${NewToken} created=${created} onDone=${() => setCreated(null)} />`
+        ${created ? html`<${NewToken} created=${created} onDone=${() => {
+                setCreated(null);
+                setMessage('The token is no longer on the page.');
+            }} />`
             : html`<${TokenForm} directory=${directory} onCreated=${token => {
+                setMessage(null);
                 setCreated(token);
                 list.reload();
             }} />`}
+        <${Notice} message=${message} />
         <section aria-labelledby="tokens-title">
             <h2 id="tokens-title">Tokens</h2>
             <${ProblemMessage} error=${list.error || revoke.error} />
@@ -55,22 +68,30 @@ export function TokensPage() {
                     <th scope="col">Last used</th><th scope="col">State</th>
                     <th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
                 <tbody>${list.data.map(token => html`<tr>
-                    <td data-label="Name">${token.name}<div class="muted">made ${formatDateTime(token.createdAt)} by
-                        ${directory.personName(token.createdBy)}</div></td>
+                    <td data-label="Name">${token.name}<div class="muted">${'made '
+                        + formatDateTime(token.createdAt) + ' by ' + directory.personName(token.createdBy)}</div></td>
                     <td data-label="Role">${roleName(token.role)}${token.departmentId && html`<div class="muted">
                         ${directory.departmentName(token.departmentId)}</div>`}</td>
                     <td data-label="Expires">${formatDateTime(token.expiresAt)}</td>
                     <td data-label="Last used">${token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'never'}</td>
                     <td data-label="State">${tokenState(token)}</td>
-                    <td>${!token.revokedAt && (asked === token.id ? html`<span class="actions">
-                        <button type="button" disabled=${revoke.busy} onClick=${() => revoke.run(token)}>
-                            Revoke ${token.name} now</button>
-                        <button type="button" class="secondary" onClick=${() => setAsked(null)}>Keep it</button>
-                    </span>` : html`<button type="button" class="secondary" onClick=${() => setAsked(token.id)}
-                        aria-label=${'Revoke ' + token.name}>Revoke</button>`)}</td>
+                    <td>${!token.revokedAt && (asked === token.id ? html`<${RevokeConfirmation} token=${token}
+                        busy=${revoke.busy} onRevoke=${() => revoke.run(token)} onKeep=${() => setAsked(null)} />`
+                        : html`<button type="button" class="secondary" onClick=${() => setAsked(token.id)}
+                            aria-label=${'Revoke ' + token.name}>Revoke</button>`)}</td>
                 </tr>`)}</tbody>
             </table>`}
         </section>`;
+}
+
+/** A revocation's second step: the button that does it takes the focus; "Keep it" steps back. */
+function RevokeConfirmation({ token, busy, onRevoke, onKeep }) {
+    const button = useRef(null);
+    useEffect(() => button.current.focus(), []);
+    return html`<span class="actions">
+        <button type="button" ref=${button} disabled=${busy} onClick=${onRevoke}>Revoke ${token.name} now</button>
+        <button type="button" class="secondary" onClick=${onKeep}>Keep it</button>
+    </span>`;
 }
 
 function TokenForm({ directory, onCreated }) {
@@ -88,11 +109,7 @@ function TokenForm({ directory, onCreated }) {
         setFields({ name: '', role: '', departmentId: '', expires: inDays(DEFAULT_DAYS) });
         onCreated(token);
     });
-    const submit = async e => {
-        e.preventDefault();
-        await run();
-        focusFirstError(form.current);
-    };
+    const submit = submitted(form, run);
     const errors = error ? error.fieldErrors : {};
     return html`<section aria-labelledby="new-token-title">
         <h2 id="new-token-title">Make a token</h2>
@@ -107,11 +124,10 @@ function TokenForm({ directory, onCreated }) {
             <//>
             ${ROLES[fields.role]?.scoped && html`<${Field} as="select" label="Department it covers"
                 value=${fields.departmentId} onValue=${set('departmentId')} required error=${errors.departmentId}>
-                <option value="">Choose a department</option>
-                ${[...directory.departments.values()].map(d => html`<option value=${d.id}>${d.name}</option>`)}
+                <${DepartmentOptions} directory=${directory} none="Choose a department" />
             <//>`}
             <${Field} label="Expires at the end of" type="date" value=${fields.expires} onValue=${set('expires')}
-                required error=${errors.expiresAt} />
+                min=${inDays(0)} max=${inDays(MAX_DAYS)} required error=${errors.expiresAt} />
             <div class="actions"><button type="submit" disabled=${busy}>Make the token</button></div>
         </form>
     </section>`;

@@ -73,7 +73,7 @@ class ConsoleAdministrationIT {
             browser.waitForText("Confirmed: New content owner of Console " + fixture.code);
             browser.waitForText("Nothing waits for you.");
         }
-        JsonObject offboarding = People.admin().get("/api/v1/offboardings?employeeId=" + employeeId).json()
+        JsonObject offboarding = People.admin().get("/api/v1/offboardings?employeeId=" + employeeId).parse()
                 .asJsonArray().getJsonObject(0);
         assertEquals("HR-" + fixture.code, offboarding.getString("hrReference"));
         JsonObject handedOver = offboarding.getJsonArray("items").getValuesAs(JsonObject.class).stream()
@@ -113,6 +113,8 @@ class ConsoleAdministrationIT {
             List<String> roles = People.admin().get("/api/v1/people/" + personId).json().getJsonArray("roles")
                     .getValuesAs(JsonObject.class).stream().map(g -> g.getString("role")).toList();
             assertEquals(List.of("AUDITOR"), roles);
+            browser.click("People");
+            browser.waitForHeading("People");
             browser.click("Departments");
             browser.waitForHeading("Departments");
             browser.check("departments");
@@ -210,9 +212,9 @@ class ConsoleAdministrationIT {
                     finished.getText());
             browser.check("keys-rotated");
         }
-        JsonObject current = People.admin().get("/api/v1/keys").json().asJsonArray().getValuesAs(JsonObject.class)
+        JsonObject current = People.admin().get("/api/v1/keys").parse().asJsonArray().getValuesAs(JsonObject.class)
                 .stream().filter(k -> k.getBoolean("current")).findFirst().orElseThrow();
-        JsonObject rotation = People.admin().get("/api/v1/keys/rotations").json().asJsonArray()
+        JsonObject rotation = People.admin().get("/api/v1/keys/rotations").parse().asJsonArray()
                 .getValuesAs(JsonObject.class).stream().filter(r -> reason.equals(r.getString("reason")))
                 .findFirst().orElseThrow();
         assertEquals(rotation.getInt("targetVersion"), current.getInt("version"));
@@ -256,6 +258,8 @@ class ConsoleAdministrationIT {
             browser.waitForHeading("Departments");
             browser.waitUntil(d -> !cells(browser, "Department").isEmpty());
             assertEquals(List.of("Department " + ours.code), cells(browser, "Department"));
+            browser.open("/keys");
+            browser.waitForHeading("Not available to you");
             browser.open("/audit");
             browser.waitForHeading("Audit");
             browser.waitUntil(d -> !browser.all("table.audit tbody tr").isEmpty());

@@ -90,6 +90,12 @@ class OffboardingIT {
                 .collect(Collectors.groupingBy(i -> i.getString("kind"), Collectors.counting()));
         assertEquals(Map.of("SIGN_IN_DISABLED", 1L, "SESSIONS_REVOKED", 1L, "TOKENS_REVOKED", 1L,
                 "CONTENT_OWNER_REPLACED", 1L, "BACKUP_MODERATOR_REPLACED", 2L, "ROTATION_REQUIRED", 2L), kinds);
+        for (JsonObject item : offboarding.getJsonArray("items").getValuesAs(JsonObject.class)) {
+            if (item.containsKey("accountId")) {
+                assertEquals(Api.admin().get("/api/v1/accounts/" + item.getString("accountId")).json()
+                        .getString("displayName"), item.getString("accountName"), "an item names its account");
+            }
+        }
 
         List<MimeMessage> mails = awaitMail(mailsBefore, 2);
         Set<String> recipients = mails.stream().flatMap(m -> {

@@ -4,6 +4,7 @@ import edu.ucla.dgsom.escrow.offboarding.control.Departure;
 import edu.ucla.dgsom.escrow.offboarding.control.OffboardingFilter;
 import edu.ucla.dgsom.escrow.offboarding.control.Offboardings;
 import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingCase;
+import edu.ucla.dgsom.escrow.offboarding.entity.OffboardingItem;
 import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
@@ -85,7 +86,7 @@ public class OffboardingsResource {
         String id = requested.offboarding().id();
         // A new case due now, or a pending one this request brought forward to now.
         offboardings.executeIfDue(id);
-        OffboardingView view = OffboardingView.of(offboardings.offboarding(id), offboardings.items(id));
+        OffboardingView view = view(offboardings.offboarding(id), offboardings.items(id));
         return (requested.created() ? Response.accepted(view) : Response.ok(view))
                 .location(uriInfo.getAbsolutePathBuilder().path(id).build()).build();
     }
@@ -109,7 +110,7 @@ public class OffboardingsResource {
         OffboardingFilter filter = new OffboardingFilter(states(state), blankToNull(departmentId),
                 instant("dueBefore", dueBefore), employeeId);
         return offboardings.list(filter, limit).stream()
-                .map(c -> OffboardingView.of(c, offboardings.items(c.id()))).toList();
+                .map(c -> view(c, offboardings.items(c.id()))).toList();
     }
 
     @GET
@@ -129,7 +130,7 @@ public class OffboardingsResource {
     @Allowed({Role.HR_INTEGRATION, Role.HR_STAFF, Role.DGIT_ADMIN, Role.AUDITOR})
     @Operation(operationId = "getOffboarding", summary = "One case with every step and item")
     public OffboardingView get(@PathParam("id") String id) {
-        return OffboardingView.of(offboardings.offboarding(id), offboardings.items(id));
+        return view(offboardings.offboarding(id), offboardings.items(id));
     }
 
     @POST
@@ -139,7 +140,11 @@ public class OffboardingsResource {
             summary = "Confirm a hand-over (the new holder or a DGIT admin); the case with the caller's items")
     public OffboardingView confirm(@PathParam("id") String id, @PathParam("itemId") String itemId) {
         offboardings.confirm(id, itemId);
-        return OffboardingView.of(offboardings.offboarding(id), offboardings.itemsFor(id));
+        return view(offboardings.offboarding(id), offboardings.itemsFor(id));
+    }
+
+    private OffboardingView view(OffboardingCase offboarding, List<OffboardingItem> items) {
+        return OffboardingView.of(offboarding, items, offboardings.accountNames(items));
     }
 
     /** One state or a comma-separated list of them; none is any state. */

@@ -25,11 +25,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.TreeSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -217,9 +219,20 @@ public class Offboardings {
 
     private HandoverToConfirm toConfirm(OffboardingItem item) {
         OffboardingCase offboarding = offboarding(item.caseId());
-        return new HandoverToConfirm(offboarding, item, item.accountId() == null ? null
-                : holdings.find(item.accountId()).map(AccountRef::displayName).orElse(null),
+        return new HandoverToConfirm(offboarding, item, accountName(item.accountId()),
                 people.find(offboarding.personId()).map(PersonDetails::name).orElse(null));
+    }
+
+    /** The display names of the accounts {@code items} concern, by account id. */
+    public Map<String, String> accountNames(List<OffboardingItem> items) {
+        Map<String, String> names = new HashMap<>();
+        items.stream().map(OffboardingItem::accountId).filter(Objects::nonNull).distinct()
+                .forEach(id -> names.put(id, accountName(id)));
+        return names;
+    }
+
+    private String accountName(String accountId) {
+        return accountId == null ? null : holdings.find(accountId).map(AccountRef::displayName).orElse(null);
     }
 
     /** Cases newest first, as {@code filter} narrows them. */
