@@ -313,26 +313,34 @@ export function useAddressFilters(path, names) {
     return { filters, change, search };
 }
 
-/** Keyset pages: the cursors of the pages seen, so Previous goes back; a new search starts again at page 1. */
+/**
+ * Keyset pages: the cursors of the pages seen, so Previous goes back; a new search starts again at page 1 (at once:
+ * no request goes out with the old search's cursor).
+ */
 export function useCursorPages(search) {
-    const [cursors, setCursors] = useState([null]);
-    useEffect(() => setCursors([null]), [search]);
+    const [seen, setSeen] = useState({ search, cursors: [null] });
+    const cursors = seen.search === search ? seen.cursors : [null];
     return {
         cursor: cursors[cursors.length - 1],
         number: cursors.length,
-        next: cursor => setCursors([...cursors, cursor]),
-        previous: () => setCursors(cursors.slice(0, -1))
+        next: cursor => setSeen({ search, cursors: [...cursors, cursor] }),
+        previous: () => setSeen({ search, cursors: cursors.slice(0, -1) })
     };
 }
 
-/** Previous and next page buttons for {@code pages} (from useCursorPages); next is there when the API gave a cursor. */
+/**
+ * Previous and next page buttons for {@code pages} (from useCursorPages); next is there when the API gave a cursor.
+ * They are aria-disabled rather than disabled, so the focus stays on Next when the last page is reached; the page
+ * number is announced.
+ */
 export function Pager({ pages, nextCursor }) {
+    const first = pages.number === 1;
     return html`<nav class="pager" aria-label="Pages">
-        <button type="button" class="secondary" disabled=${pages.number === 1}
-            onClick=${pages.previous}>Previous page</button>
-        <span>Page ${pages.number}</span>
-        <button type="button" class="secondary" disabled=${!nextCursor}
-            onClick=${() => pages.next(nextCursor)}>Next page</button>
+        <button type="button" class="secondary" aria-disabled=${first ? 'true' : undefined}
+            onClick=${() => !first && pages.previous()}>Previous page</button>
+        <span role="status">Page ${pages.number}</span>
+        <button type="button" class="secondary" aria-disabled=${nextCursor ? undefined : 'true'}
+            onClick=${() => nextCursor && pages.next(nextCursor)}>Next page</button>
     </nav>`;
 }
 

@@ -1,7 +1,7 @@
 // The accounts the signed-in person may see: search, filters, sort and pages, with what needs attention.
 import {
-    html, useState, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage, usePageTitle, PLATFORMS,
-    platformName, formatDateTime, useAddressFilters, useCursorPages, useLoaded, Pager, holdsAny
+    html, useState, useEffect, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage, usePageTitle,
+    PLATFORMS, platformName, formatDateTime, useAddressFilters, useCursorPages, useLoaded, Pager, holdsAny
 } from '../components.js';
 import * as api from '../api.js';
 import { useDirectory } from '../directory.js';
@@ -34,6 +34,8 @@ export function AccountsPage() {
     const directory = useDirectory(session);
     const { filters, change, search } = useAddressFilters('/accounts', FILTERS);
     const [text, setText] = useState(filters.text);
+    // Back, forward and the navigation change the address under the page: the box follows it.
+    useEffect(() => setText(filters.text), [filters.text]);
     const pages = useCursorPages(search);
     const list = useLoaded(() => api.accounts.list({
         ...filters, after: pages.cursor, limit: filters.limit || PAGE_SIZE

@@ -36,6 +36,7 @@ export function TokensPage() {
     const list = useLoaded(() => api.tokens.list(), []);
     const [created, setCreated] = useState(null);
     const [asked, setAsked] = useState(null);
+    const [kept, setKept] = useState(null);
     const [message, setMessage] = useState(null);
     // The new token is for the person who made it: it leaves the page with their session.
     useWhenSessionEnds(() => setCreated(null));
@@ -76,12 +77,26 @@ export function TokensPage() {
                     <td data-label="Last used">${token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'never'}</td>
                     <td data-label="State">${tokenState(token)}</td>
                     <td>${!token.revokedAt && (asked === token.id ? html`<${RevokeConfirmation} token=${token}
-                        busy=${revoke.busy} onRevoke=${() => revoke.run(token)} onKeep=${() => setAsked(null)} />`
-                        : html`<button type="button" class="secondary" onClick=${() => setAsked(token.id)}
-                            aria-label=${'Revoke ' + token.name}>Revoke</button>`)}</td>
+                        busy=${revoke.busy} onRevoke=${() => revoke.run(token)} onKeep=${() => {
+                            setAsked(null);
+                            setKept(token.id);
+                        }} />` : html`<${RevokeButton} token=${token} focused=${kept === token.id}
+                        onAsk=${() => setAsked(token.id)} />`)}</td>
                 </tr>`)}</tbody>
             </table>`}
         </section>`;
+}
+
+/** A revocation's first step; back from the second ("Keep it"), it has the focus again. */
+function RevokeButton({ token, focused, onAsk }) {
+    const button = useRef(null);
+    useEffect(() => {
+        if (focused) {
+            button.current.focus();
+        }
+    }, []);
+    return html`<button type="button" class="secondary" ref=${button} onClick=${onAsk}
+        aria-label=${'Revoke ' + token.name}>Revoke</button>`;
 }
 
 /** A revocation's second step: the button that does it takes the focus; "Keep it" steps back. */

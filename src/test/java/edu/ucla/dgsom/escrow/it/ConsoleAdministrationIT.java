@@ -138,9 +138,17 @@ class ConsoleAdministrationIT {
             assertFalse(browser.driver().getPageSource().contains(token), "the list never shows a token");
             browser.check("tokens");
             browser.click("Revoke " + tokenName);
+            browser.click("Keep it");
+            // Stepping back gives the focus back to Revoke; the second step takes it.
+            browser.waitUntil(d -> ("Revoke " + tokenName).equals(d.switchTo().activeElement()
+                    .getAttribute("aria-label")));
+            browser.click("Revoke " + tokenName);
+            browser.waitUntil(d -> ("Revoke " + tokenName + " now").equals(d.switchTo().activeElement().getText()
+                    .strip()));
             browser.click("Revoke " + tokenName + " now");
             browser.waitUntil(d -> browser.all("table.tokens tr").stream()
                     .anyMatch(row -> row.getText().contains(tokenName) && row.getText().contains("Revoked")));
+            browser.waitForText(tokenName + " revoked: it works no more.");
             assertEquals(401, system.get("/api/v1/offboardings?limit=1").status(), "a revoked token works no more");
         }
     }

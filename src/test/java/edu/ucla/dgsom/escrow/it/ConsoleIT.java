@@ -398,6 +398,9 @@ class ConsoleIT {
             browser.check("accounts-list");
             browser.click("Next page");
             browser.waitUntil(d -> rows(browser).equals(List.of("Charlie " + fixture.code)));
+            // The focus stays on Next, now unavailable, on the last page.
+            browser.waitUntil(d -> "true".equals(d.switchTo().activeElement().getAttribute("aria-disabled"))
+                    && "Next page".equals(d.switchTo().activeElement().getText()));
             browser.click("Previous page");
             browser.waitUntil(d -> rows(browser).get(0).equals("Alpha " + fixture.code));
             browser.click("Sort by Account");
