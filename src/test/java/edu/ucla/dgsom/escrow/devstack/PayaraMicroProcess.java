@@ -120,10 +120,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException("Interrupted while waiting for Payara Micro", e);
             }
-            if (status == 200) {
+            // The application may answer before Payara has finished starting it (health still DOWN): wait for both.
+            if (status == 200 && serverReady()) {
                 return;
             }
-            if (serverWasReady && status > 0) {
+            if (serverWasReady && status > 0 && status != 200) {
                 throw new IOException("The application answered " + status + " after the server came up: the WAR"
                         + " failed to deploy or to start" + serverErrors());
             }

@@ -144,8 +144,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Chooses the option reading {@code optionText}, once it is there (options may come from a later answer). */
     public Browser select(String label, String optionText) {
-        WebElement select = field(label);
+        WebElement select = wait.until(d -> {
+            WebElement candidate = field(label);
+            return candidate.findElements(By.tagName("option")).stream()
+                    .anyMatch(option -> option.getText().strip().equals(optionText)) ? candidate : null;
+        });
         new org.openqa.selenium.support.ui.Select(select).selectByVisibleText(optionText);
         return this;
     }
