@@ -16,25 +16,42 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final transient List<Problem.FieldError> errors;
     private final Duration retryAfter;
+    private final String currentState;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
     public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
-        this(type, detail, errors, null);
+        this(type, detail, errors, null, null);
     }
 
-    private ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors, Duration retryAfter) {
+    private ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors, Duration retryAfter,
+            String currentState) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);
         this.retryAfter = retryAfter;
+        this.currentState = currentState;
     }
 
     /** A 429 whose answer carries {@code Retry-After}: the caller may try again after that long. */
     public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
-        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), retryAfter);
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), retryAfter, null);
+    }
+
+    /**
+     * A 409 for a transition its subject's state does not allow, naming that state, e.g. {@code
+     * illegalTransition("Request 42", APPROVED, "only a PENDING request can be approved")}.
+     */
+    public static ProblemException illegalTransition(String subject, Enum<?> current, String allowed) {
+        return new ProblemException(ProblemType.CONFLICT, subject + " is " + current.name() + ": " + allowed,
+                List.of(), null, current.name());
+    }
+
+    /** The state a refused transition found its subject in, or null when the problem is not such a refusal. */
+    public String currentState() {
+        return currentState;
     }
 
     /** Whole seconds until a retry may succeed (at least one), or null when the problem names no such time. */

@@ -58,7 +58,7 @@ public final class Problems {
                 LOG.log(Level.SEVERE, "request {0}: {1}", new Object[] {requestId, problem.getMessage()});
             }
             return new Problem(type.type(), type.title(), type.status(), problem.getMessage(), instance, requestId,
-                    problem.errors().isEmpty() ? null : problem.errors());
+                    problem.errors().isEmpty() ? null : problem.errors(), problem.currentState());
         }
         if (failure instanceof ConstraintViolationException violations) {
             return new Problem(ProblemType.VALIDATION_FAILED.type(), ProblemType.VALIDATION_FAILED.title(), 400,

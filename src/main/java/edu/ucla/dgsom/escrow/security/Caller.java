@@ -19,6 +19,7 @@ public class Caller {
     private String name;
     private Set<Role> roles = EnumSet.noneOf(Role.class);
     private Set<String> ownedDepartments = Set.of();
+    private Set<String> supervisedDepartments = Set.of();
     private String sessionHash;
     private String csrfHash;
     private Restriction restriction;
@@ -28,19 +29,20 @@ public class Caller {
 
     /** Who this request's caller is, once the access feature has verified their session cookie or API token. */
     public void establish(Identity found) {
-        identify(found.kind(), found.id(), found.name(), found.roles(), found.ownedDepartments());
+        identify(found);
         this.sessionHash = found.sessionHash();
         this.csrfHash = found.csrfHash();
         this.restriction = found.restriction();
         this.mfaEnrolled = found.mfaEnrolled();
     }
 
-    private void identify(Kind kind, String id, String name, Set<Role> roles, Set<String> ownedDepartments) {
-        this.kind = kind;
-        this.id = id;
-        this.name = name;
-        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-        this.ownedDepartments = Set.copyOf(ownedDepartments);
+    private void identify(Identity found) {
+        this.kind = found.kind();
+        this.id = found.id();
+        this.name = found.name();
+        this.roles = found.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(found.roles());
+        this.ownedDepartments = Set.copyOf(found.ownedDepartments());
+        this.supervisedDepartments = Set.copyOf(found.supervisedDepartments());
     }
 
     /** Where the request came from and its id, known before anyone is identified. */
@@ -66,7 +68,7 @@ public class Caller {
         if (current.kind() != kind || !current.id().equals(id)) {
             throw new IllegalArgumentException("not this request's caller");
         }
-        identify(current.kind(), current.id(), current.name(), current.roles(), current.ownedDepartments());
+        identify(current);
         this.mfaEnrolled = current.mfaEnrolled();
     }
 
@@ -119,6 +121,15 @@ public class Caller {
 
     public Set<String> ownedDepartments() {
         return ownedDepartments;
+    }
+
+    /** Whether the caller is a supervisor of {@code departmentId}, who decides its account requests. */
+    public boolean supervises(String departmentId) {
+        return has(Role.SUPERVISOR) && supervisedDepartments.contains(departmentId);
+    }
+
+    public Set<String> supervisedDepartments() {
+        return supervisedDepartments;
     }
 
     public String sessionHash() {

@@ -97,7 +97,9 @@ public class ProblemOpenApiFilter implements OASFilter {
                         "instance", stringSchema("The request path"),
                         "requestId", stringSchema("Same as the X-Request-Id response header"),
                         "errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
-                                .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))));
+                                .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")),
+                        "currentState", stringSchema("For a transition its subject's state does not allow (409):"
+                                + " that state"))));
         ScimForwarding.describeAtScimPaths(openAPI);
         if (openAPI.getTags() != null) {
             Map<String, Tag> once = new LinkedHashMap<>();

@@ -137,7 +137,7 @@ class ApiTokenRulesIT {
     void no_token_carries_hr_staff_which_is_for_people() {
         Api.Reply refused = People.admin().post("/api/v1/tokens", tokenRequest("HR_STAFF"));
         assertField(refused, 400, "role");
-        assertEquals("HR_STAFF is for people; HR's system uses HR_INTEGRATION", refused.json().getString("detail"));
+        assertEquals("HR_STAFF is for people only; no token carries it (HR's system uses HR_INTEGRATION)", refused.json().getString("detail"));
     }
 
     /** An account of {@code departmentId} held by two people without a sign-in; answers its id. */

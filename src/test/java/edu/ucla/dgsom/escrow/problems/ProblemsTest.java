@@ -2,6 +2,7 @@ package edu.ucla.dgsom.escrow.problems;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -37,6 +38,18 @@ class ProblemsTest {
         assertEquals(409, problem.status());
         assertEquals("Already exists", problem.detail());
         assertEquals("code", problem.errors().get(0).field());
+    }
+
+    @Test
+    void anIllegalTransitionIsAConflictNamingTheStateItFound() {
+        Problem problem = Problems.from(ProblemException.illegalTransition("Request r1", Thread.State.RUNNABLE,
+                "only a NEW one can start"), "/api/v1/x", "rid-9");
+        assertEquals(409, problem.status());
+        assertEquals(ProblemType.CONFLICT.type(), problem.type());
+        assertEquals("Request r1 is RUNNABLE: only a NEW one can start", problem.detail());
+        assertEquals("RUNNABLE", problem.currentState());
+        assertNull(Problems.from(new ProblemException(ProblemType.CONFLICT, "Already exists"), "/x", "r")
+                .currentState(), "other problems name no state");
     }
 
     @Test

@@ -9,9 +9,23 @@ import org.junit.jupiter.api.Test;
 class CallerTest {
 
     private static Caller person(Set<Role> roles, Set<String> owned) {
+        return person(roles, owned, Set.of());
+    }
+
+    private static Caller person(Set<Role> roles, Set<String> owned, Set<String> supervised) {
         Caller caller = new Caller();
-        caller.establish(new Identity(Caller.Kind.PERSON, "p", "Pat", roles, owned, "session", "csrf", null, true));
+        caller.establish(new Identity(Caller.Kind.PERSON, "p", "Pat", roles, owned, supervised, "session", "csrf",
+                null, true));
         return caller;
+    }
+
+    @Test
+    void a_supervisor_supervises_only_their_departments_and_owns_none_of_them() {
+        Caller supervisor = person(Set.of(Role.SUPERVISOR), Set.of(), Set.of("mine"));
+        assertTrue(supervisor.supervises("mine"));
+        assertFalse(supervisor.supervises("other"));
+        assertFalse(supervisor.ownsDepartment("mine"), "deciding requests is not managing the accounts");
+        assertFalse(person(Set.of(Role.DEPARTMENT_OWNER), Set.of("mine")).supervises("mine"));
     }
 
     @Test

@@ -58,7 +58,7 @@ class SecretRedactionTest {
 
     @Test
     void a_session_view_redacts_the_csrf_token() {
-        redacts(new SessionView("PERSON", "id", "name", List.of(), List.of(), null, SECRET, Instant.now(), true,
+        redacts(new SessionView("PERSON", "id", "name", List.of(), List.of(), List.of(), null, SECRET, Instant.now(), true,
                 null));
     }
 

@@ -118,7 +118,7 @@ public class SessionResource {
                 throw new ProblemException(ProblemType.INVALID_CREDENTIALS, WRONG);
             }
             default -> {
-                SessionView view = new SessionView("PERSON", result.personId(), null, null, null,
+                SessionView view = new SessionView("PERSON", result.personId(), null, null, null, null,
                         code(result.restriction()), result.csrfToken(), result.expiresAt(), null, null);
                 // The session cookie comes first: clients that read one Set-Cookie header read that one.
                 return Response.created(uriInfo.getBaseUriBuilder().path("session").build())
@@ -142,7 +142,8 @@ public class SessionResource {
         String csrfToken = sessionToken == null ? null : Secrets.csrfTokenOf(sessionToken);
         return new SessionView(caller.kind().name(), caller.id(), caller.name(),
                 caller.roles().stream().map(Enum::name).sorted().toList(),
-                caller.ownedDepartments().stream().sorted().toList(), code(caller.restriction()),
+                caller.ownedDepartments().stream().sorted().toList(),
+                caller.supervisedDepartments().stream().sorted().toList(), code(caller.restriction()),
                 caller.csrfMatches(csrfToken) ? csrfToken : null,
                 sessions.current().map(Sessions.SessionDetails::expiresAt).orElse(null),
                 caller.isPerson() ? caller.isPersonWithMfa() : null, settings.secretDisplay());

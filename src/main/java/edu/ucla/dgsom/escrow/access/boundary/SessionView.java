@@ -10,10 +10,11 @@ import java.util.List;
  * every change; {@code expiresAt} is when the session ends at the latest (it ends earlier when idle). An API token gets
  * neither. {@code restriction} says what must be done first (change the password, enrol MFA), or is absent.
  * {@code mfaEnrolled} says whether a person has an authenticator app; {@code secretDisplay} how long this installation
- * lets a client show a revealed secret and leave a copied one on the clipboard.
+ * lets a client show a revealed secret and leave a copied one on the clipboard. {@code departments} are those the caller
+ * owns (DEPARTMENT_OWNER), {@code supervisedDepartments} those whose account requests a person decides (SUPERVISOR).
  */
 public record SessionView(String kind, String id, String name, List<String> roles, List<String> departments,
-        String restriction, String csrfToken, Instant expiresAt, Boolean mfaEnrolled,
+        List<String> supervisedDepartments, String restriction, String csrfToken, Instant expiresAt, Boolean mfaEnrolled,
         AccessSettings.SecretDisplay secretDisplay) {
 
     /** Never prints the secret it carries, should anything log it. */

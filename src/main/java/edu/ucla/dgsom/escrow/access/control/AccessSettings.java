@@ -64,7 +64,7 @@ public class AccessSettings {
     @ConfigProperty(name = "escrow.passwords.argon2.parallelism", defaultValue = "1")
     int argon2Parallelism;
 
-    /** Roles whose holders must use MFA; DGIT_ADMIN, AUDITOR and HR_STAFF always must. */
+    /** Roles whose holders must use MFA; DGIT_ADMIN, AUDITOR, HR_STAFF and SUPERVISOR always must. */
     @Inject
     @ConfigProperty(name = "escrow.mfa.required-roles", defaultValue = "DGIT_ADMIN,AUDITOR")
     List<String> mfaRequiredRoles;
@@ -111,8 +111,9 @@ public class AccessSettings {
     }
 
     public boolean mfaRequired(Set<Role> roles) {
-        // HR's staff end anyone's access and read every person: as much at stake as an auditor's reading.
-        Set<Role> required = EnumSet.of(Role.DGIT_ADMIN, Role.AUDITOR, Role.HR_STAFF);
+        // HR's staff end anyone's access and read every person: as much at stake as an auditor's reading. A
+        // supervisor's approval is evidence the policy asks for: it must be theirs.
+        Set<Role> required = EnumSet.of(Role.DGIT_ADMIN, Role.AUDITOR, Role.HR_STAFF, Role.SUPERVISOR);
         mfaRequiredRoles.stream().map(String::trim).filter(r -> !r.isEmpty()).map(Role::valueOf).forEach(required::add);
         return mfaRequiredForEveryone || roles.stream().anyMatch(required::contains);
     }

@@ -54,8 +54,8 @@ public class ApiTokens {
     /** A token of {@code role}; a DEPARTMENT_OWNER token names the one department it owns, other roles none. */
     public Created create(String name, Role role, String requestedDepartmentId, Instant expiresAt) {
         if (!ApiToken.mayCarry(role)) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "HR_STAFF is for people; HR's system uses"
-                    + " HR_INTEGRATION", List.of(new Problem.FieldError("role", "not for tokens")));
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, role + " is for people only; no token carries"
+                    + " it (HR's system uses HR_INTEGRATION)", List.of(new Problem.FieldError("role", "not for tokens")));
         }
         String departmentId = departments.scopeOf(role, requestedDepartmentId);
         Instant now = Instant.now();

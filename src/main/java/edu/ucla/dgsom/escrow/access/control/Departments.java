@@ -35,14 +35,14 @@ public class Departments {
     }
 
     /**
-     * The department a grant or a token of {@code role} is held for: DEPARTMENT_OWNER names an existing one, the
-     * other roles none (null); anything else is refused on the request's departmentId.
+     * The department a grant or a token of {@code role} is held for: DEPARTMENT_OWNER and SUPERVISOR name an
+     * existing one, the other roles none (null); anything else is refused on the request's departmentId.
      */
     public String scopeOf(Role role, String departmentId) {
         if (role.heldForADepartment() != (departmentId != null)) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "DEPARTMENT_OWNER needs a department; the"
-                    + " other roles take none", List.of(new Problem.FieldError("departmentId",
-                    role.heldForADepartment() ? "required for DEPARTMENT_OWNER" : "only for DEPARTMENT_OWNER")));
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "DEPARTMENT_OWNER and SUPERVISOR need a"
+                    + " department; the other roles take none", List.of(new Problem.FieldError("departmentId",
+                    role.heldForADepartment() ? "required for " + role : "only for DEPARTMENT_OWNER and SUPERVISOR")));
         }
         return departmentId == null ? null : existing(departmentId);
     }

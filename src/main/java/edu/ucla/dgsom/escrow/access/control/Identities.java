@@ -81,13 +81,16 @@ public class Identities {
         String hash = session.tokenHash();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Set<String> owned = new HashSet<>();
+        Set<String> supervised = new HashSet<>();
         for (RoleGrant grant : grantsOf(person.id())) {
             roles.add(grant.role());
             if (grant.role() == Role.DEPARTMENT_OWNER) {
                 owned.add(grant.departmentId());
+            } else if (grant.role() == Role.SUPERVISOR) {
+                supervised.add(grant.departmentId());
             }
         }
-        return Optional.of(new Identity(Caller.Kind.PERSON, person.id(), person.name(), roles, owned, hash,
+        return Optional.of(new Identity(Caller.Kind.PERSON, person.id(), person.name(), roles, owned, supervised, hash,
                 session.csrfHash(), restriction(signIn, roles), signIn.mfaState() == SignIn.MfaState.ENROLLED));
     }
 
@@ -120,7 +123,7 @@ public class Identities {
 
     private static Identity ofToken(ApiToken token) {
         return new Identity(Caller.Kind.TOKEN, token.id(), token.name(), EnumSet.of(token.role()),
-                token.ownedDepartments(), null, null, null, false);
+                token.ownedDepartments(), Set.of(), null, null, null, false);
     }
 
     /** Checked at every use, in one query, so that any instance refuses the token at once, with nothing cached. */

@@ -86,9 +86,12 @@ public class ApiToken {
         this.expiresAt = expiresAt;
     }
 
-    /** Tokens are for systems: HR's staff sign in as people (their system has HR_INTEGRATION); none is HR_STAFF. */
+    /**
+     * Tokens are for systems: HR's staff sign in as people (their system has HR_INTEGRATION), and a supervisor's
+     * approval is a person's statement, so no token carries HR_STAFF or SUPERVISOR.
+     */
     public static boolean mayCarry(Role role) {
-        return role != Role.HR_STAFF;
+        return !role.heldByPeopleOnly();
     }
 
     /** A new token must expire in the future, and no later than {@code maxValidity} from now. */

@@ -3,6 +3,8 @@ package edu.ucla.dgsom.escrow.audit.control;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Caller;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -47,6 +50,10 @@ public class AuditTrail {
     @Inject
     Caller caller;
 
+    /** This bean as the container calls it, so that {@link #refuse} gets its own transaction from within. */
+    @Resource
+    SessionContext context;
+
     @Inject
     @ConfigProperty(name = "escrow.audit.schema", defaultValue = "escrow_audit")
     String schema;
@@ -73,6 +80,20 @@ public class AuditTrail {
             E problem) {
         record(action, target, Outcome.DENIED, reason, Map.of("refused", refusal));
         return problem;
+    }
+
+    /**
+     * Carries out {@code transition}, a rule an entity checks (approve a request, suspend an account), in the
+     * caller's transaction; if the entity refuses it with a {@link ProblemException}, the refusal is audited as
+     * {@link #refuse} does and rethrown. Refuse and audit in one call, so no control method forgets either.
+     */
+    public <T> T attempt(AuditAction action, Target target, String reason, Supplier<T> transition) {
+        try {
+            return transition.get();
+        } catch (ProblemException refused) {
+            throw context.getBusinessObject(AuditTrail.class).refuse(action, target, reason, refused.getMessage(),
+                    refused);
+        }
     }
 
     /** Like {@link #refuse}, for a request that was allowed but could not be carried out (FAILED). */

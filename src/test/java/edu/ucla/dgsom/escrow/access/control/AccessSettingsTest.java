@@ -13,9 +13,9 @@ class AccessSettingsTest {
     private final AccessSettings settings = new AccessSettings();
 
     @Test
-    void dgit_admins_auditors_and_hr_staff_always_need_mfa_whatever_the_setting_says() {
+    void dgit_admins_auditors_hr_staff_and_supervisors_always_need_mfa_whatever_the_setting_says() {
         settings.mfaRequiredRoles = List.of("");
-        for (Role role : List.of(Role.DGIT_ADMIN, Role.AUDITOR, Role.HR_STAFF)) {
+        for (Role role : List.of(Role.DGIT_ADMIN, Role.AUDITOR, Role.HR_STAFF, Role.SUPERVISOR)) {
             assertTrue(settings.mfaRequired(Set.of(role)), role::name);
         }
         assertFalse(settings.mfaRequired(Set.of(Role.DEPARTMENT_OWNER)));

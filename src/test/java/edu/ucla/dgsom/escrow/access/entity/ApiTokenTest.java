@@ -54,10 +54,11 @@ class ApiTokenTest {
     }
 
     @Test
-    void a_token_carries_any_role_but_hr_staff_which_is_for_people() {
+    void a_token_carries_any_role_but_hr_staff_and_supervisor_which_are_for_people() {
         assertTrue(ApiToken.mayCarry(Role.HR_INTEGRATION));
         assertTrue(ApiToken.mayCarry(Role.DEPARTMENT_OWNER));
         assertFalse(ApiToken.mayCarry(Role.HR_STAFF));
+        assertFalse(ApiToken.mayCarry(Role.SUPERVISOR));
     }
 
     @Test
