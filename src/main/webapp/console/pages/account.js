@@ -57,7 +57,7 @@ export function AccountPage({ accountId }) {
             ${account.profileUrl && html`<dt>Profile</dt><dd><a href=${account.profileUrl} rel="noopener noreferrer"
                 target="_blank">${account.profileUrl}</a></dd>`}
             <dt>Department</dt><dd>${directory.departmentName(account.departmentId)}</dd>
-            <dt>Status</dt><dd>${account.status.toLowerCase()}</dd>
+            <dt>Status</dt><dd>${account.status === 'APPROVED' ? 'approved — not yet escrowed' : account.status.toLowerCase()}</dd>
             <dt>Content owner</dt><dd>${directory.personName(account.contentOwnerId)}</dd>
             <dt>Backup moderator</dt><dd>${directory.personName(account.backupModeratorId)}</dd>
             ${account.notes && html`<dt>Notes</dt><dd class="pre">${account.notes}</dd>`}

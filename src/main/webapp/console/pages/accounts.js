@@ -66,7 +66,7 @@ export function AccountsPage() {
             <//>
             <${Field} as="select" label="Status" value=${filters.status} onValue=${v => change('status', v)}>
                 <option value="">Any status</option>
-                ${['REQUESTED', 'ACTIVE', 'SUSPENDED', 'RETIRED']
+                ${['REQUESTED', 'APPROVED', 'ACTIVE', 'SUSPENDED', 'RETIRED']
                     .map(s => html`<option value=${s}>${s.toLowerCase()}</option>`)}
             <//>
             <${Field} as="select" label="Rotation" value=${filters.rotation} onValue=${v => change('rotation', v)}>

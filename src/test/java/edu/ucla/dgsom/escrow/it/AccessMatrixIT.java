@@ -25,7 +25,7 @@ class AccessMatrixIT {
     private static final String ANYONE = "ANONYMOUS";
     /** DGIT_ADMIN is a DGIT admin person with MFA; DGIT_TOKEN an API token with the role DGIT_ADMIN. */
     private static final Set<String> EVERY_CALLER = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR", "HR_INTEGRATION",
-            "DEPARTMENT_OWNER", "HR_STAFF");
+            "DEPARTMENT_OWNER", "HR_STAFF", "SUPERVISOR");
     private static final Set<String> ADMIN = Set.of("DGIT_ADMIN", "DGIT_TOKEN");
     /** Roles and tokens: a DGIT admin person with MFA, never a token (a stolen token must not multiply itself). */
     private static final Set<String> ADMIN_PERSON = Set.of("DGIT_ADMIN");
@@ -33,7 +33,7 @@ class AccessMatrixIT {
     /** Departments and people: the readers, and HR's staff, who offboard anyone. */
     private static final Set<String> DIRECTORY_READERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR",
             "DEPARTMENT_OWNER", "HR_STAFF");
-    private static final Set<String> PERSON = Set.of("DGIT_ADMIN", "DEPARTMENT_OWNER", "HR_STAFF");
+    private static final Set<String> PERSON = Set.of("DGIT_ADMIN", "DEPARTMENT_OWNER", "HR_STAFF", "SUPERVISOR");
     /** Those who may handle secrets: DGIT, department owners (and, per account, its content owner and moderator). */
     private static final Set<String> STEWARDS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "DEPARTMENT_OWNER");
     /**
@@ -41,9 +41,11 @@ class AccessMatrixIT {
      * person of HR's staff through, and an account they do not hold is then not found.
      */
     private static final Set<String> ACCOUNT_READERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR",
-            "DEPARTMENT_OWNER", "HR_STAFF");
-    private static final Set<String> HOLDERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "DEPARTMENT_OWNER", "HR_STAFF");
-    private static final Set<String> HOLDER_PEOPLE = Set.of("DGIT_ADMIN", "DEPARTMENT_OWNER", "HR_STAFF");
+            "DEPARTMENT_OWNER", "HR_STAFF", "SUPERVISOR");
+    private static final Set<String> HOLDERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "DEPARTMENT_OWNER", "HR_STAFF",
+            "SUPERVISOR");
+    private static final Set<String> HOLDER_PEOPLE = Set.of("DGIT_ADMIN", "DEPARTMENT_OWNER", "HR_STAFF",
+            "SUPERVISOR");
     /** Offboarding: HR's system and staff start and follow cases, DGIT too; auditors follow them. */
     private static final Set<String> OFFBOARDERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION", "HR_STAFF");
     private static final Set<String> OFFBOARDING_READERS = Set.of("DGIT_ADMIN", "DGIT_TOKEN", "HR_INTEGRATION",
@@ -94,6 +96,18 @@ class AccessMatrixIT {
         RULES.put("POST /api/v1/accounts/{id}/credentials/reveal", HOLDER_PEOPLE);
         RULES.put("POST /api/v1/accounts/{id}/credentials/versions/{version}/reveal", HOLDER_PEOPLE);
         RULES.put("POST /api/v1/accounts/{id}/credentials/totp", HOLDER_PEOPLE);
+        RULES.put("POST /api/v1/accounts/{id}/suspension", ADMIN);
+        RULES.put("POST /api/v1/accounts/{id}/reinstatement", ADMIN);
+        RULES.put("POST /api/v1/accounts/{id}/retirement", ADMIN);
+        RULES.put("POST /api/v1/accounts/{id}/content-actions", ADMIN);
+        RULES.put("GET /api/v1/accounts/{id}/content-actions", ACCOUNT_READERS);
+        RULES.put("GET /api/v1/accounts/{id}/content-actions/{actionId}", ACCOUNT_READERS);
+        RULES.put("POST /api/v1/account-requests", PERSON);
+        RULES.put("GET /api/v1/account-requests", EVERY_CALLER);
+        RULES.put("GET /api/v1/account-requests/{id}", EVERY_CALLER);
+        RULES.put("POST /api/v1/account-requests/{id}/approval", PERSON);
+        RULES.put("POST /api/v1/account-requests/{id}/rejection", PERSON);
+        RULES.put("POST /api/v1/account-requests/{id}/withdrawal", PERSON);
         RULES.put("POST /api/v1/offboardings", OFFBOARDERS);
         RULES.put("GET /api/v1/offboardings", OFFBOARDING_READERS);
         RULES.put("GET /api/v1/offboardings/{id}", OFFBOARDING_READERS);
@@ -127,6 +141,10 @@ class AccessMatrixIT {
         CALLERS.put("HR_INTEGRATION", Api.live().bearer(People.token("HR_INTEGRATION")));
         CALLERS.put("DEPARTMENT_OWNER", People.departmentOwner(People.createDepartment("MATRIX")).api());
         CALLERS.put("HR_STAFF", People.hrStaff(People.createDepartment("MATRIXH")).api());
+        String supervised = People.createDepartment("MATRIXS");
+        People.Session supervisor = People.member(supervised);
+        People.grant(supervisor.personId(), "SUPERVISOR", supervised);
+        CALLERS.put("SUPERVISOR", supervisor.api());
     }
 
     @Test

@@ -29,7 +29,7 @@ class AccountsIT {
     }
 
     @Test
-    void departmentOwnersRegisterTheirAccountsAndOnlyDgitSetsTheStatus() throws Exception {
+    void departmentOwnersRegisterTheirAccountsAndTheStatusChangesOnlyThroughItsTransitions() throws Exception {
         String department = People.createDepartment("REG-" + unique());
         People.Session owner = People.departmentOwner(department);
         People.Session content = People.member(department);
@@ -58,12 +58,17 @@ class AccountsIT {
                 moderator.personId()).add("status", "ACTIVE").build().toString());
         assertEquals("ACTIVE", active.json().getString("status"), active::toString);
 
+        assertField(Api.admin().post("/api/v1/accounts", account(other, content.personId(), moderator.personId())
+                .add("handle", "suspended-" + unique()).add("status", "SUSPENDED").build().toString()), 400, "status");
+
         String id = body.getString("id");
-        assertProblem(owner.api().send("PATCH", "/api/v1/accounts/" + id, "{\"status\":\"ACTIVE\"}", "Content-Type",
-                "application/json"), 403, "forbidden");
-        Api.Reply approved = Api.admin().send("PATCH", "/api/v1/accounts/" + id, "{\"status\":\"ACTIVE\","
-                + "\"reason\":\"Approved by the supervisor\"}", "Content-Type", "application/merge-patch+json");
-        assertEquals("ACTIVE", approved.json().getString("status"), approved::toString);
+        assertField(owner.api().send("PATCH", "/api/v1/accounts/" + id, "{\"status\":\"ACTIVE\"}", "Content-Type",
+                "application/json"), 400, "status");
+        assertField(Api.admin().send("PATCH", "/api/v1/accounts/" + id, "{\"status\":\"ACTIVE\","
+                + "\"reason\":\"Approved by the supervisor\"}", "Content-Type", "application/merge-patch+json"), 400,
+                "status");
+        assertEquals("REQUESTED", Api.admin().get("/api/v1/accounts/" + id).json().getString("status"),
+                "the status changes only through approval, suspension, reinstatement and retirement");
         assertProblem(content.api().send("PATCH", "/api/v1/accounts/" + id, "{\"notes\":\"mine now\"}",
                 "Content-Type", "application/json"), 403, "forbidden");
 

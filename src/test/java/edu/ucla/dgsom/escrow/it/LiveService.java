@@ -39,6 +39,9 @@ public final class LiveService implements BeforeAllCallback {
 
     private static volatile Running running;
     private static volatile GreenMail mail;
+
+    /** The DGIT Web Product Manager's mailbox, told of every account request and decision (policy I). */
+    public static final String WEB_PRODUCT_MANAGER = "webpm@dgit.test";
     private static volatile ServerSetup smtpSetup;
 
     @Override
@@ -128,7 +131,8 @@ public final class LiveService implements BeforeAllCallback {
                                     "PT" + ANONYMOUS_REFUSAL_WINDOW_SECONDS + "S"),
                             Map.entry("ESCROW_MAIL_HOST", "127.0.0.1"),
                             Map.entry("ESCROW_MAIL_PORT", Integer.toString(smtpPort)),
-                            Map.entry("ESCROW_MAIL_FROM", "escrow@dgit.test")));
+                            Map.entry("ESCROW_MAIL_FROM", "escrow@dgit.test"),
+                            Map.entry("ESCROW_POLICY_WEB_PRODUCT_MANAGER", WEB_PRODUCT_MANAGER)));
             System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
                     (System.nanoTime() - started) / 1_000_000);
             running = new Running(stack, serverLog);

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,6 +29,13 @@ public class People {
     public Optional<PersonDetails> byEmployeeId(String employeeId) {
         return em.createNamedQuery(Person.BY_EMPLOYEE_ID, Person.class).setParameter("employeeId", employeeId)
                 .getResultStream().findFirst().map(PersonDetails::of);
+    }
+
+    /** The people of {@code departmentId} with this e-mail address, in any case. */
+    public List<PersonDetails> withEmailIn(String departmentId, String email) {
+        return em.createNamedQuery(Person.BY_EMAIL_IN, Person.class)
+                .setParameter("email", email.strip().toLowerCase(Locale.ROOT)).setParameter("department", departmentId)
+                .getResultStream().map(PersonDetails::of).toList();
     }
 
     /** Locks the person's row and reads them again under the lock. */

@@ -24,6 +24,12 @@ public class RoleHolders {
                 .setParameter("person", personId).getResultStream().distinct().toList();
     }
 
+    /** Who holds the department-scoped {@code role} for {@code departmentId}, e.g. its supervisors. */
+    public List<String> forDepartment(Role role, String departmentId) {
+        return em.createNamedQuery(RoleGrant.HOLDERS_FOR_DEPARTMENT, String.class).setParameter("role", role)
+                .setParameter("department", departmentId).getResultList();
+    }
+
     /** The owners of each department named (other than {@code personId}); a department without any is left out. */
     public Map<String, List<String>> departmentOwnersOtherThan(Collection<String> departmentIds, String personId) {
         Map<String, List<String>> owners = new LinkedHashMap<>();

@@ -19,11 +19,14 @@ import java.util.UUID;
 @NamedQuery(name = Person.ALL, query = "SELECT p FROM Person p ORDER BY p.name, p.id")
 @NamedQuery(name = Person.IN_DEPARTMENTS, query = "SELECT p FROM Person p WHERE p.departmentId IN :departments"
         + " ORDER BY p.name, p.id")
+@NamedQuery(name = Person.BY_EMAIL_IN, query = "SELECT p FROM Person p WHERE LOWER(p.email) = :email"
+        + " AND p.departmentId = :department ORDER BY p.id")
 @NamedQuery(name = Person.BY_IDS, query = "SELECT p FROM Person p WHERE p.id IN :ids ORDER BY p.id")
 public class Person {
 
     /** In id order: the order in which a hand-over locks the people it may choose. */
     public static final String BY_IDS = "Person.byIds";
+    public static final String BY_EMAIL_IN = "Person.byEmailIn";
 
     public static final String BY_EMPLOYEE_ID = "Person.byEmployeeId";
     public static final String ALL = "Person.all";

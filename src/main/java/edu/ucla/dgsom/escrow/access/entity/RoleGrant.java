@@ -20,6 +20,8 @@ import java.util.UUID;
 @NamedQuery(name = RoleGrant.OWNERS_OTHER_THAN, query = "SELECT g FROM RoleGrant g WHERE g.role ="
         + " edu.ucla.dgsom.escrow.security.Role.DEPARTMENT_OWNER AND g.departmentId IN :departments"
         + " AND g.personId <> :person ORDER BY g.grantedAt, g.id")
+@NamedQuery(name = RoleGrant.HOLDERS_FOR_DEPARTMENT, query = "SELECT g.personId FROM RoleGrant g WHERE g.role = :role"
+        + " AND g.departmentId = :department ORDER BY g.grantedAt, g.id")
 @NamedQuery(name = RoleGrant.COUNT_ROLE, query = "SELECT COUNT(g) FROM RoleGrant g WHERE g.role = :role")
 @NamedQuery(name = RoleGrant.COUNT_ACTIVE_HOLDING, query = "SELECT COUNT(g) FROM RoleGrant g, Person p"
         + " WHERE p.id = g.personId AND g.personId = :person AND g.role = :role AND p.status = :status")
@@ -29,6 +31,7 @@ public class RoleGrant {
     public static final String HOLDERS_OTHER_THAN = "RoleGrant.holdersOtherThan";
     public static final String OWNERS_OTHER_THAN = "RoleGrant.ownersOtherThan";
     public static final String COUNT_ROLE = "RoleGrant.countRole";
+    public static final String HOLDERS_FOR_DEPARTMENT = "RoleGrant.holdersForDepartment";
     public static final String COUNT_ACTIVE_HOLDING = "RoleGrant.countActiveHolding";
     private static final String EVERY_DEPARTMENT = "";
 

@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
+import edu.ucla.dgsom.escrow.accounts.control.AccountFields;
 import edu.ucla.dgsom.escrow.accounts.control.AccountEdit;
 import edu.ucla.dgsom.escrow.accounts.entity.AccountRevision;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
@@ -17,7 +18,8 @@ import java.util.Set;
 /**
  * A partial update, read as a JSON merge patch (RFC 7396): absent fields stay as they are; {@code null} or an empty
  * string clears {@code profileUrl} or {@code notes}; {@code null} for any other field is refused. The platform is
- * part of the account's identity and cannot change. {@code reason} goes to the audit trail.
+ * part of the account's identity and cannot change, and the status changes only through its transitions (approval,
+ * suspension, reinstatement, retirement). {@code reason} goes to the audit trail.
  */
 public record AccountChange(
         @Size(min = 1, max = 200) String handle,
@@ -27,12 +29,11 @@ public record AccountChange(
         @Size(min = 1, max = 36) String contentOwnerId,
         @Size(min = 1, max = 36) String backupModeratorId,
         @Size(max = 4000) String notes,
-        @Size(min = 1, max = 16) String status,
         @Size(max = 500) String reason) {
 
     /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public AccountChange(String handle, String profileUrl, String displayName, String departmentId,
-            String contentOwnerId, String backupModeratorId, String notes, String status, String reason) {
+            String contentOwnerId, String backupModeratorId, String notes, String reason) {
         this.handle = handle;
         this.profileUrl = profileUrl;
         this.displayName = displayName;
@@ -40,7 +41,6 @@ public record AccountChange(
         this.contentOwnerId = contentOwnerId;
         this.backupModeratorId = backupModeratorId;
         this.notes = notes;
-        this.status = status;
         this.reason = reason;
     }
 
@@ -52,6 +52,10 @@ public record AccountChange(
      * "clear"; a null for a required field is a 400 naming it, never taken for "unchanged".
      */
     public static AccountChange fromMergePatch(JsonObject patch, Jsonb jsonb) {
+        if (patch.containsKey("status")) {
+            throw ProblemException.invalidField("status", "changes only through an account request's approval"
+                    + " (/account-requests) or /suspension, /reinstatement and /retirement");
+        }
         StrictJson.requireShape(patch, AccountChange.class);
         Set<String> fields = Set.copyOf(Arrays.stream(AccountChange.class.getRecordComponents())
                 .map(RecordComponent::getName).toList());
@@ -73,8 +77,7 @@ public record AccountChange(
         return new AccountEdit(new AccountRevision(handle == null ? null : AccountFields.text("handle", handle),
                 displayName == null ? null : AccountFields.text("displayName", displayName),
                 profileUrl == null ? null : AccountFields.profileUrl(profileUrl),
-                notes == null ? null : AccountFields.notes(notes), status == null ? null : AccountFields.status(status),
-                departmentId == null ? null : departmentId.strip()),
+                notes == null ? null : AccountFields.notes(notes), departmentId == null ? null : departmentId.strip()),
                 contentOwnerId == null ? null : contentOwnerId.strip(),
                 backupModeratorId == null ? null : backupModeratorId.strip(), reason);
     }

@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
+import edu.ucla.dgsom.escrow.accounts.control.AccountFields;
 import edu.ucla.dgsom.escrow.accounts.control.NewAccount;
 import edu.ucla.dgsom.escrow.accounts.entity.AccountStatus;
 import edu.ucla.dgsom.escrow.accounts.entity.Platform;

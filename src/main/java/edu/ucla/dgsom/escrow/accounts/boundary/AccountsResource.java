@@ -1,8 +1,10 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
+import edu.ucla.dgsom.escrow.accounts.control.AccountFields;
 import edu.ucla.dgsom.escrow.accounts.control.AccountCursor;
 import edu.ucla.dgsom.escrow.accounts.control.AccountFilter;
 import edu.ucla.dgsom.escrow.accounts.control.AccountId;
+import edu.ucla.dgsom.escrow.accounts.control.AccountLifecycle;
 import edu.ucla.dgsom.escrow.accounts.control.AccountSort;
 import edu.ucla.dgsom.escrow.accounts.control.Accounts;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
@@ -38,6 +40,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Providers;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,6 +66,9 @@ public class AccountsResource {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    AccountLifecycle lifecycle;
 
     @Context
     UriInfo uriInfo;
@@ -158,5 +164,83 @@ public class AccountsResource {
             throw new ConstraintViolationException(violations);
         }
         return AccountView.of(accounts.update(new AccountId(id), change.toEdit()));
+    }
+
+    @POST
+    @Path("{id}/suspension")
+    @Allowed(Role.DGIT_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "suspendAccount", summary = "Suspend an account (policy II): from now only DGIT admins"
+            + " reveal, rotate or change it", description = "Holders and department owners are told by mail."
+            + " rotateCredentials: true flags every credential for rotation now. Only a REQUESTED, APPROVED or"
+            + " ACTIVE account can be suspended; otherwise 409 naming its status in currentState.")
+    public AccountView suspend(@PathParam("id") String id, @Valid @NotNull StatusChange change) {
+        return AccountView.of(lifecycle.suspend(new AccountId(id), change.reason(),
+                Boolean.TRUE.equals(change.rotateCredentials()) ? AccountLifecycle.Rotation.REQUIRE_NOW
+                        : AccountLifecycle.Rotation.KEEP));
+    }
+
+    @POST
+    @Path("{id}/reinstatement")
+    @Allowed(Role.DGIT_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "reinstateAccount", summary = "End an account's suspension: it returns to the status"
+            + " the suspension interrupted", description = "Only a SUSPENDED account; otherwise 409 naming its status.")
+    public AccountView reinstate(@PathParam("id") String id, @Valid @NotNull StatusChange change) {
+        requireNoRotation(change);
+        return AccountView.of(lifecycle.reinstate(new AccountId(id), change.reason()));
+    }
+
+    @POST
+    @Path("{id}/retirement")
+    @Allowed(Role.DGIT_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "retireAccount", summary = "Retire an account: access ends for everyone but DGIT"
+            + " (auditors still read it); its credentials, versions and audit history are kept")
+    public AccountView retire(@PathParam("id") String id, @Valid @NotNull StatusChange change) {
+        requireNoRotation(change);
+        return AccountView.of(lifecycle.retire(new AccountId(id), change.reason()));
+    }
+
+    private static void requireNoRotation(StatusChange change) {
+        if (change.rotateCredentials() != null) {
+            throw ProblemException.invalidField("rotateCredentials", "only for a suspension");
+        }
+    }
+
+    @POST
+    @Path("{id}/content-actions")
+    @Allowed(Role.DGIT_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordContentAction", summary = "Log what DGIT did on the platform itself (a removed"
+            + " post, a changed bio) on the account, as text")
+    @APIResponse(responseCode = "201", description = "Logged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentActionView")))
+    public Response recordContentAction(@PathParam("id") String id, @Valid @NotNull ContentActionRequest request) {
+        if (request.takenAt() != null && request.takenAt().isAfter(Instant.now())) {
+            throw ProblemException.invalidField("takenAt", "not in the future");
+        }
+        ContentActionView view = ContentActionView.of(lifecycle.recordContentAction(new AccountId(id),
+                request.description().strip(), request.takenAt()));
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+    }
+
+    @GET
+    @Path("{id}/content-actions/{actionId}")
+    @AnyCaller
+    @Operation(operationId = "getContentAction", summary = "One content action logged on the account")
+    public ContentActionView contentAction(@PathParam("id") String id, @PathParam("actionId") String actionId) {
+        return lifecycle.contentActions(new AccountId(id)).stream().filter(action -> action.id().equals(actionId))
+                .findFirst().map(ContentActionView::of)
+                .orElseThrow(() -> ProblemException.notFound("Content action " + actionId));
+    }
+
+    @GET
+    @Path("{id}/content-actions")
+    @AnyCaller
+    @Operation(operationId = "listContentActions", summary = "The content actions DGIT logged on the account,"
+            + " newest first")
+    public List<ContentActionView> contentActions(@PathParam("id") String id) {
+        return lifecycle.contentActions(new AccountId(id)).stream().map(ContentActionView::of).toList();
     }
 }

@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.accounts.control;
 
 import edu.ucla.dgsom.escrow.access.control.Identities;
+import edu.ucla.dgsom.escrow.accounts.entity.AccountStatus;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
@@ -19,7 +20,8 @@ import jakarta.persistence.PersistenceContext;
  * department owner everything on their departments' accounts; the content owner and the backup moderator may read,
  * reveal the current credentials, get TOTP codes and rotate; auditors read metadata only; a DGIT token acts as a
  * DGIT admin and a department owner's token as the owner of its one department, other tokens nothing, and no token
- * sees a secret. Whoever sees a secret is a person with MFA enrolled. An account the
+ * sees a secret. Whoever sees a secret is a person with MFA enrolled. A SUSPENDED account's secrets and changes are
+ * DGIT admins' alone (policy II); a RETIRED account is seen only by DGIT admins and auditors. An account the
  * caller may not see is "not found"; a refusal that does not depend on the account (an auditor asking for a secret)
  * is "forbidden". Every refusal is in the audit trail, with the caller's reason.
  */
@@ -33,7 +35,9 @@ public class AccountAccess {
         REVEAL_CURRENT(true, true),
         REVEAL_HISTORY(true, true),
         ROTATE(true, false),
-        MANAGE(false, false);
+        MANAGE(false, false),
+        /** Suspend, reinstate, retire, log content actions: DGIT admins only (policy II). */
+        GOVERN(false, false);
 
         private final boolean secret;
         /** Shows a stored secret (or a code made from one): only a person with MFA. */
@@ -99,6 +103,12 @@ public class AccountAccess {
             throw audit.refuse(action, AuditTrail.Target.of("account", id.value()), reason,
                     "not visible to the caller", ProblemException.notFound("Account " + id.value()));
         }
+        if (account.status() == AccountStatus.SUSPENDED && capability != Capability.READ
+                && capability != Capability.READ_HISTORY && !caller.has(Role.DGIT_ADMIN)) {
+            throw audit.refuse(action, target(account), reason, "account suspended",
+                    new ProblemException(ProblemType.FORBIDDEN, "The account is suspended: only DGIT admins may"
+                            + " reveal, rotate or change it until it is reinstated"));
+        }
         if (!permits(account, capability)) {
             throw audit.refuse(action, target(account), reason, "not a steward of the account",
                     new ProblemException(ProblemType.FORBIDDEN, capability == Capability.REVEAL_HISTORY
@@ -129,11 +139,17 @@ public class AccountAccess {
 
     /** Whether the caller may see the account at all. */
     public boolean visible(OfficialAccount account) {
-        return caller.has(Role.DGIT_ADMIN) || caller.has(Role.AUDITOR) || caller.ownsDepartment(account.departmentId())
-                || heldByCaller(account);
+        if (caller.has(Role.DGIT_ADMIN) || caller.has(Role.AUDITOR)) {
+            return true;
+        }
+        return account.status() != AccountStatus.RETIRED
+                && (caller.ownsDepartment(account.departmentId()) || heldByCaller(account));
     }
 
     private boolean permits(OfficialAccount account, Capability capability) {
+        if (capability == Capability.GOVERN) {
+            return caller.has(Role.DGIT_ADMIN);
+        }
         boolean steward = caller.has(Role.DGIT_ADMIN) || caller.ownsDepartment(account.departmentId());
         if (steward) {
             return true;
@@ -142,7 +158,7 @@ public class AccountAccess {
             case READ -> true;
             case READ_HISTORY -> caller.has(Role.AUDITOR);
             case REVEAL_CURRENT, ROTATE -> heldByCaller(account) && !caller.has(Role.AUDITOR);
-            case REVEAL_HISTORY, MANAGE -> false;
+            case REVEAL_HISTORY, MANAGE, GOVERN -> false;
         };
     }
 

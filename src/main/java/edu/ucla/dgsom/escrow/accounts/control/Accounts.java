@@ -17,6 +17,7 @@ import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -54,6 +55,9 @@ public class Accounts {
     @Inject
     Departments departments;
 
+    @Inject
+    Event<HoldersAssigned> holdersAssigned;
+
     public OfficialAccount create(NewAccount request) {
         String reason = AccountAccess.clip(request.reason());
         AuditTrail.Target target = new AuditTrail.Target("account", null, request.departmentId());
@@ -63,6 +67,10 @@ public class Accounts {
                             "Only DGIT admins and the department's owners may register its accounts"));
         }
         String departmentId = existingDepartment(request.departmentId());
+        if (!request.status().registrable()) {
+            throw ProblemException.invalidField("status", "REQUESTED, or ACTIVE for an account in use before the"
+                    + " service; the other statuses come from approval, suspension and retirement");
+        }
         if (request.status() != AccountStatus.REQUESTED && !caller.has(Role.DGIT_ADMIN)) {
             throw audit.refuse(AuditAction.ACCOUNT_CREATE, target, reason, "status set by a non-DGIT caller",
                     new ProblemException(ProblemType.FORBIDDEN, "Only DGIT admins set the status; new accounts"
@@ -74,6 +82,7 @@ public class Accounts {
                 request.profileUrl(), request.displayName(), departmentId, request.status(), holders.contentOwnerId(),
                 holders.backupModeratorId(), request.notes(), caller.auditName(), Instant.now());
         em.persist(account);
+        holdersAssigned.fire(new HoldersAssigned(account.id(), account.contentOwnerId(), account.backupModeratorId()));
         audit.record(AuditAction.ACCOUNT_CREATE, AccountAccess.target(account), Outcome.ALLOWED, reason, Map.of(
                 "platform", account.platform().name(), "handle", account.handle(), "status", account.status().name(),
                 "contentOwner", account.contentOwnerId(), "backupModerator", account.backupModeratorId()));
@@ -103,24 +112,20 @@ public class Accounts {
                     holders.backupModeratorId(), caller.auditName(), now);
             audit.record(AuditAction.ACCOUNT_REASSIGN, AccountAccess.target(account), Outcome.ALLOWED, reason,
                     replaced);
+            holdersAssigned.fire(new HoldersAssigned(account.id(), account.contentOwnerId(),
+                    account.backupModeratorId()));
         }
         return account;
     }
 
     /**
-     * The revision to apply, once it has what it needs beyond managing the account: a free handle, DGIT for the status,
-     * ownership of both departments.
+     * The revision to apply, once it has what it needs beyond managing the account: a free handle and ownership of
+     * both departments.
      */
     private AccountRevision permitted(OfficialAccount account, AccountRevision revision, String reason) {
         if (revision.changesHandleOf(account)) {
             requireUnique(OfficialAccount.identityKey(account.platform(), account.platformName(), revision.handle()),
                     account.id());
-        }
-        if (revision.changesStatusOf(account) && !caller.has(Role.DGIT_ADMIN)) {
-            throw audit.refuse(AuditAction.ACCOUNT_UPDATE, AccountAccess.target(account), reason,
-                    "status changed by a non-DGIT caller", new ProblemException(ProblemType.FORBIDDEN,
-                            "Only DGIT admins change the status", List.of(new Problem.FieldError("status",
-                            "DGIT admins only"))));
         }
         if (revision.movesDepartmentOf(account)) {
             if (!caller.has(Role.DGIT_ADMIN) && !caller.ownsDepartment(revision.departmentId())) {
@@ -153,7 +158,8 @@ public class Accounts {
                 jpql.append(" OR a.departmentId IN :owned");
                 parameters.put("owned", caller.ownedDepartments());
             }
-            jpql.append(')');
+            jpql.append(") AND a.status <> :retired");
+            parameters.put("retired", AccountStatus.RETIRED);
         }
         condition(jpql, parameters, "a.departmentId = :department", "department", filter.departmentId());
         condition(jpql, parameters, "a.platform = :platform", "platform", filter.platform());
@@ -269,8 +275,8 @@ public class Accounts {
     }
 
     private void requireUnique(String identityKey, String exceptId) {
-        boolean taken = em.createQuery("SELECT a.id FROM OfficialAccount a WHERE a.identityKey = :key", String.class)
-                .setParameter("key", identityKey).getResultStream().anyMatch(id -> !id.equals(exceptId));
+        boolean taken = em.createNamedQuery(OfficialAccount.BY_IDENTITY, OfficialAccount.class)
+                .setParameter("key", identityKey).getResultStream().anyMatch(a -> !a.id().equals(exceptId));
         if (taken) {
             throw new ProblemException(ProblemType.CONFLICT, "This account is already registered",
                     List.of(new Problem.FieldError("handle", "already registered on this platform")));

@@ -2,6 +2,8 @@ package edu.ucla.dgsom.escrow.accounts.control;
 
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +22,9 @@ public class Holdings {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<HoldersAssigned> holdersAssigned;
 
     /** The accounts {@code personId} holds, locked until the transaction ends. */
     public List<AccountRef> lockHeldBy(String personId) {
@@ -47,6 +52,7 @@ public class Holdings {
     public void replaceHolders(String accountId, String contentOwnerId, String backupModeratorId, String by,
             Instant now) {
         em.find(OfficialAccount.class, accountId).replaceHolders(contentOwnerId, backupModeratorId, by, now);
+        holdersAssigned.fire(new HoldersAssigned(accountId, contentOwnerId, backupModeratorId));
     }
 
     public void requireRotation(String accountId, Instant now, Instant due) {

@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * {@code profileUrl} or {@code notes} clears it.
  */
 public record AccountRevision(String handle, String displayName, String profileUrl, String notes,
-        AccountStatus status, String departmentId) {
+        String departmentId) {
 
     /** What this revision changes of {@code account}, as the audit trail records it; the notes' text never. */
     public SortedMap<String, String> changesOf(OfficialAccount account) {
@@ -26,9 +26,6 @@ public record AccountRevision(String handle, String displayName, String profileU
         }
         if (!Objects.equals(notesOr(account.notes()), account.notes())) {
             changed.put("notes", "changed");
-        }
-        if (changesStatusOf(account)) {
-            changed.put("status", account.status() + "->" + status);
         }
         if (movesDepartmentOf(account)) {
             changed.put("department", account.departmentId() + "->" + departmentId);
@@ -53,21 +50,12 @@ public record AccountRevision(String handle, String displayName, String profileU
         return notes == null ? current : emptyAsNull(notes);
     }
 
-    AccountStatus statusOr(AccountStatus current) {
-        return status == null ? current : status;
-    }
-
     String departmentIdOr(String current) {
         return departmentId == null ? current : departmentId;
     }
 
     private static String emptyAsNull(String value) {
         return value.isEmpty() ? null : value;
-    }
-
-    /** Whether this revision would change the account's status, which only DGIT admins may do. */
-    public boolean changesStatusOf(OfficialAccount account) {
-        return status != null && status != account.status();
     }
 
     /** Whether this revision would move the account to another department. */
@@ -82,6 +70,6 @@ public record AccountRevision(String handle, String displayName, String profileU
 
     /** The same revision, naming the department as the database spells its id. */
     public AccountRevision withDepartmentId(String storedId) {
-        return new AccountRevision(handle, displayName, profileUrl, notes, status, storedId);
+        return new AccountRevision(handle, displayName, profileUrl, notes, storedId);
     }
 }

@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.accounts.entity;
 
+import edu.ucla.dgsom.escrow.problems.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -31,8 +32,10 @@ import java.util.UUID;
         + " WHERE a.credentialVersion > 0 AND a.departmentId IN :departments ORDER BY a.id")
 @NamedQuery(name = OfficialAccount.WITH_CREDENTIALS, query = "SELECT a FROM OfficialAccount a"
         + " WHERE a.credentialVersion > 0 ORDER BY a.id")
+@NamedQuery(name = OfficialAccount.BY_IDENTITY, query = "SELECT a FROM OfficialAccount a WHERE a.identityKey = :key")
 public class OfficialAccount {
 
+    public static final String BY_IDENTITY = "OfficialAccount.byIdentity";
     public static final String HELD_BY = "OfficialAccount.heldBy";
     public static final String WITH_CREDENTIALS_IN = "OfficialAccount.withCredentialsIn";
     public static final String WITH_CREDENTIALS = "OfficialAccount.withCredentials";
@@ -65,6 +68,27 @@ public class OfficialAccount {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private AccountStatus status;
+
+    /** The request whose approval the account has (policy I.1), null while it has none. */
+    @Column(name = "approval_request_id")
+    private String approvalRequestId;
+
+    @Column(name = "approved_at")
+    private Instant approvedAt;
+
+    /** The status a suspension interrupted, to which reinstatement returns. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "suspended_from")
+    private AccountStatus suspendedFrom;
+
+    @Column(name = "status_reason")
+    private String statusReason;
+
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+
+    @Column(name = "status_changed_by")
+    private String statusChangedBy;
 
     @Column(name = "content_owner_id", nullable = false)
     private String contentOwnerId;
@@ -156,7 +180,6 @@ public class OfficialAccount {
         if (!changed.isEmpty()) {
             rename(revision.handleOr(handle), revision.displayNameOr(displayName), revision.profileUrlOr(profileUrl));
             notes = revision.notesOr(notes);
-            status = revision.statusOr(status);
             departmentId = revision.departmentIdOr(departmentId);
             touch(by, now);
         }
@@ -193,7 +216,93 @@ public class OfficialAccount {
         this.credentialFields = String.join(",", rotated.fields());
         this.rotationRequiredSince = null;
         this.rotationDueAt = null;
+        if (rotated.version() == 1) {
+            putInUse();
+        }
         touch(by, now);
+    }
+
+    /** The first escrow puts a requested or approved account in use, also one a suspension waits on. */
+    private void putInUse() {
+        if (status == AccountStatus.REQUESTED || status == AccountStatus.APPROVED) {
+            status = AccountStatus.ACTIVE;
+        } else if (status == AccountStatus.SUSPENDED) {
+            suspendedFrom = AccountStatus.ACTIVE;
+        }
+    }
+
+    /**
+     * Refuses an approval the account cannot take: it has one already, or it is retired. Asked when the request is
+     * made and again when it is decided.
+     */
+    public void requireApprovable() {
+        if (approvalRequestId != null) {
+            throw ProblemException.illegalTransition("Account " + id, status, "it was approved on " + approvedAt);
+        }
+        if (status == AccountStatus.RETIRED) {
+            throw ProblemException.illegalTransition("Account " + id, status, "a retired account is not approved");
+        }
+    }
+
+    /**
+     * Records the approval of request {@code requestId}: a requested account is APPROVED until its first escrow; an
+     * account already in use keeps its status and gains the approval it lacked (approved after the fact).
+     */
+    public Map<String, String> approve(String requestId, String by, Instant now) {
+        requireApprovable();
+        AccountStatus before = status;
+        approvalRequestId = requestId;
+        approvedAt = now.truncatedTo(ChronoUnit.MICROS);
+        if (status == AccountStatus.REQUESTED) {
+            status = hasCredentials() ? AccountStatus.ACTIVE : AccountStatus.APPROVED;
+        }
+        return changeStatus(before, "approved by request " + requestId, by, now);
+    }
+
+    /**
+     * DGIT suspends the account (policy II): from then only DGIT admins reveal, rotate or change it. Reinstatement
+     * returns it to the status it had.
+     */
+    public Map<String, String> suspend(String reason, String by, Instant now) {
+        if (!status.suspendable()) {
+            throw ProblemException.illegalTransition("Account " + id, status,
+                    "only a REQUESTED, APPROVED or ACTIVE account can be suspended");
+        }
+        AccountStatus before = status;
+        suspendedFrom = status;
+        status = AccountStatus.SUSPENDED;
+        return changeStatus(before, reason, by, now);
+    }
+
+    public Map<String, String> reinstate(String reason, String by, Instant now) {
+        if (status != AccountStatus.SUSPENDED) {
+            throw ProblemException.illegalTransition("Account " + id, status,
+                    "only a SUSPENDED account can be reinstated");
+        }
+        status = suspendedFrom;
+        suspendedFrom = null;
+        return changeStatus(AccountStatus.SUSPENDED, reason, by, now);
+    }
+
+    /** Retires the account: access ends for everyone but DGIT (and auditors' reading); its history stays. */
+    public Map<String, String> retire(String reason, String by, Instant now) {
+        if (status == AccountStatus.RETIRED) {
+            throw ProblemException.illegalTransition("Account " + id, status, "it was retired on "
+                    + statusChangedAt);
+        }
+        AccountStatus before = status;
+        status = AccountStatus.RETIRED;
+        suspendedFrom = null;
+        return changeStatus(before, reason, by, now);
+    }
+
+    /** Remembers why and by whom the status last changed, and says what changed, for the audit trail. */
+    private Map<String, String> changeStatus(AccountStatus before, String reason, String by, Instant now) {
+        statusReason = reason;
+        statusChangedBy = by;
+        statusChangedAt = now.truncatedTo(ChronoUnit.MICROS);
+        touch(by, now);
+        return Map.of("status", before + "->" + status);
     }
 
     /** Flags the credentials for rotation by {@code due} (e.g. someone who could reveal them left); the earliest due date stays. */
@@ -255,6 +364,26 @@ public class OfficialAccount {
 
     public String contentOwnerId() {
         return contentOwnerId;
+    }
+
+    public String approvalRequestId() {
+        return approvalRequestId;
+    }
+
+    public Instant approvedAt() {
+        return approvedAt;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public Instant statusChangedAt() {
+        return statusChangedAt;
+    }
+
+    public String statusChangedBy() {
+        return statusChangedBy;
     }
 
     public String backupModeratorId() {

@@ -1,4 +1,4 @@
-package edu.ucla.dgsom.escrow.accounts.boundary;
+package edu.ucla.dgsom.escrow.accounts.control;
 
 import edu.ucla.dgsom.escrow.accounts.entity.AccountStatus;
 import edu.ucla.dgsom.escrow.accounts.entity.Platform;
@@ -9,21 +9,21 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** The form of an account's fields as callers send them, turned into their stored form or a 400 naming the field. */
-final class AccountFields {
+public final class AccountFields {
 
     private AccountFields() {
     }
 
-    static Platform platform(String value) {
+    public static Platform platform(String value) {
         return named("platform", value, Platform.class);
     }
 
-    static AccountStatus status(String value) {
+    public static AccountStatus status(String value) {
         return named("status", value, AccountStatus.class);
     }
 
     /** The constant of {@code type} a query parameter names, in any case; a 400 naming {@code field} otherwise. */
-    static <E extends Enum<E>> E named(String field, String value, Class<E> type) {
+    public static <E extends Enum<E>> E named(String field, String value, Class<E> type) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -32,7 +32,7 @@ final class AccountFields {
     }
 
     /** The platform's own name: required for OTHER, refused for the platforms we know. */
-    static String platformName(Platform platform, String name) {
+    public static String platformName(Platform platform, String name) {
         boolean given = name != null && !name.isBlank();
         if (platform == Platform.OTHER && !given) {
             throw ProblemException.invalidField("platformName", "required when the platform is OTHER");
@@ -44,7 +44,7 @@ final class AccountFields {
     }
 
     /** Trimmed single-line text without control characters. */
-    static String text(String field, String value) {
+    public static String text(String field, String value) {
         String trimmed = value.strip();
         if (trimmed.isEmpty()) {
             throw ProblemException.invalidField(field, "must not be blank");
@@ -56,7 +56,7 @@ final class AccountFields {
     }
 
     /** An absolute http(s) URL with a host and no user information; empty when blank, which means none. */
-    static String profileUrl(String value) {
+    public static String profileUrl(String value) {
         if (value.isBlank()) {
             return "";
         }
@@ -76,12 +76,12 @@ final class AccountFields {
     }
 
     /** Free text, trimmed; empty when blank, which means none. */
-    static String notes(String value) {
+    public static String notes(String value) {
         return value.strip();
     }
 
     /** Empty as none. */
-    static String orNull(String value) {
+    public static String orNull(String value) {
         return value == null || value.isEmpty() ? null : value;
     }
 }
