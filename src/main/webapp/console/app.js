@@ -1,7 +1,8 @@
 // The console's shell: who is signed in, which page the path names, navigation, and the sign-in that comes back
 // over the page when the session ends (the page stays as it was, so nothing typed is lost).
 import {
-    html, render, useState, useEffect, useCallback, useRef, ConsoleContext, Link, timing, ACCOUNT_READERS
+    html, render, useState, useEffect, useCallback, useRef, ConsoleContext, Link, timing, ACCOUNT_READERS,
+    DIRECTORY_READERS, OFFBOARDING_READERS, OFFBOARDING_STARTERS
 } from './components.js';
 import * as api from './api.js';
 import { SignInPage, SignInForm } from './pages/sign-in.js';
@@ -11,14 +12,11 @@ import { NewAccountPage } from './pages/new-account.js';
 import { AccountPage } from './pages/account.js';
 import { ProfilePage } from './pages/profile.js';
 import { StartPage } from './pages/start.js';
-import {
-    OffboardingsPage, NewOffboardingPage, OffboardingPage, OFFBOARDING_READERS, OFFBOARDING_STARTERS
-} from './pages/offboarding.js';
+import { OffboardingsPage, NewOffboardingPage, OffboardingPage } from './pages/offboarding.js';
 import { PeoplePage, NewPersonPage, PersonPage, DepartmentsPage } from './pages/people.js';
 import { TokensPage } from './pages/tokens.js';
 import { AuditPage } from './pages/audit.js';
 import { KeysPage } from './pages/keys.js';
-import { DIRECTORY_READERS } from './directory.js';
 
 const HOME = '/start';
 

@@ -384,6 +384,13 @@ export function roleName(role) {
  */
 export const ACCOUNT_READERS = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER'];
 
+/** The roles that may read the directory (GET /people, GET /departments). */
+export const DIRECTORY_READERS = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER', 'HR_STAFF'];
+
+/** Who may start an offboarding case, and who may follow them (the API's rules, so the console offers no dead end). */
+export const OFFBOARDING_STARTERS = ['HR_STAFF', 'DGIT_ADMIN'];
+export const OFFBOARDING_READERS = ['HR_STAFF', 'DGIT_ADMIN', 'AUDITOR'];
+
 /** True if the signed-in person holds any of {@code roles}. */
 export function holdsAny(session, roles) {
     return roles.some(role => session.roles.includes(role));
