@@ -368,6 +368,8 @@ export const ROLES = {
         allows: 'The audit trail, its verification and export, and every account\'s details; never a login.' },
     DEPARTMENT_OWNER: { name: 'Department owner', scoped: true,
         allows: 'The department\'s accounts and their logins, its people and their holdings; registers accounts.' },
+    SUPERVISOR: { name: 'Supervisor', scoped: true,
+        allows: 'Approves or rejects requests for its department\'s official accounts.' },
     HR_STAFF: { name: 'HR staff', scoped: false,
         allows: 'Starts offboardings and follows them, and sees the people of every department; never a login.' },
     HR_INTEGRATION: { name: 'HR integration', scoped: false,

@@ -8,7 +8,7 @@ import {
 import * as api from '../api.js';
 import { useDirectory, DepartmentOptions } from '../directory.js';
 
-/** The roles a person can be granted (HR_INTEGRATION is for API tokens only). */
+/** The roles a person can be granted (HR_INTEGRATION is for API tokens only; SUPERVISOR once the API grants it). */
 const GRANTABLE = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER', 'HR_STAFF'];
 
 function signInWords(person) {
