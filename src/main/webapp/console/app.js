@@ -267,7 +267,7 @@ function LoadFailure({ error, onRetry }) {
             <p class="problem-headline">The console could not fetch this page from the service.</p>
             <p>The network may be down, or the service restarting. Try again in a moment; if it fails again, reload
             the page.</p>
-            <p>${String(error.message || error)}</p>
+            <p>The browser says: <code>${String(error.message || error)}</code></p>
         </div>
         <div class="actions"><button type="button" onClick=${onRetry}>Try again</button></div>`;
 }
