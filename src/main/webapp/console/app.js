@@ -1,46 +1,49 @@
 // The console's shell: who is signed in, which page the path names, navigation, and the sign-in that comes back
 // over the page when the session ends (the page stays as it was, so nothing typed is lost).
 import {
-    html, render, useState, useEffect, useCallback, useRef, ConsoleContext, Link, timing, ACCOUNT_READERS
+    html, render, useState, useEffect, useCallback, useRef, ConsoleContext, Link, timing, usePageTitle,
+    ACCOUNT_READERS, DIRECTORY_READERS, OFFBOARDING_READERS, OFFBOARDING_STARTERS
 } from './components.js';
 import * as api from './api.js';
+// Eager: the first paint of a signed-out console, and the sign-in over a page whose session ended. Every other page
+// is imported on its route's first visit (lazy), so the first load carries only the shell and the sign-in.
 import { SignInPage, SignInForm } from './pages/sign-in.js';
-import { FirstStepsPage } from './pages/first-steps.js';
-import { AccountsPage } from './pages/accounts.js';
-import { NewAccountPage } from './pages/new-account.js';
-import { AccountPage } from './pages/account.js';
-import { ProfilePage } from './pages/profile.js';
-import { StartPage } from './pages/start.js';
-import {
-    OffboardingsPage, NewOffboardingPage, OffboardingPage, OFFBOARDING_READERS, OFFBOARDING_STARTERS
-} from './pages/offboarding.js';
-import { PeoplePage, NewPersonPage, PersonPage, DepartmentsPage } from './pages/people.js';
-import { TokensPage } from './pages/tokens.js';
-import { AuditPage } from './pages/audit.js';
-import { KeysPage } from './pages/keys.js';
-import { DIRECTORY_READERS } from './directory.js';
 
 const HOME = '/start';
 
 const ADMINS = ['DGIT_ADMIN'];
 
+/** A page loaded on first use: a function that imports {@code pages/<module>.js} and answers its {@code name}. */
+function lazy(module, name) {
+    return () => import(`./pages/${module}.js`).then(loaded => {
+        if (!loaded[name]) {
+            throw new Error(`pages/${module}.js has no ${name}.`);
+        }
+        return loaded[name];
+    });
+}
+
+const FIRST_STEPS = lazy('first-steps', 'FirstStepsPage');
+
 /** The pages, by path, each with the roles the API lets use it (none: everyone signed in). */
 const ROUTES = [
-    { pattern: /^\/start$/, page: StartPage },
-    { pattern: /^\/accounts$/, page: AccountsPage },
-    { pattern: /^\/accounts\/new$/, page: NewAccountPage },
-    { pattern: /^\/accounts\/([^/]+)$/, page: AccountPage, params: ['accountId'] },
-    { pattern: /^\/offboardings$/, page: OffboardingsPage, roles: OFFBOARDING_READERS },
-    { pattern: /^\/offboardings\/new$/, page: NewOffboardingPage, roles: OFFBOARDING_STARTERS },
-    { pattern: /^\/offboardings\/([^/]+)$/, page: OffboardingPage, params: ['caseId'], roles: OFFBOARDING_READERS },
-    { pattern: /^\/people$/, page: PeoplePage, roles: DIRECTORY_READERS },
-    { pattern: /^\/people\/new$/, page: NewPersonPage, roles: ADMINS },
-    { pattern: /^\/people\/([^/]+)$/, page: PersonPage, params: ['personId'], roles: DIRECTORY_READERS },
-    { pattern: /^\/departments$/, page: DepartmentsPage, roles: DIRECTORY_READERS },
-    { pattern: /^\/tokens$/, page: TokensPage, roles: ADMINS },
-    { pattern: /^\/audit$/, page: AuditPage, roles: ACCOUNT_READERS },
-    { pattern: /^\/keys$/, page: KeysPage, roles: ADMINS },
-    { pattern: /^\/profile$/, page: ProfilePage }
+    { pattern: /^\/start$/, page: lazy('start', 'StartPage') },
+    { pattern: /^\/accounts$/, page: lazy('accounts', 'AccountsPage') },
+    { pattern: /^\/accounts\/new$/, page: lazy('new-account', 'NewAccountPage') },
+    { pattern: /^\/accounts\/([^/]+)$/, page: lazy('account', 'AccountPage'), params: ['accountId'] },
+    { pattern: /^\/offboardings$/, page: lazy('offboarding', 'OffboardingsPage'), roles: OFFBOARDING_READERS },
+    { pattern: /^\/offboardings\/new$/, page: lazy('offboarding', 'NewOffboardingPage'), roles: OFFBOARDING_STARTERS },
+    { pattern: /^\/offboardings\/([^/]+)$/, page: lazy('offboarding', 'OffboardingPage'), params: ['caseId'],
+        roles: OFFBOARDING_READERS },
+    { pattern: /^\/people$/, page: lazy('people', 'PeoplePage'), roles: DIRECTORY_READERS },
+    { pattern: /^\/people\/new$/, page: lazy('people', 'NewPersonPage'), roles: ADMINS },
+    { pattern: /^\/people\/([^/]+)$/, page: lazy('people', 'PersonPage'), params: ['personId'],
+        roles: DIRECTORY_READERS },
+    { pattern: /^\/departments$/, page: lazy('people', 'DepartmentsPage'), roles: DIRECTORY_READERS },
+    { pattern: /^\/tokens$/, page: lazy('tokens', 'TokensPage'), roles: ADMINS },
+    { pattern: /^\/audit$/, page: lazy('audit', 'AuditPage'), roles: ACCOUNT_READERS },
+    { pattern: /^\/keys$/, page: lazy('keys', 'KeysPage'), roles: ADMINS },
+    { pattern: /^\/profile$/, page: lazy('profile', 'ProfilePage') }
 ];
 
 /** The navigation, each entry with the roles that see it (none: everyone signed in), as the API allows them. */
@@ -180,7 +183,7 @@ function App() {
     if (session.restriction) {
         return html`<${ConsoleContext.Provider} value=${context}>
             <${Shell} navigation=${[]} main=${main} session=${session} onSignOut=${signOut}>
-                <${FirstStepsPage} restriction=${session.restriction} />
+                <${LazyPage} load=${FIRST_STEPS} restriction=${session.restriction} />
             <//>
             ${sessionLost && html`<${SessionEndedDialog} onSignedIn=${signedInAgain} />`}
         <//>`;
@@ -190,11 +193,12 @@ function App() {
     }
     const found = route(where.path);
     const allowed = roles => !roles || roles.some(r => session.roles.includes(r));
-    const Page = !found ? NotFound : allowed(found.roles) ? found.page : NotYours;
+    // The roles decide before anything loads: a page that is not the person's is never fetched.
+    const Page = !found ? NotFound : allowed(found.roles) ? LazyPage : NotYours;
     const navigation = NAVIGATION.filter(item => allowed(item.roles));
     return html`<${ConsoleContext.Provider} value=${context}>
         <${Shell} navigation=${navigation} main=${main} session=${session} onSignOut=${signOut} path=${where.path}>
-            <${Page} key=${where.path} ...${found ? found.params : {}} />
+            <${Page} key=${where.path} load=${found?.page} ...${found ? found.params : {}} />
         <//>
         ${sessionLost && html`<${SessionEndedDialog} onSignedIn=${signedInAgain} />`}
     <//>`;
@@ -215,6 +219,57 @@ function Shell({ navigation, main, session, onSignOut, path, children }) {
         </div>
     </header>
     <main id="main" tabindex="-1" ref=${main}>${children}</main>`;
+}
+
+/** Each page's component once its module has loaded, by its loader: a page visited before is drawn at once. */
+const loadedPages = new Map();
+
+/**
+ * The page {@code load} answers, drawn with the other props: the loading state while its module is fetched, and if
+ * that fails (the network, a restarting service), the failure in words with a way to try again.
+ */
+function LazyPage({ load, ...props }) {
+    const [Page, setPage] = useState(() => loadedPages.get(load));
+    const [failure, setFailure] = useState(null);
+    const [attempt, setAttempt] = useState(0);
+    useEffect(() => {
+        if (Page) {
+            return undefined;
+        }
+        let current = true;
+        load().then(component => {
+            loadedPages.set(load, component);
+            if (current) {
+                setPage(() => component);
+            }
+        }).catch(error => current && setFailure(error));
+        return () => {
+            current = false;
+        };
+    }, [load, attempt]);
+    if (Page) {
+        return html`<${Page} ...${props} />`;
+    }
+    if (failure) {
+        return html`<${LoadFailure} error=${failure} onRetry=${() => {
+            setFailure(null);
+            setAttempt(n => n + 1);
+        }} />`;
+    }
+    return html`<p class="loading">Loading…</p>`;
+}
+
+/** A page whose module did not arrive: said in words, with the browser's own message and a way to try again. */
+function LoadFailure({ error, onRetry }) {
+    usePageTitle('This page did not load');
+    return html`<h1>This page did not load</h1>
+        <div class="problem" role="alert">
+            <p class="problem-headline">The console could not fetch this page from the service.</p>
+            <p>The network may be down, or the service restarting. Try again in a moment; if it fails again, reload
+            the page.</p>
+            <p>The browser says: <code>${String(error.message || error)}</code></p>
+        </div>
+        <div class="actions"><button type="button" onClick=${onRetry}>Try again</button></div>`;
 }
 
 /** The session ended under an open page: sign in again over it, and the page is as it was. */

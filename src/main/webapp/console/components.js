@@ -368,6 +368,8 @@ export const ROLES = {
         allows: 'The audit trail, its verification and export, and every account\'s details; never a login.' },
     DEPARTMENT_OWNER: { name: 'Department owner', scoped: true,
         allows: 'The department\'s accounts and their logins, its people and their holdings; registers accounts.' },
+    SUPERVISOR: { name: 'Supervisor', scoped: true,
+        allows: 'Approves or rejects requests for its department\'s official accounts.' },
     HR_STAFF: { name: 'HR staff', scoped: false,
         allows: 'Starts offboardings and follows them, and sees the people of every department; never a login.' },
     HR_INTEGRATION: { name: 'HR integration', scoped: false,
@@ -383,6 +385,13 @@ export function roleName(role) {
  * holds, rotations due across accounts.
  */
 export const ACCOUNT_READERS = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER'];
+
+/** The roles that may read the directory (GET /people, GET /departments). */
+export const DIRECTORY_READERS = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER', 'HR_STAFF'];
+
+/** Who may start an offboarding case, and who may follow them (the API's rules, so the console offers no dead end). */
+export const OFFBOARDING_STARTERS = ['HR_STAFF', 'DGIT_ADMIN'];
+export const OFFBOARDING_READERS = ['HR_STAFF', 'DGIT_ADMIN', 'AUDITOR'];
 
 /** True if the signed-in person holds any of {@code roles}. */
 export function holdsAny(session, roles) {

@@ -1,11 +1,8 @@
 // Names for the ids the API answers with: departments and people, where the signed-in person's roles may read the
 // directory (DGIT admins, auditors and HR staff: everyone; department owners: their departments). Ids stay ids
 // otherwise, so a page never fails for want of a name.
-import { html, useState, useEffect } from './components.js';
+import { html, useState, useEffect, DIRECTORY_READERS } from './components.js';
 import * as api from './api.js';
-
-/** The roles that may read the directory (GET /people, GET /departments). */
-export const DIRECTORY_READERS = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER', 'HR_STAFF'];
 
 /**
  * The departments (by name) and people the signed-in person may see, with name lookups; {@code loaded} once read,

@@ -5,6 +5,9 @@ import {
     usePageTitle, CopyButton, useWhenSessionEnds
 } from '../components.js';
 import * as api from '../api.js';
+// The QR-code WebJar is a UMD script: run as a module it sets window.QRCode. Imported here, it arrives with the first
+// page that draws a QR code instead of with the console's first load.
+import '/webjars/qrcode/1.0.2/lib/qrcode.min.js';
 
 export function FirstStepsPage({ restriction }) {
     const { reloadSession } = useContext(ConsoleContext);
@@ -149,7 +152,7 @@ function groups(secret) {
     return secret.replace(/(.{4})/g, '$1 ').trim();
 }
 
-/** A QR code drawn as SVG by the QR-code WebJar (loaded by index.html): no image leaves the browser. */
+/** A QR code drawn as SVG by the QR-code WebJar (imported above): no image leaves the browser. */
 export function QrCode({ text, label }) {
     const qr = new window.QRCode(0, 0, '8bit');
     qr.addData(text);

@@ -2,14 +2,12 @@
 // what was handed to them (on their start page, through HandoversToConfirm).
 import {
     html, useState, useRef, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage, focusFirstError,
-    useAction, usePageTitle, useTicker, useAddressFilters, useLoaded, holdsAny, ACCOUNT_READERS, formatDateTime, Notice
+    useAction, usePageTitle, useTicker, useAddressFilters, useLoaded, holdsAny, ACCOUNT_READERS, formatDateTime, Notice,
+    OFFBOARDING_STARTERS
 } from '../components.js';
 import * as api from '../api.js';
 import { useDirectory, DepartmentOptions } from '../directory.js';
 
-/** Who may start a case, and who may follow them (the API's rules, so the console offers no dead end). */
-export const OFFBOARDING_STARTERS = ['HR_STAFF', 'DGIT_ADMIN'];
-export const OFFBOARDING_READERS = ['HR_STAFF', 'DGIT_ADMIN', 'AUDITOR'];
 export const OPEN_STATES = 'SCHEDULED,ACCESS_ENDED,IN_PROGRESS';
 
 const STATES = {

@@ -3,13 +3,12 @@
 import {
     submitted, html, useState, useRef, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage,
     useAction, usePageTitle, useAddressFilters, useLoaded, holdsAny, ACCOUNT_READERS, ROLES, roleName, formatDateTime,
-    useEffect, useWhenSessionEnds, Notice
+    useEffect, useWhenSessionEnds, Notice, OFFBOARDING_STARTERS
 } from '../components.js';
 import * as api from '../api.js';
 import { useDirectory, DepartmentOptions } from '../directory.js';
-import { OFFBOARDING_STARTERS } from './offboarding.js';
 
-/** The roles a person can be granted (HR_INTEGRATION is for API tokens only). */
+/** The roles a person can be granted (HR_INTEGRATION is for API tokens only; SUPERVISOR once the API grants it). */
 const GRANTABLE = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER', 'HR_STAFF'];
 
 function signInWords(person) {

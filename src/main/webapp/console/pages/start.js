@@ -2,12 +2,12 @@
 // confirm, rotations due or overdue, accounts without a backup moderator, open offboarding cases.
 import {
     html, useContext, ConsoleContext, Link, ProblemMessage, usePageTitle, useLoaded, holdsAny, ACCOUNT_READERS,
-    roleName
+    OFFBOARDING_READERS, roleName
 } from '../components.js';
 import * as api from '../api.js';
 import { useDirectory } from '../directory.js';
 import { AccountBadges } from './accounts.js';
-import { HandoversToConfirm, CaseTable, OFFBOARDING_READERS, OPEN_STATES } from './offboarding.js';
+import { HandoversToConfirm, CaseTable, OPEN_STATES } from './offboarding.js';
 
 const SHOWN = 10;
 /** Overdue cases are counted up to this many. */

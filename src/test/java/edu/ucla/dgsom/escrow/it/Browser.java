@@ -111,6 +111,12 @@ public final class Browser implements AutoCloseable {
                 "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
+    /** Every request whose URL matches one of {@code patterns} ({@code *} any characters) fails; none: none does. */
+    public void block(String... patterns) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(patterns)));
+    }
+
     public WebElement find(String css) {
         return wait.until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));

@@ -268,6 +268,9 @@ class ConsoleAdministrationIT {
             assertEquals(List.of("Department " + ours.code), cells(browser, "Department"));
             browser.open("/keys");
             browser.waitForHeading("Not available to you");
+            long keysFetched = browser.script("return performance.getEntriesByType('resource')"
+                    + ".filter(e => e.name.endsWith('/console/pages/keys.js')).length");
+            assertEquals(0, keysFetched, "the roles decide before a page's module is fetched");
             browser.open("/audit");
             browser.waitForHeading("Audit");
             browser.waitUntil(d -> !browser.all("table.audit tbody tr").isEmpty());

@@ -58,7 +58,11 @@ class ConsoleIT {
             long scriptsAndStyles = browser.script("return performance.getEntriesByType('resource')"
                     + ".filter(e => /[.](js|css)$/.test(new URL(e.name).pathname))"
                     + ".reduce((sum, e) => sum + e.encodedBodySize, 0)");
-            assertTrue(scriptsAndStyles > 0 && scriptsAndStyles <= 250 * 1024,
+            // Every page but the sign-in is imported on its first visit, so the first load is the shell, api.js,
+            // components.js, the sign-in, Preact and the stylesheet: 64,000 bytes when the pages became lazy (196,000
+            // before). 80 KB leaves room for the shell to grow a little and fails once a page is imported eagerly
+            // again (the smallest is 3.6 KB, the usual ones 5 to 23 KB) or several creep in together.
+            assertTrue(scriptsAndStyles > 0 && scriptsAndStyles <= 80 * 1024,
                     "the first load transfers " + scriptsAndStyles + " bytes of JavaScript and CSS");
             // Measured for the record, not asserted: speed goals belong in the benchmark.
             long drawn = ((Number) browser.script("return Math.round(performance.now())")).longValue();
@@ -357,6 +361,23 @@ class ConsoleIT {
             assertEquals("@typed", browser.field("Handle").getAttribute("value"));
             browser.click("Register");
             browser.waitForHeading("Typed before the session ended");
+        }
+    }
+
+    @Test
+    void aPageWhoseModuleFailsToArriveSaysSoAndLoadsOnTryAgain() throws Exception {
+        Fixture fixture = new Fixture();
+        try (Browser browser = new Browser()) {
+            signIn(browser, fixture.owner);
+            browser.waitForHeading(ConsoleAdministrationIT.START);
+            browser.block("*/console/pages/profile.js");
+            browser.click("Profile");
+            browser.waitForHeading("This page did not load");
+            browser.waitForText("The console could not fetch this page from the service.");
+            browser.check("page-not-loaded");
+            browser.block();
+            browser.click("Try again");
+            browser.waitForHeading("Profile");
         }
     }
 
