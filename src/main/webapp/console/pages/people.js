@@ -8,8 +8,8 @@ import {
 import * as api from '../api.js';
 import { useDirectory, DepartmentOptions } from '../directory.js';
 
-/** The roles a person can be granted (HR_INTEGRATION is for API tokens only; SUPERVISOR once the API grants it). */
-const GRANTABLE = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER', 'HR_STAFF'];
+/** The roles a person can be granted (HR_INTEGRATION is for API tokens only). */
+const GRANTABLE = ['DGIT_ADMIN', 'AUDITOR', 'DEPARTMENT_OWNER', 'SUPERVISOR', 'HR_STAFF'];
 
 function signInWords(person) {
     if (!person.username) {

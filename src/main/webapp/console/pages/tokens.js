@@ -7,7 +7,7 @@ import {
 import * as api from '../api.js';
 import { useDirectory, DepartmentOptions } from '../directory.js';
 
-/** The roles a token may carry (HR_STAFF is for people). */
+/** The roles a token may carry (HR_STAFF and SUPERVISOR are for people). */
 const TOKEN_ROLES = ['HR_INTEGRATION', 'AUDITOR', 'DEPARTMENT_OWNER', 'DGIT_ADMIN'];
 const DEFAULT_DAYS = 90;
 const MAX_DAYS = 365;

@@ -108,6 +108,9 @@ class AccessMatrixIT {
         RULES.put("POST /api/v1/account-requests/{id}/approval", PERSON);
         RULES.put("POST /api/v1/account-requests/{id}/rejection", PERSON);
         RULES.put("POST /api/v1/account-requests/{id}/withdrawal", PERSON);
+        RULES.put("GET /api/v1/duties/policy", EVERY_CALLER);
+        RULES.put("GET /api/v1/duties", EVERY_CALLER);
+        RULES.put("POST /api/v1/duties/{id}/acknowledgement", PERSON);
         RULES.put("POST /api/v1/offboardings", OFFBOARDERS);
         RULES.put("GET /api/v1/offboardings", OFFBOARDING_READERS);
         RULES.put("GET /api/v1/offboardings/{id}", OFFBOARDING_READERS);
