@@ -7,7 +7,6 @@ import edu.ucla.dgsom.escrow.policy.control.Duties;
 import edu.ucla.dgsom.escrow.policy.entity.HolderDuty;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
-import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,9 +41,6 @@ public class DutiesResource {
     @Inject
     Holdings holdings;
 
-    @Inject
-    Caller caller;
-
     @GET
     @Path("policy")
     @AnyCaller
@@ -64,7 +60,7 @@ public class DutiesResource {
             throw ProblemException.invalidField("accountId", "name a person or an account, not both");
         }
         List<HolderDuty> found = accountId != null ? duties.ofAccount(accountId)
-                : duties.ofPerson(personId != null ? personId : caller.isPerson() ? caller.id() : "");
+                : personId != null ? duties.ofPerson(personId) : duties.mine();
         Instant now = Instant.now();
         return found.stream().map(duty -> view(duty, now)).toList();
     }

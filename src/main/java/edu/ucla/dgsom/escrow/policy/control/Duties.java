@@ -110,6 +110,11 @@ public class Duties {
         return duty;
     }
 
+    /** The caller's duties, newest first; a system's token holds none. */
+    public List<HolderDuty> mine() {
+        return caller.isPerson() ? ofPerson(caller.id()) : List.of();
+    }
+
     /** The duties a person holds and held, newest first: the caller's own, or anyone's for DGIT and auditors. */
     public List<HolderDuty> ofPerson(String personId) {
         if (!personId.equals(caller.id()) && !readsEveryone()) {
