@@ -128,7 +128,8 @@ public final class LiveService implements BeforeAllCallback {
                                     "PT" + ANONYMOUS_REFUSAL_WINDOW_SECONDS + "S"),
                             Map.entry("ESCROW_MAIL_HOST", "127.0.0.1"),
                             Map.entry("ESCROW_MAIL_PORT", Integer.toString(smtpPort)),
-                            Map.entry("ESCROW_MAIL_FROM", "escrow@dgit.test")));
+                            Map.entry("ESCROW_MAIL_FROM", "escrow@dgit.test"),
+                            Map.entry("ESCROW_ROTATION_PLATFORM_DAYS", "TIKTOK=90,X=120")));
             System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
                     (System.nanoTime() - started) / 1_000_000);
             running = new Running(stack, serverLog);
