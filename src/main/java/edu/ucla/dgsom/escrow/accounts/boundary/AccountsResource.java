@@ -181,10 +181,9 @@ public class AccountsResource {
     @Path("{id}/rotation-interval")
     @Allowed({Role.DGIT_ADMIN, Role.DEPARTMENT_OWNER})
     @Operation(operationId = "clearRotationInterval",
-            summary = "Drop an account's own rotation interval: its platform's or the global default applies again",
-            description = "reason (optional): why, for the audit trail.")
-    public AccountView clearRotationInterval(@PathParam("id") String id, @QueryParam("reason") String reason) {
-        return view(rotationIntervals.clear(new AccountId(id), reason));
+            summary = "Drop an account's own rotation interval: its platform's or the global default applies again")
+    public AccountView clearRotationInterval(@PathParam("id") String id) {
+        return view(rotationIntervals.clear(new AccountId(id)));
     }
 
     private AccountView view(OfficialAccount account) {

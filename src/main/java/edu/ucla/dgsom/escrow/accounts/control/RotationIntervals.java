@@ -38,8 +38,8 @@ public class RotationIntervals {
                 caller.auditName(), Instant.now()));
     }
 
-    public OfficialAccount clear(AccountId id, String reason) {
-        return change(id, reason, (account, fallback) -> account.clearRotationInterval(fallback, caller.auditName(),
+    public OfficialAccount clear(AccountId id) {
+        return change(id, null, (account, fallback) -> account.clearRotationInterval(fallback, caller.auditName(),
                 Instant.now()));
     }
 
