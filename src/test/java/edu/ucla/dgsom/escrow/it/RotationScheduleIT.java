@@ -6,19 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import edu.ucla.dgsom.escrow.it.Reminded.Received;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The rotation schedule: each account's interval (its own, else its platform's, else the global default), due dates
  * that move with every new password or TOTP seed, reminders by mail at 14 and 3 days before, at and 7 days after the
- * due date, and the list of what is due. Time is moved by SQL.
+ * due date, and the list of what is due. Time is moved by SQL; reminders arrive within a few scheduler ticks.
  */
 @ExtendWith(LiveService.class)
 class RotationScheduleIT {
@@ -71,6 +76,23 @@ class RotationScheduleIT {
         String id() {
             return fixture.accountId();
         }
+
+        /**
+         * Makes the account due at {@code offset} from now, waits for the one reminder that follows, and answers every
+         * mail about the account so far.
+         */
+        Set<Received> remindedWhenDue(String offset) throws Exception {
+            long before = Reminded.claims(List.of(id()));
+            Reminded.dueIn(List.of(id()), offset, DEFAULT_DAYS);
+            Reminded.awaitReminders(List.of(id()), before + 1);
+            List<Received> mails = Reminded.mailsAbout(handle);
+            assertEquals(mails.size(), Set.copyOf(mails).size(), () -> "one mail per recipient: " + mails);
+            return Set.copyOf(mails);
+        }
+
+        Set<String> recipients(Set<Received> mails) {
+            return mails.stream().map(Received::recipient).collect(Collectors.toSet());
+        }
     }
 
     @Test
@@ -91,7 +113,8 @@ class RotationScheduleIT {
         assertEquals(instant(platform, "lastRotatedAt").plus(Duration.ofDays(90)),
                 instant(platform, "nextRotationDueAt"));
 
-        Api.Reply own = setInterval(fixture.owner().api(), tiktok, "{\"days\":30,\"reason\":\"Shared with an agency\"}");
+        Api.Reply own = setInterval(fixture.owner().api(), tiktok,
+                "{\"days\":30,\"reason\":\"Shared with an agency\"}");
         assertEquals(200, own.status(), own::toString);
         assertEquals(30, own.json().getInt("rotationIntervalDays"));
         assertEquals("ACCOUNT", own.json().getString("rotationIntervalSource"));
@@ -101,7 +124,7 @@ class RotationScheduleIT {
                 + "' AND reason = 'Shared with an agency' AND details LIKE '%90 PLATFORM%' AND details LIKE"
                 + " '%30 ACCOUNT%'"));
 
-        Api.Reply cleared = Api.admin().delete("/api/v1/accounts/" + tiktok + "/rotation-interval?reason=Agency+gone");
+        Api.Reply cleared = Api.admin().delete("/api/v1/accounts/" + tiktok + "/rotation-interval");
         assertEquals(200, cleared.status(), cleared::toString);
         assertEquals(90, cleared.json().getInt("rotationIntervalDays"));
         assertEquals("PLATFORM", cleared.json().getString("rotationIntervalSource"));
@@ -129,6 +152,7 @@ class RotationScheduleIT {
         Api.Reply set = setInterval(Api.admin(), id, "{\"days\":730,\"reason\":\"DGIT decides\"}");
         assertEquals(200, set.status(), set::toString);
         assertEquals(730, set.json().getInt("rotationIntervalDays"));
+        assertEquals("ACCOUNT", account(id).getString("rotationIntervalSource"), "kept before the first escrow too");
     }
 
     @Test
@@ -148,9 +172,58 @@ class RotationScheduleIT {
                 instant(rotated, "nextRotationDueAt"));
         Api.Reply seed = CredentialsIT.rotate(api, account.fixture(), 3, Json.createObjectBuilder()
                 .add("reason", "A new TOTP seed").add("totp", Json.createObjectBuilder().add("uri",
-                "otpauth://totp/DGSOM:rot?secret=" + TestSecrets.remember("JBSWY3DPEHPK3PXP") + "&issuer=DGSOM")));
+                "otpauth://totp/DGSOM:rot?secret=" + TestSecrets.remember(CredentialsIT.base32(UUID.randomUUID()
+                .toString().getBytes(StandardCharsets.US_ASCII))) + "&issuer=DGSOM")));
         assertEquals(201, seed.status(), seed::toString);
         assertTrue(instant(account(account.id()), "nextRotationDueAt").isAfter(instant(rotated, "nextRotationDueAt")));
+    }
+
+    @Test
+    void the_content_owner_is_reminded_14_days_and_3_days_before_the_due_date() throws Exception {
+        Escrowed account = escrowed("ROT14");
+        String contentOwner = Reminded.email(account.fixture().contentOwner().personId());
+        Set<Received> d14 = account.remindedWhenDue("13 DAY");
+        assertEquals(Set.of(contentOwner), account.recipients(d14), d14::toString);
+        assertTrue(d14.iterator().next().subject().contains("(D14)"), d14::toString);
+        assertEquals(Map.of("D14", 1L), Reminded.stages(account.id()));
+
+        Set<Received> both = account.remindedWhenDue("2 DAY");
+        assertEquals(2, both.size(), "a moved due date is a new cycle: " + both);
+        assertTrue(both.stream().allMatch(m -> m.recipient().equals(contentOwner)), both::toString);
+        assertTrue(both.stream().anyMatch(m -> m.subject().contains("(D3)")), both::toString);
+        assertEquals(Map.of("D14", 1L, "D3", 1L), Reminded.stages(account.id()));
+        assertEquals(2, count("action = 'POLICY_REMINDER' AND actor_type = 'SYSTEM' AND target_id = '"
+                + account.id() + "'"));
+    }
+
+    @Test
+    void at_the_due_date_the_content_owner_and_the_department_owner_are_reminded() throws Exception {
+        Escrowed account = escrowed("ROTDUE");
+        Set<Received> due = account.remindedWhenDue("-1 HOUR");
+        assertEquals(Set.of(Reminded.email(account.fixture().contentOwner().personId()),
+                Reminded.email(account.fixture().owner().personId())), account.recipients(due), due::toString);
+        assertEquals(Map.of("DUE", 1L), Reminded.stages(account.id()), "a late start sends only the latest stage");
+    }
+
+    @Test
+    void seven_days_after_the_due_date_dgit_is_reminded_and_only_that_stage_is_sent() throws Exception {
+        Escrowed account = escrowed("ROT7");
+        Set<String> recipients = account.recipients(account.remindedWhenDue("-8 DAY"));
+        assertTrue(recipients.contains(Reminded.email(People.adminId())), recipients::toString);
+        assertFalse(recipients.contains(Reminded.email(account.fixture().contentOwner().personId())));
+        assertFalse(recipients.contains(Reminded.email(account.fixture().owner().personId())));
+        assertEquals(Map.of("OVERDUE7", 1L), Reminded.stages(account.id()), "a late start sends only the latest stage");
+    }
+
+    @Test
+    void while_an_account_is_suspended_every_reminder_goes_to_dgit() throws Exception {
+        Escrowed account = escrowed("ROTSUS");
+        Api.Reply suspended = Api.admin().send("PATCH", "/api/v1/accounts/" + account.id(),
+                "{\"status\":\"SUSPENDED\",\"reason\":\"Posts under review\"}", "Content-Type", "application/json");
+        assertEquals(200, suspended.status(), suspended::toString);
+        Set<String> recipients = account.recipients(account.remindedWhenDue("13 DAY"));
+        assertTrue(recipients.contains(Reminded.email(People.adminId())), recipients::toString);
+        assertFalse(recipients.contains(Reminded.email(account.fixture().contentOwner().personId())));
     }
 
     @Test

@@ -33,9 +33,13 @@ import java.util.UUID;
         + " WHERE a.credentialVersion > 0 AND a.departmentId IN :departments ORDER BY a.id")
 @NamedQuery(name = OfficialAccount.WITH_CREDENTIALS, query = "SELECT a FROM OfficialAccount a"
         + " WHERE a.credentialVersion > 0 ORDER BY a.id")
+@NamedQuery(name = OfficialAccount.SCHEDULED_BEFORE, query = "SELECT a FROM OfficialAccount a"
+        + " WHERE a.rotation.nextDueAt <= :horizon ORDER BY a.id")
 public class OfficialAccount {
 
     public static final String HELD_BY = "OfficialAccount.heldBy";
+    /** Accounts whose credentials are scheduled for rotation by a time (their flags aside). */
+    public static final String SCHEDULED_BEFORE = "OfficialAccount.scheduledBefore";
     public static final String WITH_CREDENTIALS_IN = "OfficialAccount.withCredentialsIn";
     public static final String WITH_CREDENTIALS = "OfficialAccount.withCredentials";
 

@@ -25,7 +25,7 @@ public record RotationReminder(Instant dueAt, Stage stage, Audience audience) {
             this.audience = audience;
         }
 
-        /** The latest stage reached at {@code now} for a due date {@code dueAt}: a late start skips the earlier ones. */
+        /** The latest stage reached at {@code now} for the due date {@code dueAt}: a late start skips earlier ones. */
         public static Optional<Stage> reachedAt(Instant dueAt, Instant now) {
             Stage reached = null;
             for (Stage stage : values()) {
