@@ -50,7 +50,7 @@ public class RotationReminders implements ReminderSource {
     public List<ReminderKey> due(Instant now) {
         return em.createNamedQuery(OfficialAccount.SCHEDULED_BEFORE, OfficialAccount.class)
                 .setParameter("horizon", now.plus(LOOK_AHEAD)).getResultStream()
-                .flatMap(account -> account.rotationReminderAt(now).map(due -> key(account, due)).stream()).toList();
+                .flatMap(account -> reminderAt(account, now).map(due -> key(account, due)).stream()).toList();
     }
 
     /** The account's row stays locked until the reminder and its audit entry commit: a rotation waits, or wins. */
@@ -58,7 +58,7 @@ public class RotationReminders implements ReminderSource {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean remindIfDue(String accountId, Instant now) {
         OfficialAccount account = em.find(OfficialAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-        Optional<RotationReminder> due = account == null ? Optional.empty() : account.rotationReminderAt(now);
+        Optional<RotationReminder> due = account == null ? Optional.empty() : reminderAt(account, now);
         if (due.isEmpty() || !reminders.sendOnce(key(account, due.get()), mail.reminding(account, due.get()))) {
             return false;
         }
@@ -66,6 +66,10 @@ public class RotationReminders implements ReminderSource {
                 Outcome.ALLOWED, null, Map.of("topic", TOPIC, "stage", due.get().stage().name(), "cycle",
                         due.get().cycle(), "audience", due.get().audience().name()));
         return true;
+    }
+
+    private static Optional<RotationReminder> reminderAt(OfficialAccount account, Instant now) {
+        return account.rotation().reminderAt(now, account.status());
     }
 
     private static ReminderKey key(OfficialAccount account, RotationReminder reminder) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.UUID;
 
@@ -215,11 +214,6 @@ public class OfficialAccount {
     public RotationInterval clearRotationInterval(RotationInterval fallback, String by, Instant now) {
         touch(by, now);
         return rotation().clearInterval(fallback);
-    }
-
-    /** The rotation reminder due at {@code now}, if any (see {@link RotationSchedule#reminderAt}). */
-    public Optional<RotationReminder> rotationReminderAt(Instant now) {
-        return rotation().reminderAt(now, status);
     }
 
     /** Who changed the account last, and when (to the microsecond, as the database keeps it). */

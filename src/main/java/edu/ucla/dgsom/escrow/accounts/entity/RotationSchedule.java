@@ -103,7 +103,7 @@ public class RotationSchedule {
      * without credentials (it has no scheduled date); while it is suspended only DGIT's admins may rotate, so every
      * stage goes to them.
      */
-    Optional<RotationReminder> reminderAt(Instant now, AccountStatus status) {
+    public Optional<RotationReminder> reminderAt(Instant now, AccountStatus status) {
         if (nextDueAt == null || status == AccountStatus.RETIRED) {
             return Optional.empty();
         }
