@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two instances on one database send each rotation reminder once: one mail per recipient, one outbox row per
  * recipient, one claim and one audit entry per reminder, both instances claiming some; and a restarted instance sends
- * none of them again.
+ * none of them again (and puts a due date back on the configured default interval).
  */
 @ExtendWith(LiveService.class)
 class RemindersOnTwoInstancesIT {
@@ -98,7 +98,13 @@ class RemindersOnTwoInstancesIT {
             delivered.put(id, mails.size());
         }
 
+        // A due date that no longer follows the configured default interval is put back on it at the next start.
+        String moved = groups.get("13 DAY").get(0);
+        TestDatabase.update("UPDATE official_account SET next_rotation_due_at = next_rotation_due_at + INTERVAL 287 DAY"
+                + " WHERE id = '" + moved + "'");
         LiveService.stack().restartServer(Map.of());
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM official_account WHERE id = '" + moved
+                + "' AND next_rotation_due_at = last_rotated_at + INTERVAL 180 DAY"), "the default applied again");
         Thread.sleep(5_000);
         Reminded.awaitEmptyOutbox();
         assertEquals(ids.size(), Reminded.claims(ids), "no reminder is claimed again after a restart");
