@@ -90,6 +90,9 @@ class AccessMatrixIT {
         RULES.put("GET /api/v1/accounts", ACCOUNT_READERS);
         RULES.put("GET /api/v1/accounts/{id}", ACCOUNT_READERS);
         RULES.put("PATCH /api/v1/accounts/{id}", STEWARDS);
+        RULES.put("PUT /api/v1/accounts/{id}/rotation-interval", STEWARDS);
+        RULES.put("DELETE /api/v1/accounts/{id}/rotation-interval", STEWARDS);
+        RULES.put("GET /api/v1/rotations/due", ACCOUNT_READERS);
         RULES.put("PUT /api/v1/accounts/{id}/credentials", HOLDERS);
         RULES.put("GET /api/v1/accounts/{id}/credentials/versions", ACCOUNT_READERS);
         RULES.put("GET /api/v1/accounts/{id}/credentials/versions/{version}", ACCOUNT_READERS);

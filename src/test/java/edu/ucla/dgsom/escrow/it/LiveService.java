@@ -37,6 +37,9 @@ public final class LiveService implements BeforeAllCallback {
     /** Sign-in locks last this long in the tests, so a test can see one lift. */
     public static final int LOCK_SECONDS = 4;
 
+    /** Reminders each instance sends per tick (a second) in the tests. */
+    public static final int REMINDERS_BATCH = 3;
+
     private static volatile Running running;
     private static volatile GreenMail mail;
 
@@ -132,7 +135,11 @@ public final class LiveService implements BeforeAllCallback {
                             Map.entry("ESCROW_MAIL_HOST", "127.0.0.1"),
                             Map.entry("ESCROW_MAIL_PORT", Integer.toString(smtpPort)),
                             Map.entry("ESCROW_MAIL_FROM", "escrow@dgit.test"),
-                            Map.entry("ESCROW_POLICY_WEB_PRODUCT_MANAGER", WEB_PRODUCT_MANAGER)));
+                            Map.entry("ESCROW_POLICY_WEB_PRODUCT_MANAGER", WEB_PRODUCT_MANAGER),
+                            // Reminders every second, a few at a time, so two instances share them (RemindersOn...IT).
+                            Map.entry("ESCROW_REMINDERS_EVERY", "PT1S"),
+                            Map.entry("ESCROW_REMINDERS_BATCH", Integer.toString(REMINDERS_BATCH)),
+                            Map.entry("ESCROW_ROTATION_PLATFORM_DAYS", "TIKTOK=90,X=120")));
             System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
                     (System.nanoTime() - started) / 1_000_000);
             running = new Running(stack, serverLog);

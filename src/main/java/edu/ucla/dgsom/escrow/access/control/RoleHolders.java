@@ -15,6 +15,9 @@ import java.util.Map;
 @Stateless
 public class RoleHolders {
 
+    /** No person has an empty id. */
+    private static final String NOBODY = "";
+
     @PersistenceContext
     EntityManager em;
 
@@ -28,6 +31,16 @@ public class RoleHolders {
     public List<String> forDepartment(Role role, String departmentId) {
         return em.createNamedQuery(RoleGrant.HOLDERS_FOR_DEPARTMENT, String.class).setParameter("role", role)
                 .setParameter("department", departmentId).getResultList();
+    }
+
+    /** DGIT's admins, whether active or not. */
+    public List<String> dgitAdmins() {
+        return dgitAdminsOtherThan(NOBODY);
+    }
+
+    /** The owners of {@code departmentId}, whether active or not. */
+    public List<String> departmentOwners(String departmentId) {
+        return departmentOwnersOtherThan(List.of(departmentId), NOBODY).getOrDefault(departmentId, List.of());
     }
 
     /** The owners of each department named (other than {@code personId}); a department without any is left out. */

@@ -7,10 +7,10 @@ import edu.ucla.dgsom.escrow.accounts.control.AccountId;
 import edu.ucla.dgsom.escrow.accounts.control.AccountLifecycle;
 import edu.ucla.dgsom.escrow.accounts.control.AccountSort;
 import edu.ucla.dgsom.escrow.accounts.control.Accounts;
+import edu.ucla.dgsom.escrow.accounts.control.RotationIntervals;
+import edu.ucla.dgsom.escrow.accounts.control.RotationSettings;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
-import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
-import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Role;
@@ -25,10 +25,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -79,6 +81,12 @@ public class AccountsResource {
     @Inject
     Validator validator;
 
+    @Inject
+    RotationIntervals rotationIntervals;
+
+    @Inject
+    RotationSettings rotationSettings;
+
     @POST
     @Allowed({Role.DGIT_ADMIN, Role.DEPARTMENT_OWNER})
     @Consumes(MediaType.APPLICATION_JSON)
@@ -91,7 +99,7 @@ public class AccountsResource {
     public Response create(@Valid @NotNull AccountRequest request) {
         OfficialAccount account = accounts.create(request.toNewAccount());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(account.id()).build())
-                .entity(AccountView.of(account)).build();
+                .entity(view(account)).build();
     }
 
     @GET
@@ -114,11 +122,7 @@ public class AccountsResource {
             @QueryParam("rotation") String rotation, @QueryParam("backup") String backup,
             @QueryParam("text") String text, @QueryParam("sort") String sortBy, @QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("50") String pageSize) {
-        int limit = pageSize.matches("[0-9]{1,4}") ? Integer.parseInt(pageSize) : -1;
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The page size is out of range",
-                    List.of(new Problem.FieldError("limit", "between 1 and " + MAX_PAGE)));
-        }
+        int limit = AccountFields.limit(pageSize, MAX_PAGE);
         AccountSort sort = sortBy == null ? AccountSort.DEFAULT : AccountSort.parse(sortBy)
                 .orElseThrow(() -> ProblemException.invalidField("sort", "one of " + AccountSort.names()));
         AccountCursor cursor = after == null ? null : AccountCursor.decode(after, sort)
@@ -130,7 +134,7 @@ public class AccountsResource {
                 AccountFilter.Rotation.class), backup == null ? null : AccountFields.named("backup", backup,
                 AccountFilter.Backup.class), text);
         List<OfficialAccount> page = accounts.list(filter, sort, cursor, limit + 1);
-        List<AccountView> items = page.stream().limit(limit).map(AccountView::of).toList();
+        List<AccountView> items = page.stream().limit(limit).map(this::view).toList();
         return new AccountPage(items, page.size() > limit
                 ? AccountCursor.after(page.get(limit - 1), sort).encode() : null);
     }
@@ -140,7 +144,7 @@ public class AccountsResource {
     @AnyCaller
     @Operation(operationId = "getAccount", summary = "One official account")
     public AccountView get(@PathParam("id") String id) {
-        return AccountView.of(accounts.account(new AccountId(id)));
+        return view(accounts.account(new AccountId(id)));
     }
 
     @PATCH
@@ -163,7 +167,33 @@ public class AccountsResource {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return AccountView.of(accounts.update(new AccountId(id), change.toEdit()));
+        return view(accounts.update(new AccountId(id), change.toEdit()));
+    }
+
+    @PUT
+    @Path("{id}/rotation-interval")
+    @Allowed({Role.DGIT_ADMIN, Role.DEPARTMENT_OWNER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setRotationInterval", summary = "Give an account its own rotation interval",
+            description = "days: 1 to 730; reason: why (audited). The next due date is the last rotation of the"
+            + " password or TOTP seed plus the interval. DGIT admins and the department's owners, as for changing"
+            + " the account.")
+    public AccountView setRotationInterval(@PathParam("id") String id,
+            @Valid @NotNull RotationIntervalRequest request) {
+        return view(rotationIntervals.set(new AccountId(id), request.days(), request.reason()));
+    }
+
+    @DELETE
+    @Path("{id}/rotation-interval")
+    @Allowed({Role.DGIT_ADMIN, Role.DEPARTMENT_OWNER})
+    @Operation(operationId = "clearRotationInterval",
+            summary = "Drop an account's own rotation interval: its platform's or the global default applies again")
+    public AccountView clearRotationInterval(@PathParam("id") String id) {
+        return view(rotationIntervals.clear(new AccountId(id)));
+    }
+
+    private AccountView view(OfficialAccount account) {
+        return AccountView.of(account, rotationSettings.intervalOf(account));
     }
 
     @POST
@@ -175,7 +205,7 @@ public class AccountsResource {
             + " rotateCredentials: true flags every credential for rotation now. Only a REQUESTED, APPROVED or"
             + " ACTIVE account can be suspended; otherwise 409 naming its status in currentState.")
     public AccountView suspend(@PathParam("id") String id, @Valid @NotNull StatusChange change) {
-        return AccountView.of(lifecycle.suspend(new AccountId(id), change.reason(),
+        return view(lifecycle.suspend(new AccountId(id), change.reason(),
                 Boolean.TRUE.equals(change.rotateCredentials()) ? AccountLifecycle.Rotation.REQUIRE_NOW
                         : AccountLifecycle.Rotation.KEEP));
     }
@@ -188,7 +218,7 @@ public class AccountsResource {
             + " the suspension interrupted", description = "Only a SUSPENDED account; otherwise 409 naming its status.")
     public AccountView reinstate(@PathParam("id") String id, @Valid @NotNull StatusChange change) {
         requireNoRotation(change);
-        return AccountView.of(lifecycle.reinstate(new AccountId(id), change.reason()));
+        return view(lifecycle.reinstate(new AccountId(id), change.reason()));
     }
 
     @POST
@@ -199,7 +229,7 @@ public class AccountsResource {
             + " (auditors still read it); its credentials, versions and audit history are kept")
     public AccountView retire(@PathParam("id") String id, @Valid @NotNull StatusChange change) {
         requireNoRotation(change);
-        return AccountView.of(lifecycle.retire(new AccountId(id), change.reason()));
+        return view(lifecycle.retire(new AccountId(id), change.reason()));
     }
 
     private static void requireNoRotation(StatusChange change) {

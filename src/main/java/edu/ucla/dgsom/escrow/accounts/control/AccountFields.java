@@ -2,10 +2,13 @@ package edu.ucla.dgsom.escrow.accounts.control;
 
 import edu.ucla.dgsom.escrow.accounts.entity.AccountStatus;
 import edu.ucla.dgsom.escrow.accounts.entity.Platform;
+import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** The form of an account's fields as callers send them, turned into their stored form or a 400 naming the field. */
@@ -29,6 +32,16 @@ public final class AccountFields {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(field, "one of " + Arrays.toString(type.getEnumConstants()));
         }
+    }
+
+    /** A page size from 1 to {@code max}; a 400 naming {@code limit} otherwise. */
+    public static int limit(String value, int max) {
+        int limit = value.matches("[0-9]{1,4}") ? Integer.parseInt(value) : -1;
+        if (limit < 1 || limit > max) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The page size is out of range",
+                    List.of(new Problem.FieldError("limit", "between 1 and " + max)));
+        }
+        return limit;
     }
 
     /** The platform's own name: required for OTHER, refused for the platforms we know. */

@@ -37,8 +37,7 @@ public class AccountMail {
 
     private List<PersonDetails> concerned(OfficialAccount account) {
         Set<String> ids = new LinkedHashSet<>(List.of(account.contentOwnerId(), account.backupModeratorId()));
-        ids.addAll(roleHolders.departmentOwnersOtherThan(Set.of(account.departmentId()), "")
-                .getOrDefault(account.departmentId(), List.of()));
+        ids.addAll(roleHolders.departmentOwners(account.departmentId()));
         return ids.stream().map(people::find).flatMap(Optional::stream).filter(PersonDetails::active).toList();
     }
 }

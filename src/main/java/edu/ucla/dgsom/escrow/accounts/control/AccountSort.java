@@ -30,7 +30,7 @@ public record AccountSort(Field field, Direction direction) {
         PLATFORM("platform", "a.platform", a -> a.platform().name(), Platform::valueOf),
         DEPARTMENT("department", "a.departmentId", OfficialAccount::departmentId, text -> text),
         STATUS("status", "a.status", a -> a.status().name(), AccountStatus::valueOf),
-        ROTATION_DUE_AT("rotationDueAt", "a.rotationDueAt", a -> text(a.rotationDueAt()), Instant::parse),
+        ROTATION_DUE_AT("rotationDueAt", "a.rotation.requiredBy", a -> text(a.rotation().requiredBy()), Instant::parse),
         UPDATED_AT("updatedAt", "a.updatedAt", a -> text(a.updatedAt()), Instant::parse);
 
         private final String apiName;

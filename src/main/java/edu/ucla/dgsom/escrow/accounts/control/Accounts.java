@@ -21,10 +21,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +55,9 @@ public class Accounts {
 
     @Inject
     Event<HoldersAssigned> holdersAssigned;
+
+    @Inject
+    RotationSettings rotationSettings;
 
     public OfficialAccount create(NewAccount request) {
         String reason = AccountAccess.clip(request.reason());
@@ -140,7 +141,9 @@ public class Accounts {
 
     /** Records that a new version of the account's credential set replaced the one before it, and what it holds. */
     public void credentialsRotated(AccountRef account, RotatedCredentials rotated) {
-        em.find(OfficialAccount.class, account.id()).credentialsRotated(rotated, caller.auditName(), Instant.now());
+        OfficialAccount rotatedAccount = em.find(OfficialAccount.class, account.id());
+        rotatedAccount.credentialsRotated(rotated, rotationSettings.intervalFor(rotatedAccount.platform()),
+                caller.auditName(), Instant.now());
     }
 
     /**
@@ -149,29 +152,17 @@ public class Accounts {
      */
     public List<OfficialAccount> list(AccountFilter filter, AccountSort sort, AccountCursor cursor, int limit) {
         access.requireRole(Capability.READ, AuditAction.ACCOUNT_READ, null, null);
-        StringBuilder jpql = new StringBuilder("SELECT a FROM OfficialAccount a WHERE 1 = 1");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        if (!caller.has(Role.DGIT_ADMIN) && !caller.has(Role.AUDITOR)) {
-            jpql.append(" AND (a.contentOwnerId = :me OR a.backupModeratorId = :me");
-            parameters.put("me", caller.isPerson() ? caller.id() : "");
-            if (!caller.ownedDepartments().isEmpty()) {
-                jpql.append(" OR a.departmentId IN :owned");
-                parameters.put("owned", caller.ownedDepartments());
-            }
-            jpql.append(") AND a.status <> :retired");
-            parameters.put("retired", AccountStatus.RETIRED);
-        }
-        condition(jpql, parameters, "a.departmentId = :department", "department", filter.departmentId());
-        condition(jpql, parameters, "a.platform = :platform", "platform", filter.platform());
-        condition(jpql, parameters, "a.status = :status", "status", filter.status());
-        condition(jpql, parameters, "a.contentOwnerId = :owner", "owner", filter.ownerId());
-        condition(jpql, parameters, "a.backupModeratorId = :moderator", "moderator", filter.moderatorId());
-        condition(jpql, parameters, "(a.contentOwnerId = :holder OR a.backupModeratorId = :holder)", "holder",
-                filter.holderId());
+        AccountQuery query = AccountQuery.visibleTo(caller)
+                .inDepartment(filter.departmentId())
+                .where("a.platform = :platform", "platform", filter.platform())
+                .where("a.status = :status", "status", filter.status())
+                .where("a.contentOwnerId = :owner", "owner", filter.ownerId())
+                .where("a.backupModeratorId = :moderator", "moderator", filter.moderatorId())
+                .heldBy(filter.holderId());
         if (filter.rotation() == AccountFilter.Rotation.DUE) {
-            jpql.append(" AND a.rotationRequiredSince IS NOT NULL");
+            query.append(" AND a.rotation.requiredSince IS NOT NULL");
         }
-        condition(jpql, parameters, "a.rotationDueAt < :now", "now",
+        query.where("a.rotation.requiredBy < :now", "now",
                 filter.rotation() == AccountFilter.Rotation.OVERDUE ? Instant.now() : null);
         if (filter.backup() == AccountFilter.Backup.MISSING) {
             Set<String> gone = people.inactiveAmong(em.createQuery(
@@ -179,20 +170,17 @@ public class Accounts {
             if (gone.isEmpty()) {
                 return List.of();
             }
-            condition(jpql, parameters, "a.backupModeratorId IN :gone", "gone", gone);
+            query.where("a.backupModeratorId IN :gone", "gone", gone);
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            jpql.append(" AND (a.handle LIKE :text ESCAPE '!' OR a.displayName LIKE :text ESCAPE '!'"
-                    + " OR a.platformName LIKE :text ESCAPE '!')");
-            parameters.put("text", "%" + filter.text().strip().replaceAll("[!%_]", "!$0") + "%");
+            query.append(" AND (a.handle LIKE :text ESCAPE '!' OR a.displayName LIKE :text ESCAPE '!'"
+                    + " OR a.platformName LIKE :text ESCAPE '!')")
+                    .parameter("text", "%" + filter.text().strip().replaceAll("[!%_]", "!$0") + "%");
         }
         if (cursor != null) {
-            after(jpql, parameters, sort, cursor);
+            after(query, sort, cursor);
         }
-        jpql.append(sort.orderBy());
-        TypedQuery<OfficialAccount> query = em.createQuery(jpql.toString(), OfficialAccount.class);
-        parameters.forEach(query::setParameter);
-        return query.setMaxResults(limit).getResultList();
+        return query.append(sort.orderBy()).create(em, limit).getResultList();
     }
 
     /**
@@ -200,42 +188,33 @@ public class Accounts {
      * rotation due date) come after every value; enumerations compare only for equality in JPQL, so the values after
      * the cursor's are listed.
      */
-    private static void after(StringBuilder jpql, Map<String, Object> parameters, AccountSort sort,
-            AccountCursor cursor) {
+    private static void after(AccountQuery query, AccountSort sort, AccountCursor cursor) {
         String path = sort.field().path();
         String after = sort.after();
-        parameters.put("afterId", cursor.id());
+        query.parameter("afterId", cursor.id());
         if (cursor.value() == null) {
-            jpql.append(" AND (").append(path).append(" IS NULL AND a.id ").append(after).append(" :afterId)");
+            query.append(" AND (").append(path).append(" IS NULL AND a.id ").append(after).append(" :afterId)");
             return;
         }
         Object value = sort.field().parameter(cursor.value());
-        parameters.put("afterValue", value);
-        jpql.append(" AND ((").append(path).append(" = :afterValue AND a.id ").append(after).append(" :afterId)");
+        query.parameter("afterValue", value);
+        query.append(" AND ((").append(path).append(" = :afterValue AND a.id ").append(after).append(" :afterId)");
         Optional<List<?>> enumeration = sort.field().enumeration();
         if (enumeration.isPresent()) {
             int ahead = sort.direction() == AccountSort.Direction.ASCENDING ? 1 : -1;
             List<?> later = enumeration.get().stream()
                     .filter(constant -> ((Enum<?>) constant).name().compareTo(cursor.value()) * ahead > 0).toList();
             if (!later.isEmpty()) {
-                jpql.append(" OR ").append(path).append(" IN :laterValues");
-                parameters.put("laterValues", later);
+                query.append(" OR ").append(path).append(" IN :laterValues");
+                query.parameter("laterValues", later);
             }
         } else {
-            jpql.append(" OR ").append(path).append(' ').append(after).append(" :afterValue");
+            query.append(" OR ").append(path).append(" ").append(after).append(" :afterValue");
         }
         if (sort.field().nullable()) {
-            jpql.append(" OR ").append(path).append(" IS NULL");
+            query.append(" OR ").append(path).append(" IS NULL");
         }
-        jpql.append(')');
-    }
-
-    private static void condition(StringBuilder jpql, Map<String, Object> parameters, String clause, String name,
-            Object value) {
-        if (value != null) {
-            jpql.append(" AND ").append(clause);
-            parameters.put(name, value);
-        }
+        query.append(")");
     }
 
     /** The two holders, as the database spells their ids. */

@@ -2,6 +2,7 @@ package edu.ucla.dgsom.escrow.accounts.entity;
 
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,10 +34,14 @@ import java.util.UUID;
 @NamedQuery(name = OfficialAccount.WITH_CREDENTIALS, query = "SELECT a FROM OfficialAccount a"
         + " WHERE a.credentialVersion > 0 ORDER BY a.id")
 @NamedQuery(name = OfficialAccount.BY_IDENTITY, query = "SELECT a FROM OfficialAccount a WHERE a.identityKey = :key")
+@NamedQuery(name = OfficialAccount.SCHEDULED_BEFORE, query = "SELECT a FROM OfficialAccount a"
+        + " WHERE a.rotation.nextDueAt <= :horizon ORDER BY a.id")
 public class OfficialAccount {
 
     public static final String BY_IDENTITY = "OfficialAccount.byIdentity";
     public static final String HELD_BY = "OfficialAccount.heldBy";
+    /** Accounts whose credentials are scheduled for rotation by a time (their flags aside). */
+    public static final String SCHEDULED_BEFORE = "OfficialAccount.scheduledBefore";
     public static final String WITH_CREDENTIALS_IN = "OfficialAccount.withCredentialsIn";
     public static final String WITH_CREDENTIALS = "OfficialAccount.withCredentials";
 
@@ -108,11 +113,9 @@ public class OfficialAccount {
     @Column(name = "credential_fields", nullable = false, length = 300)
     private String credentialFields = "";
 
-    @Column(name = "rotation_required_since")
-    private Instant rotationRequiredSince;
-
-    @Column(name = "rotation_due_at")
-    private Instant rotationDueAt;
+    /** Null when EclipseLink read every column of it as null: see {@link #rotation()}. */
+    @Embedded
+    private RotationSchedule rotation = new RotationSchedule();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -205,17 +208,17 @@ public class OfficialAccount {
 
     /**
      * Records that a new version of the credential set replaced the one before it, and whether it holds a TOTP seed;
-     * any rotation flag is cleared.
+     * any rotation flag is cleared, and a new password or TOTP seed starts the rotation schedule again ({@code
+     * fallback}: the platform's or the global interval, for an account without its own).
      */
-    public void credentialsRotated(RotatedCredentials rotated, String by, Instant now) {
+    public void credentialsRotated(RotatedCredentials rotated, RotationInterval fallback, String by, Instant now) {
         if (rotated.version() != credentialVersion + 1) {
             throw new IllegalStateException("credential versions follow each other");
         }
         this.credentialVersion = rotated.version();
         this.totpSeedEscrowed = rotated.totpSeedEscrowed();
         this.credentialFields = String.join(",", rotated.fields());
-        this.rotationRequiredSince = null;
-        this.rotationDueAt = null;
+        rotation().rotated(rotated.secretReplaced(), fallback, now);
         if (rotated.version() == 1) {
             putInUse();
         }
@@ -307,12 +310,19 @@ public class OfficialAccount {
 
     /** Flags the credentials for rotation by {@code due} (e.g. someone who could reveal them left); the earliest due date stays. */
     public void requireRotation(Instant now, Instant due) {
-        if (rotationRequiredSince == null) {
-            rotationRequiredSince = now.truncatedTo(ChronoUnit.MICROS);
-        }
-        if (rotationDueAt == null || due.isBefore(rotationDueAt)) {
-            rotationDueAt = due.truncatedTo(ChronoUnit.MICROS);
-        }
+        rotation().require(now, due);
+    }
+
+    /** Gives the account its own rotation interval; the due date moves with it. Answers the interval before. */
+    public RotationInterval setRotationInterval(int days, RotationInterval fallback, String by, Instant now) {
+        touch(by, now);
+        return rotation().setInterval(days, fallback);
+    }
+
+    /** The platform's or the global interval applies again; the due date moves with it. Answers the interval before. */
+    public RotationInterval clearRotationInterval(RotationInterval fallback, String by, Instant now) {
+        touch(by, now);
+        return rotation().clearInterval(fallback);
     }
 
     /** Who changed the account last, and when (to the microsecond, as the database keeps it). */
@@ -407,12 +417,12 @@ public class OfficialAccount {
         return credentialFields.isEmpty() ? List.of() : List.of(credentialFields.split(","));
     }
 
-    public Instant rotationRequiredSince() {
-        return rotationRequiredSince;
-    }
-
-    public Instant rotationDueAt() {
-        return rotationDueAt;
+    /** When the credentials are due for rotation, and why. */
+    public RotationSchedule rotation() {
+        if (rotation == null) {
+            rotation = new RotationSchedule();
+        }
+        return rotation;
     }
 
     public Instant createdAt() {

@@ -76,9 +76,12 @@ public class Credentials {
         CredentialVersion.Successor next = sealSuccessor(account, previous, secrets);
         CredentialVersion created = next.create(account.id(), reason, caller.auditName(), Instant.now());
         em.persist(created);
+        CredentialsRotated event = new CredentialsRotated(account.id(), created.version(),
+                Set.copyOf(created.changedFields()));
         accounts.credentialsRotated(account, new RotatedCredentials(created.version(),
-                created.holds(CredentialField.TOTP), created.fields().stream().map(CredentialField::key).toList()));
-        rotated.fire(new CredentialsRotated(account.id(), created.version(), Set.copyOf(created.changedFields())));
+                created.holds(CredentialField.TOTP), created.fields().stream().map(CredentialField::key).toList(),
+                event.secretReplaced()));
+        rotated.fire(event);
         audit.record(AuditAction.CREDENTIAL_ROTATE, account.target(), Outcome.ALLOWED, reason,
                 Map.of("version", Integer.toString(created.version()), "replaced", Integer.toString(created.version()
                         - 1), "changed", CredentialField.keys(created.changedFields())));

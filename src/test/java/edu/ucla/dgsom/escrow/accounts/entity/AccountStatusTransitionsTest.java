@@ -24,7 +24,7 @@ class AccountStatusTransitionsTest {
 
     private static void escrow(OfficialAccount account) {
         account.credentialsRotated(new RotatedCredentials(account.credentialVersion() + 1, false,
-                List.of("password")), "owner", NOW);
+                List.of("password"), true), new RotationInterval(180, RotationInterval.Source.DEFAULT), "owner", NOW);
     }
 
     private static void refusedNaming(AccountStatus state, Runnable transition) {

@@ -16,10 +16,16 @@ class OfficialAccountTest {
 
     private static final Instant CREATED = Instant.parse("2026-12-01T09:00:00Z");
     private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
+    private static final RotationInterval DEFAULT = new RotationInterval(180, RotationInterval.Source.DEFAULT);
 
     private static OfficialAccount account() {
         return new OfficialAccount(Platform.INSTAGRAM, null, "dgsom", "https://instagram.com/dgsom", "DGSOM",
                 "dept-1", AccountStatus.ACTIVE, "owner", "moderator", "team notes", "creator", CREATED);
+    }
+
+    private static void rotate(OfficialAccount account, int version, boolean totp, String... fields) {
+        account.credentialsRotated(new RotatedCredentials(version, totp, List.of(fields), true), DEFAULT, "holder",
+                NOW);
     }
 
     private static AccountRevision revision(String handle, String profileUrl, String notes) {
@@ -93,13 +99,12 @@ class OfficialAccountTest {
     void credential_versions_follow_each_other_and_a_rotation_clears_the_rotation_flag() {
         OfficialAccount account = account();
         account.requireRotation(NOW, NOW.plus(Duration.ofDays(7)));
-        assertThrows(IllegalStateException.class, () -> account.credentialsRotated(new RotatedCredentials(2, false,
-                List.of("password")), "holder", NOW));
-        account.credentialsRotated(new RotatedCredentials(1, false, List.of("password")), "holder", NOW);
+        assertThrows(IllegalStateException.class, () -> rotate(account, 2, false, "password"));
+        rotate(account, 1, false, "password");
         assertEquals(1, account.credentialVersion());
         assertTrue(account.hasCredentials());
-        assertNull(account.rotationRequiredSince());
-        assertNull(account.rotationDueAt());
+        assertNull(account.rotation().requiredSince());
+        assertNull(account.rotation().requiredBy());
     }
 
     @Test
@@ -107,10 +112,10 @@ class OfficialAccountTest {
         OfficialAccount account = account();
         assertFalse(account.totpSeedEscrowed(), "no credentials, no seed");
         assertEquals(List.of(), account.credentialFields());
-        account.credentialsRotated(new RotatedCredentials(1, true, List.of("password", "totp")), "holder", NOW);
+        rotate(account, 1, true, "password", "totp");
         assertTrue(account.totpSeedEscrowed());
         assertEquals(List.of("password", "totp"), account.credentialFields());
-        account.credentialsRotated(new RotatedCredentials(2, false, List.of("password")), "holder", NOW);
+        rotate(account, 2, false, "password");
         assertFalse(account.totpSeedEscrowed(), "a version without the seed (cleared) says so");
         assertEquals(List.of("password"), account.credentialFields());
     }
@@ -121,7 +126,7 @@ class OfficialAccountTest {
         account.requireRotation(NOW, NOW.plus(Duration.ofDays(7)));
         account.requireRotation(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(3)));
         account.requireRotation(NOW.plus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(5)));
-        assertEquals(NOW, account.rotationRequiredSince());
-        assertEquals(NOW.plus(Duration.ofDays(3)), account.rotationDueAt());
+        assertEquals(NOW, account.rotation().requiredSince());
+        assertEquals(NOW.plus(Duration.ofDays(3)), account.rotation().requiredBy());
     }
 }

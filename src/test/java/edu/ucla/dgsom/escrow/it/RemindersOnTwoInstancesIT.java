@@ -1,0 +1,147 @@
+package edu.ucla.dgsom.escrow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.ucla.dgsom.escrow.devstack.PayaraMicroProcess;
+import edu.ucla.dgsom.escrow.it.Reminded.Received;
+import jakarta.json.Json;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two instances on one database send each rotation reminder once: one mail per recipient, one outbox row per
+ * recipient, one claim and one audit entry per reminder, both instances claiming some; and a restarted instance sends
+ * none of them again (and puts a due date back on the configured default interval).
+ */
+@ExtendWith(LiveService.class)
+class RemindersOnTwoInstancesIT {
+
+    private static final int PER_STAGE = 4;
+    /** Where each group's due date is put, and the stage that is then the latest reached. */
+    private static final Map<String, String> OFFSETS = new LinkedHashMap<>(Map.of("13 DAY", "D14", "2 DAY", "D3",
+            "-1 HOUR", "DUE", "-8 DAY", "OVERDUE7"));
+
+    @Test
+    void each_reminder_is_sent_once_by_two_instances_and_never_again_after_a_restart() throws Exception {
+        Reminded.awaitEmptyOutbox();
+        String department = People.createDepartment("TWOREM-" + UUID.randomUUID().toString().substring(0, 4));
+        People.Session owner = People.departmentOwner(department);
+        String contentOwner = People.createPerson(department, "rem-co-" + UUID.randomUUID().toString().substring(0, 8),
+                "initial-password-1");
+        String moderator = People.createPerson(department, "rem-bm-" + UUID.randomUUID().toString().substring(0, 8),
+                "initial-password-1");
+        Map<String, String> stageOf = new LinkedHashMap<>();
+        Map<String, String> handleOf = new HashMap<>();
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, String> offset : OFFSETS.entrySet()) {
+            for (int i = 0; i < PER_STAGE; i++) {
+                String handle = "@two-" + UUID.randomUUID();
+                String id = escrowedAccount(owner.api(), department, handle, contentOwner, moderator);
+                stageOf.put(id, offset.getValue());
+                handleOf.put(id, handle);
+                groups.computeIfAbsent(offset.getKey(), k -> new ArrayList<>()).add(id);
+            }
+        }
+        List<String> ids = List.copyOf(stageOf.keySet());
+
+        try (PayaraMicroProcess second = LiveService.stack().startAnotherServer(Map.of(),
+                LiveService.extraLog("payara-reminders-2"))) {
+            assertTrue(second.isAlive());
+            for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+                Reminded.dueIn(group.getValue(), group.getKey(), 180);
+            }
+            Reminded.awaitReminders(ids, ids.size());
+        }
+
+        assertEquals(ids.size(), Reminded.claims(ids), "one claim per reminder");
+        for (String id : ids) {
+            assertEquals(Map.of(stageOf.get(id), 1L), Reminded.stages(id), "only the latest stage of each");
+        }
+        assertEquals(2, TestDatabase.count("SELECT COUNT(DISTINCT claimed_by) FROM reminder_sent WHERE subject_id IN ("
+                + quoted(ids) + ")"), "both instances claimed some");
+        assertEquals(ids.size(), TestDatabase.auditCount("action = 'POLICY_REMINDER' AND outcome = 'ALLOWED'"
+                + " AND actor_type = 'SYSTEM' AND target_id IN (" + quoted(ids) + ")"), "one audit entry per reminder");
+
+        String contentOwnerEmail = Reminded.email(contentOwner);
+        String ownerEmail = Reminded.email(owner.personId());
+        String adminEmail = Reminded.email(People.adminId());
+        Map<String, Integer> delivered = new HashMap<>();
+        for (String id : ids) {
+            List<Received> mails = Reminded.mailsAbout(handleOf.get(id));
+            Map<Received, Long> perRecipient = mails.stream().collect(Collectors.groupingBy(Function.identity(),
+                    Collectors.counting()));
+            assertTrue(perRecipient.values().stream().allMatch(n -> n == 1), () -> "one mail per recipient: " + mails);
+            Set<String> recipients = mails.stream().map(Received::recipient).collect(Collectors.toSet());
+            switch (stageOf.get(id)) {
+                case "D14", "D3" -> assertEquals(Set.of(contentOwnerEmail), recipients);
+                case "DUE" -> assertEquals(Set.of(contentOwnerEmail, ownerEmail), recipients);
+                default -> assertTrue(recipients.contains(adminEmail) && !recipients.contains(contentOwnerEmail),
+                        recipients::toString);
+            }
+            assertEquals(1, mails.stream().map(Received::subject).distinct().count(), mails::toString);
+            assertEquals(List.of(), outboxDuplicates(handleOf.get(id)), "one outbox row per recipient");
+            assertEquals(mails.size(), TestDatabase.count("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE '%"
+                    + handleOf.get(id) + " %'"));
+            delivered.put(id, mails.size());
+        }
+
+        // A due date that no longer follows the configured default interval is put back on it at the next start.
+        String moved = groups.get("13 DAY").get(0);
+        TestDatabase.update("UPDATE official_account SET next_rotation_due_at = next_rotation_due_at + INTERVAL 287 DAY"
+                + " WHERE id = '" + moved + "'");
+        LiveService.stack().restartServer(Map.of());
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM official_account WHERE id = '" + moved
+                + "' AND next_rotation_due_at = last_rotated_at + INTERVAL 180 DAY"), "the default applied again");
+        Thread.sleep(5_000);
+        Reminded.awaitEmptyOutbox();
+        assertEquals(ids.size(), Reminded.claims(ids), "no reminder is claimed again after a restart");
+        for (String id : ids) {
+            assertEquals(delivered.get(id), Reminded.mailsAbout(handleOf.get(id)).size(), "none is sent again");
+        }
+    }
+
+    private static String escrowedAccount(Api owner, String department, String handle, String contentOwner,
+            String moderator) {
+        Api.Reply created = owner.post("/api/v1/accounts", Json.createObjectBuilder().add("platform", "instagram")
+                .add("handle", handle).add("displayName", "Two instances").add("departmentId", department)
+                .add("contentOwnerId", contentOwner).add("backupModeratorId", moderator).build().toString());
+        assertEquals(201, created.status(), created::toString);
+        String id = created.json().getString("id");
+        Api.Reply stored = owner.send("PUT", "/api/v1/accounts/" + id + "/credentials", Json.createObjectBuilder()
+                .add("reason", "Escrow at registration").add("password", TestSecrets.remember("two-"
+                        + UUID.randomUUID())).build().toString(), "Content-Type", "application/json",
+                "If-Match", "\"0\"");
+        assertEquals(201, stored.status(), stored::toString);
+        return id;
+    }
+
+    /** Outbox rows about the account that went to one recipient more than once. */
+    private static List<String> outboxDuplicates(String handle) throws Exception {
+        List<String> duplicates = new ArrayList<>();
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT recipient, subject FROM mail_outbox WHERE subject LIKE"
+                        + " '%" + handle + " %' GROUP BY recipient, subject HAVING COUNT(*) > 1")) {
+            while (rows.next()) {
+                duplicates.add(rows.getString(1) + ": " + rows.getString(2));
+            }
+        }
+        return duplicates;
+    }
+
+    private static String quoted(List<String> ids) {
+        return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+    }
+}
