@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,8 +86,8 @@ class DutiesIT {
         assertTrue(ofAccount.stream().anyMatch(d -> d.getString("personId").equals(fixture.contentOwner().personId())
                 && d.getString("state").equals("ENDED")), ofAccount::toString);
         assertEquals("AWAITING", dutyOf(successor.api(), fixture.accountId()).getString("state"));
-        assertProblem(People.member(fixture.departmentId()).api().get("/api/v1/duties?accountId="
-                + fixture.accountId()), 404, "not-found");
+        assertEquals(List.of(), duties(People.member(fixture.departmentId()).api(), "?accountId="
+                + fixture.accountId()), "another account's duties are not listed to a stranger");
         assertProblem(successor.api().get("/api/v1/duties?personId=" + fixture.moderator().personId()), 403,
                 "forbidden");
     }
@@ -102,11 +103,26 @@ class DutiesIT {
     }
 
     @Test
-    void a_duty_unacknowledged_for_14_days_is_overdue() throws Exception {
+    void a_duty_unacknowledged_for_14_days_is_overdue_and_its_holder_reminded_once() throws Exception {
         CredentialsIT.Fixture fixture = CredentialsIT.Fixture.create("DUTYLATE");
         JsonObject duty = dutyOf(fixture.contentOwner().api(), fixture.accountId());
+        String holder = Api.admin().get("/api/v1/people/" + fixture.contentOwner().personId()).json()
+                .getString("email");
         TestDatabase.update("UPDATE escrow.holder_duty SET assigned_at = UTC_TIMESTAMP(6) - INTERVAL 15 DAY"
                 + " WHERE id = '" + duty.getString("id") + "'");
         assertTrue(dutyOf(fixture.contentOwner().api(), fixture.accountId()).getBoolean("overdue"));
+
+        String body = AccountRequestsIT.awaitMailTo(holder, "Acknowledge your duties").getContent().toString();
+        assertTrue(body.contains("content owner") && body.contains("HIPAA"), body);
+        Thread.sleep(3_000); // three more ticks of the reminder timer: nothing is sent again
+        long toHolder = 0;
+        for (MimeMessage message : LiveService.mail().getReceivedMessages()) {
+            toHolder += message.getAllRecipients()[0].toString().equals(holder) ? 1 : 0;
+        }
+        assertEquals(1, toHolder, "one reminder, however many ticks");
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM escrow.reminder_sent WHERE topic = 'DUTY'"
+                + " AND subject_id = '" + duty.getString("id") + "'"));
+        assertEquals(1, TestDatabase.auditCount("action = 'POLICY_REMINDER' AND target_id = '" + duty.getString("id")
+                + "'"));
     }
 }

@@ -37,8 +37,13 @@ final class Reminded {
     }
 
     static long claims(Collection<String> accountIds) throws SQLException {
-        return TestDatabase.count("SELECT COUNT(*) FROM reminder_sent WHERE topic = 'ROTATION' AND subject_id IN ("
-                + accountIds.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + ")");
+        return claims("ROTATION", accountIds);
+    }
+
+    /** The reminders of {@code topic} claimed for these subjects (accounts, duties...). */
+    static long claims(String topic, Collection<String> subjectIds) throws SQLException {
+        return TestDatabase.count("SELECT COUNT(*) FROM reminder_sent WHERE topic = '" + topic + "' AND subject_id IN ("
+                + subjectIds.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + ")");
     }
 
     /**
@@ -46,8 +51,13 @@ final class Reminded {
      * until the outbox is empty (every mail delivered).
      */
     static void awaitReminders(Collection<String> accountIds, long expected) throws Exception {
+        awaitReminders("ROTATION", accountIds, expected);
+    }
+
+    /** As {@link #awaitReminders(Collection, long)}, for the reminders of {@code topic} about these subjects. */
+    static void awaitReminders(String topic, Collection<String> subjectIds, long expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (claims(accountIds) < expected && System.nanoTime() < deadline) {
+        while (claims(topic, subjectIds) < expected && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         Thread.sleep(3_000);
@@ -70,7 +80,7 @@ final class Reminded {
         List<Received> received = new ArrayList<>();
         for (MimeMessage message : LiveService.mail().getReceivedMessages()) {
             String subject = message.getSubject();
-            if (subject != null && subject.contains(handle + " ")) {
+            if (subject != null && subject.contains(handle)) {
                 for (Address recipient : message.getAllRecipients()) {
                     received.add(new Received(recipient.toString(), subject));
                 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two instances on one database send each rotation reminder once: one mail per recipient, one outbox row per
+ * Two instances on one database send each rotation reminder, and each reminder of an unacknowledged duty, once: one mail per recipient, one outbox row per
  * recipient, one claim and one audit entry per reminder, both instances claiming some; and a restarted instance sends
  * none of them again (and puts a due date back on the configured default interval).
  */
@@ -94,7 +94,7 @@ class RemindersOnTwoInstancesIT {
             assertEquals(1, mails.stream().map(Received::subject).distinct().count(), mails::toString);
             assertEquals(List.of(), outboxDuplicates(handleOf.get(id)), "one outbox row per recipient");
             assertEquals(mails.size(), TestDatabase.count("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE '%"
-                    + handleOf.get(id) + " %'"));
+                    + handleOf.get(id) + "%'"));
             delivered.put(id, mails.size());
         }
 
@@ -110,6 +110,53 @@ class RemindersOnTwoInstancesIT {
         assertEquals(ids.size(), Reminded.claims(ids), "no reminder is claimed again after a restart");
         for (String id : ids) {
             assertEquals(delivered.get(id), Reminded.mailsAbout(handleOf.get(id)).size(), "none is sent again");
+        }
+    }
+
+    @Test
+    void each_duty_reminder_is_sent_once_by_two_instances() throws Exception {
+        Reminded.awaitEmptyOutbox();
+        String department = People.createDepartment("TWODUTY-" + UUID.randomUUID().toString().substring(0, 4));
+        People.Session owner = People.departmentOwner(department);
+        String contentOwner = People.createPerson(department, "duty-co-" + UUID.randomUUID().toString().substring(0, 8),
+                "initial-password-1");
+        String moderator = People.createPerson(department, "duty-bm-" + UUID.randomUUID().toString().substring(0, 8),
+                "initial-password-1");
+        Map<String, String> handleOf = new LinkedHashMap<>();
+        for (int i = 0; i < 8; i++) {
+            String handle = "@duty-" + UUID.randomUUID();
+            handleOf.put(escrowedAccount(owner.api(), department, handle, contentOwner, moderator), handle);
+        }
+        String accounts = quoted(List.copyOf(handleOf.keySet()));
+        List<String> duties = new ArrayList<>();
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM holder_duty WHERE account_id IN (" + accounts
+                        + ")")) {
+            while (rows.next()) {
+                duties.add(rows.getString(1));
+            }
+        }
+        assertEquals(16, duties.size(), "a duty for each holder of each account");
+
+        try (PayaraMicroProcess second = LiveService.stack().startAnotherServer(Map.of(),
+                LiveService.extraLog("payara-duty-reminders-2"))) {
+            assertTrue(second.isAlive());
+            TestDatabase.update("UPDATE holder_duty SET assigned_at = UTC_TIMESTAMP(6) - INTERVAL 15 DAY"
+                    + " WHERE account_id IN (" + accounts + ")");
+            Reminded.awaitReminders("DUTY", duties, duties.size());
+        }
+        assertEquals(duties.size(), Reminded.claims("DUTY", duties), "one claim per duty");
+        assertEquals(2, TestDatabase.count("SELECT COUNT(DISTINCT claimed_by) FROM reminder_sent WHERE topic = 'DUTY'"
+                + " AND subject_id IN (" + quoted(duties) + ")"), "both instances claimed some");
+        assertEquals(duties.size(), TestDatabase.auditCount("action = 'POLICY_REMINDER' AND outcome = 'ALLOWED'"
+                + " AND target_id IN (" + quoted(duties) + ")"), "one audit entry per reminder");
+        Set<String> holders = Set.of(Reminded.email(contentOwner), Reminded.email(moderator));
+        for (String handle : handleOf.values()) {
+            List<Received> mails = Reminded.mailsAbout(handle);
+            assertEquals(2, mails.size(), mails::toString);
+            assertEquals(holders, mails.stream().map(Received::recipient).collect(Collectors.toSet()),
+                    "each holder reminded once of their duty on each account");
+            assertEquals(List.of(), outboxDuplicates(handle), "one outbox row per recipient");
         }
     }
 
@@ -133,7 +180,7 @@ class RemindersOnTwoInstancesIT {
         List<String> duplicates = new ArrayList<>();
         try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT recipient, subject FROM mail_outbox WHERE subject LIKE"
-                        + " '%" + handle + " %' GROUP BY recipient, subject HAVING COUNT(*) > 1")) {
+                        + " '%" + handle + "%' GROUP BY recipient, subject HAVING COUNT(*) > 1")) {
             while (rows.next()) {
                 duplicates.add(rows.getString(1) + ": " + rows.getString(2));
             }

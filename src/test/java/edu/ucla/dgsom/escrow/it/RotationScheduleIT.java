@@ -218,8 +218,8 @@ class RotationScheduleIT {
     @Test
     void while_an_account_is_suspended_every_reminder_goes_to_dgit() throws Exception {
         Escrowed account = escrowed("ROTSUS");
-        Api.Reply suspended = Api.admin().send("PATCH", "/api/v1/accounts/" + account.id(),
-                "{\"status\":\"SUSPENDED\",\"reason\":\"Posts under review\"}", "Content-Type", "application/json");
+        Api.Reply suspended = Api.admin().post("/api/v1/accounts/" + account.id() + "/suspension",
+                "{\"reason\":\"Posts under review by DGIT\"}");
         assertEquals(200, suspended.status(), suspended::toString);
         Set<String> recipients = account.recipients(account.remindedWhenDue("13 DAY"));
         assertTrue(recipients.contains(Reminded.email(People.adminId())), recipients::toString);

@@ -58,6 +58,12 @@ public class People {
                 .map(Person::id).collect(Collectors.toSet());
     }
 
+    /** The active ones of these people, in the order given, each once: whom a notification may reach. */
+    public List<PersonDetails> activeAmong(Collection<String> ids) {
+        return ids.stream().distinct().map(this::find).flatMap(Optional::stream).filter(PersonDetails::active)
+                .toList();
+    }
+
     /** Those of these people who are no longer active (offboarded), without locking anything. */
     public Set<String> inactiveAmong(Collection<String> ids) {
         if (ids.isEmpty()) {

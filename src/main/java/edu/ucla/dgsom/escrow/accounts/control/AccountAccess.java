@@ -137,6 +137,12 @@ public class AccountAccess {
         }
     }
 
+    /** Whether the account exists and the caller may see it, asked by a filter: nothing is audited, nothing refused. */
+    public boolean visible(AccountId id) {
+        OfficialAccount account = em.find(OfficialAccount.class, id.value());
+        return account != null && visible(account);
+    }
+
     /** Whether the caller may see the account at all. */
     public boolean visible(OfficialAccount account) {
         if (caller.has(Role.DGIT_ADMIN) || caller.has(Role.AUDITOR)) {

@@ -9,7 +9,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** What a change of an account's status tells its holders and its department's owners, through the outbox. */
@@ -38,6 +37,6 @@ public class AccountMail {
     private List<PersonDetails> concerned(OfficialAccount account) {
         Set<String> ids = new LinkedHashSet<>(List.of(account.contentOwnerId(), account.backupModeratorId()));
         ids.addAll(roleHolders.departmentOwners(account.departmentId()));
-        return ids.stream().map(people::find).flatMap(Optional::stream).filter(PersonDetails::active).toList();
+        return people.activeAmong(ids);
     }
 }

@@ -20,8 +20,6 @@ import java.util.Set;
 @Stateless
 public class RotationMail {
 
-    private static final int MAX_SUBJECT = 200;
-
     @Inject
     People people;
 
@@ -37,10 +35,9 @@ public class RotationMail {
                     case DUE -> "is due today, " + due;
                     case OVERDUE7 -> "has been overdue since " + due;
                 };
-        String clipped = subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject;
         List<Mail> mails = new ArrayList<>();
         for (PersonDetails person : audience(account, reminder.audience())) {
-            mails.add(new Mail(person.email(), clipped, "Hello " + person.name() + ",\n\nThe credentials of the"
+            mails.add(new Mail(person.email(), subject, "Hello " + person.name() + ",\n\nThe credentials of the"
                     + " official account \"" + account.displayName() + "\" (" + account.platform() + " "
                     + account.handle() + ", account " + account.id() + ") are due for rotation at " + reminder.dueAt()
                     + " (UTC). Rotating its password or TOTP seed in the escrow sets the next due date."
@@ -58,21 +55,14 @@ public class RotationMail {
             ids.add(account.contentOwnerId());
         }
         if (audience == Audience.CONTENT_OWNER_AND_DEPARTMENT_OWNERS) {
-            List<PersonDetails> owners = active(roleHolders.departmentOwners(account.departmentId()));
+            List<PersonDetails> owners = people.activeAmong(roleHolders.departmentOwners(account.departmentId()));
             // The department's ownership fell to DGIT: its admins are told instead.
-            (owners.isEmpty() ? active(roleHolders.dgitAdmins()) : owners).forEach(owner -> ids.add(owner.id()));
+            (owners.isEmpty() ? people.activeAmong(roleHolders.dgitAdmins()) : owners)
+                    .forEach(owner -> ids.add(owner.id()));
         }
         if (audience == Audience.DGIT_ADMINS) {
             ids.addAll(roleHolders.dgitAdmins());
         }
-        return active(ids);
-    }
-
-    private List<PersonDetails> active(Iterable<String> ids) {
-        List<PersonDetails> active = new ArrayList<>();
-        for (String id : ids) {
-            people.find(id).filter(PersonDetails::active).ifPresent(active::add);
-        }
-        return active;
+        return people.activeAmong(ids);
     }
 }

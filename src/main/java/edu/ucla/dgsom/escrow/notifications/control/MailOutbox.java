@@ -33,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MailOutbox {
 
     private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
+    /** The subject column's size (db/migration V6). */
+    private static final int MAX_SUBJECT = 200;
 
     @PersistenceContext
     EntityManager em;
@@ -53,8 +55,10 @@ public class MailOutbox {
     @ConfigProperty(name = "escrow.mail.starttls", defaultValue = "false")
     boolean startTls;
 
+    /** A subject longer than its column (a display name may have 200 characters) is cut, never the mail refused. */
     public void enqueue(String recipient, String subject, String body) {
-        em.persist(new OutboxMail(recipient, subject, body, Instant.now()));
+        em.persist(new OutboxMail(recipient, subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT)
+                : subject, body, Instant.now()));
     }
 
     public boolean configured() {

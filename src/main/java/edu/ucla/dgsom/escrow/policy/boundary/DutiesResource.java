@@ -53,7 +53,7 @@ public class DutiesResource {
     @GET
     @AnyCaller
     @Operation(operationId = "listDuties", summary = "Holders' duties, newest first", description = "With accountId:"
-            + " the duties of that account's holders, present and past (whoever may read the account). With"
+            + " the duties of that account's holders, present and past (none if the caller may not read the account). With"
             + " personId: that person's (themselves, DGIT admins and auditors). Without either: the caller's own.")
     public List<DutyView> list(@QueryParam("personId") String personId, @QueryParam("accountId") String accountId) {
         if (personId != null && accountId != null) {

@@ -41,7 +41,8 @@ public class RequestMail {
         String text = describe(request) + "\nRequested by " + name(request.requestedBy()) + " on "
                 + request.requestedAt() + ".\n";
         toWebProductManager("Account request: " + request.displayName(), text);
-        for (PersonDetails supervisor : active(roleHolders.forDepartment(Role.SUPERVISOR, request.departmentId()))) {
+        List<String> supervisors = roleHolders.forDepartment(Role.SUPERVISOR, request.departmentId());
+        for (PersonDetails supervisor : people.activeAmong(supervisors)) {
             mail.enqueue(supervisor.email(), "Account request to decide: " + request.displayName(), "Hello "
                     + supervisor.name() + ",\n\n" + text + "\nAs a supervisor of the department, approve or reject it"
                     + " in the escrow (request " + request.id() + ").\n\nThe DGIT credential escrow\n");
@@ -55,7 +56,7 @@ public class RequestMail {
                 : "");
         toWebProductManager("Account request " + request.state().name().toLowerCase(Locale.ROOT) + ": "
                 + request.displayName(), text);
-        for (PersonDetails requester : active(List.of(request.requestedBy()))) {
+        for (PersonDetails requester : people.activeAmong(List.of(request.requestedBy()))) {
             mail.enqueue(requester.email(), "Your account request was " + request.state().name().toLowerCase(Locale.ROOT)
                     + ": " + request.displayName(),
                     "Hello " + requester.name() + ",\n\n" + text + "\nThe DGIT credential escrow\n");
@@ -81,10 +82,5 @@ public class RequestMail {
 
     private String name(String personId) {
         return people.find(personId).map(PersonDetails::name).orElse(personId);
-    }
-
-    private List<PersonDetails> active(List<String> ids) {
-        return ids.stream().distinct().map(people::find).flatMap(Optional::stream).filter(PersonDetails::active)
-                .toList();
     }
 }
