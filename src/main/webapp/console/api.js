@@ -122,6 +122,10 @@ export const accounts = {
     audit: id => get('/audit/events' + query({ targetId: id, limit: 20 }))
 };
 
+export const rotations = {
+    due: params => get('/rotations/due' + query(params))
+};
+
 export const directory = {
     departments: () => get('/departments'),
     createDepartment: department => call('POST', '/departments', { body: department }),

@@ -31,6 +31,7 @@ const ROUTES = [
     { pattern: /^\/accounts$/, page: lazy('accounts', 'AccountsPage') },
     { pattern: /^\/accounts\/new$/, page: lazy('new-account', 'NewAccountPage') },
     { pattern: /^\/accounts\/([^/]+)$/, page: lazy('account', 'AccountPage'), params: ['accountId'] },
+    { pattern: /^\/rotations$/, page: lazy('rotations', 'RotationsPage') },
     { pattern: /^\/offboardings$/, page: lazy('offboarding', 'OffboardingsPage'), roles: OFFBOARDING_READERS },
     { pattern: /^\/offboardings\/new$/, page: lazy('offboarding', 'NewOffboardingPage'), roles: OFFBOARDING_STARTERS },
     { pattern: /^\/offboardings\/([^/]+)$/, page: lazy('offboarding', 'OffboardingPage'), params: ['caseId'],
@@ -50,6 +51,7 @@ const ROUTES = [
 const NAVIGATION = [
     { href: '/start', label: 'Start' },
     { href: '/accounts', label: 'Accounts' },
+    { href: '/rotations', label: 'Rotations due' },
     { href: '/offboardings', label: 'Offboarding', roles: OFFBOARDING_READERS },
     { href: '/people', label: 'People', roles: DIRECTORY_READERS, also: ['/departments'] },
     { href: '/tokens', label: 'API tokens', roles: ADMINS },

@@ -230,6 +230,27 @@ class ConsoleAdministrationIT {
     }
 
     @Test
+    void aDepartmentOwnerSeesTheRotationsDueInTheirDepartmentWithinThePeriodTheyChoose() throws Exception {
+        ConsoleIT.Fixture fixture = new ConsoleIT.Fixture();
+        String id = fixture.accountWithLogin(null);
+        // Due in 20 days: listed within 30, not within 7, and before any reminder (14 days ahead) would go out.
+        TestDatabase.update("UPDATE escrow.official_account SET next_rotation_due_at = UTC_TIMESTAMP(6)"
+                + " + INTERVAL 20 DAY WHERE id = '" + id + "'");
+        try (Browser browser = new Browser()) {
+            signIn(browser, fixture.owner);
+            browser.waitForHeading(START);
+            browser.click("Rotations due");
+            browser.waitForHeading("Rotations due");
+            WebElement row = browser.waitUntil(d -> browser.all("tbody tr").stream()
+                    .filter(tr -> tr.getText().contains("Console " + fixture.code)).findFirst().orElse(null));
+            assertTrue(row.getText().contains("Scheduled") && row.getText().contains("180 days"), row.getText());
+            browser.check("rotations");
+            browser.select("Due within", "the next 7 days");
+            browser.waitForText("Nothing is due in this period.");
+        }
+    }
+
+    @Test
     void aDepartmentOwnerSeesTheirDepartmentsPeopleAndHoldingsAndNothingOfAnotherDepartment() throws Exception {
         ConsoleIT.Fixture ours = new ConsoleIT.Fixture();
         ConsoleIT.Fixture theirs = new ConsoleIT.Fixture();
