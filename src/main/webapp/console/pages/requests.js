@@ -240,6 +240,8 @@ export function RequestPage({ requestId }) {
     const directory = useDirectory(session);
     const loaded = useLoaded(() => api.requests.get(requestId), [requestId]);
     const [message, setMessage] = useState(null);
+    // A decision or withdrawal that came too late (409): said above the request, which is read again meanwhile.
+    const [late, setLate] = useState(null);
     const request = loaded.data;
     usePageTitle(request ? 'Request for ' + request.displayName : 'Account request');
     if (!request) {
@@ -251,13 +253,19 @@ export function RequestPage({ requestId }) {
     const mine = request.requestedBy === session.id;
     const decides = pending && !mine && (session.supervisedDepartments || []).includes(request.departmentId);
     const done = words => {
+        setLate(null);
         setMessage(words);
+        return loaded.reload();
+    };
+    const tooLate = error => {
+        setLate(error);
         return loaded.reload();
     };
     return html`<p class="breadcrumb"><${Link} href="/requests">Account requests<//></p>
         <h1>Request for ${request.displayName}</h1>
         <${RequestState} state=${request.state} />
         <${Notice} message=${message} />
+        <${ProblemMessage} error=${late} states=${STATE_WORDS} />
         <dl class="details">
             <dt>Asks for</dt><dd>${request.kind === 'EXISTING' ? 'The approval of a registered account'
                 : 'A new official account'}</dd>
@@ -281,27 +289,24 @@ export function RequestPage({ requestId }) {
             ${request.decisionComment && html`<dt>Comment</dt><dd class="pre">${request.decisionComment}</dd>`}
             ${request.lowFteAcknowledged && html`<dt>Low FTE</dt><dd>Acknowledged by the approver</dd>`}
         </dl>
-        ${decides && html`<${Decision} request=${request} onDecided=${done} onConflict=${loaded.reload} />`}
-        ${pending && mine && html`<${Withdrawal} request=${request} onWithdrawn=${done} />`}
+        ${decides && html`<${Decision} request=${request} onDecided=${done} onLate=${tooLate} />`}
+        ${pending && mine && html`<${Withdrawal} request=${request} onWithdrawn=${done} onLate=${tooLate} />`}
         ${pending && mine && supervises(session) && html`<p class="muted">You made this request: another supervisor of
             the department decides it.</p>`}`;
 }
 
 /** A supervisor's decision: a comment always, and the low-FTE acknowledgement to approve below 0.25 FTE. */
-function Decision({ request, onDecided, onConflict }) {
+function Decision({ request, onDecided, onLate }) {
     const [comment, setComment] = useState('');
     const [acknowledged, setAcknowledged] = useState(false);
     const [missing, setMissing] = useState({});
     const form = useRef(null);
     const { busy, error, run } = useAction(async approve => {
-        try {
-            await (approve ? api.requests.approve(request.id, comment.trim(), request.lowFte ? acknowledged : false)
-                : api.requests.reject(request.id, comment.trim()));
-        } catch (e) {
-            if (e.status === 409) {
-                onConflict();
-            }
-            throw e;
+        const decided = await lateOrThrow(onLate, () => approve
+            ? api.requests.approve(request.id, comment.trim(), request.lowFte ? acknowledged : false)
+            : api.requests.reject(request.id, comment.trim()));
+        if (!decided) {
+            return;
         }
         await onDecided(approve ? `Approved: ${request.displayName}.` : `Rejected: ${request.displayName}.`);
     });
@@ -323,7 +328,7 @@ function Decision({ request, onDecided, onConflict }) {
     return html`<section aria-labelledby="decision-title">
         <h2 id="decision-title">Your decision</h2>
         <form ref=${form} class="stack narrow" onSubmit=${e => e.preventDefault()} novalidate>
-            <${ProblemMessage} error=${error} states=${STATE_WORDS} />
+            <${ProblemMessage} error=${error} />
             <${Field} as="textarea" label="Comment" value=${comment} onValue=${setComment} required maxlength="2000"
                 error=${errors.comment}
                 hint="Why you approve or reject it; kept with the request and in the audit trail." />
@@ -341,15 +346,30 @@ function Decision({ request, onDecided, onConflict }) {
     </section>`;
 }
 
-function Withdrawal({ request, onWithdrawn }) {
+/** The call's answer; or, if the request was decided or withdrawn meanwhile (409), null once onLate has it. */
+async function lateOrThrow(onLate, call) {
+    try {
+        return await call();
+    } catch (e) {
+        if (e.status !== 409) {
+            throw e;
+        }
+        await onLate(e);
+        return null;
+    }
+}
+
+function Withdrawal({ request, onWithdrawn, onLate }) {
     const { busy, error, run } = useAction(async () => {
-        await api.requests.withdraw(request.id);
+        if (!await lateOrThrow(onLate, () => api.requests.withdraw(request.id))) {
+            return;
+        }
         await onWithdrawn(`Withdrawn: the request for ${request.displayName}.`);
     });
     return html`<section aria-labelledby="withdraw-title">
         <h2 id="withdraw-title">Withdraw</h2>
         <p>Until a supervisor decides, you may withdraw your request.</p>
-        <${ProblemMessage} error=${error} states=${STATE_WORDS} />
+        <${ProblemMessage} error=${error} />
         <div class="actions"><button type="button" class="secondary" disabled=${busy} onClick=${() => run()}>
             Withdraw the request</button></div>
     </section>`;
