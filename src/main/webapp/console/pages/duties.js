@@ -108,8 +108,8 @@ export function DutiesToAcknowledge() {
         <h2 id="duties-title">Your duties to acknowledge${waiting.length > 0 ? ` (${waiting.length})` : ''}</h2>
         <${ProblemMessage} error=${mine.error} />
         <ul class="attention">${waiting.map(duty => html`<li>
-            <span><${Link} href=${'/accounts/' + encodeURIComponent(duty.accountId)}>${duty.accountName}<//>:
-                ${dutyName(duty).toLowerCase()}</span>
+            <span><${Link} href=${'/accounts/' + encodeURIComponent(duty.accountId)}>${duty.accountName}<//>${': '
+                + dutyName(duty).toLowerCase()}</span>
             ${duty.overdue ? html`<${Badge} tone="danger">Overdue<//>` : html`<span class="muted">${'due by '
                 + formatDateTime(duty.dueAt)}</span>`}
         </li>`)}</ul>
