@@ -3,7 +3,7 @@
 import {
     submitted, html, useState, useRef, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage,
     useAction, usePageTitle, useAddressFilters, focusFirstError, useLoaded, holdsAny, formatDateTime, Notice,
-    PlatformFields, platformName, statusWords, DIRECTORY_READERS
+    PlatformFields, platformName, statusWords, DIRECTORY_READERS, ACCOUNT_READERS
 } from '../components.js';
 import * as api from '../api.js';
 import { useDirectory, DepartmentOptions } from '../directory.js';
@@ -252,6 +252,9 @@ export function RequestPage({ requestId }) {
     const pending = request.state === 'PENDING';
     const mine = request.requestedBy === session.id;
     const decides = pending && !mine && (session.supervisedDepartments || []).includes(request.departmentId);
+    // A supervisor or requester reads the account only if they hold it (or read accounts by role).
+    const readsAccount = holdsAny(session, ACCOUNT_READERS)
+        || [request.contentOwnerId, request.backupModeratorId].includes(session.id);
     const done = words => {
         setLate(null);
         setMessage(words);
@@ -269,9 +272,9 @@ export function RequestPage({ requestId }) {
         <dl class="details">
             <dt>Asks for</dt><dd>${request.kind === 'EXISTING' ? 'The approval of a registered account'
                 : 'A new official account'}</dd>
-            ${request.accountId && html`<dt>Account</dt><dd><${Link}
-                href=${'/accounts/' + encodeURIComponent(request.accountId)}>${request.displayName}<//>${request
-                .accountStatus && `, ${statusWords(request.accountStatus)}`}</dd>`}
+            ${request.accountId && html`<dt>Account</dt><dd>${readsAccount ? html`<${Link}
+                href=${'/accounts/' + encodeURIComponent(request.accountId)}>${request.displayName}<//>`
+                : request.displayName}${request.accountStatus && `, ${statusWords(request.accountStatus)}`}</dd>`}
             <dt>Department</dt><dd>${directory.departmentName(request.departmentId)}</dd>
             <dt>Platform</dt><dd>${request.platformName || platformName(request.platform)}</dd>
             <dt>Handle</dt><dd>${request.handle}</dd>
