@@ -119,7 +119,32 @@ export const accounts = {
     rotate: (id, replacedVersion, change) => call('PUT', '/accounts/' + encodeURIComponent(id) + '/credentials', {
         body: change, headers: { 'If-Match': '"' + replacedVersion + '"' }
     }),
-    audit: id => get('/audit/events' + query({ targetId: id, limit: 20 }))
+    audit: id => get('/audit/events' + query({ targetId: id, limit: 20 })),
+    suspend: (id, reason, rotateCredentials) =>
+        post('/accounts/' + encodeURIComponent(id) + '/suspension', { reason, rotateCredentials }),
+    reinstate: (id, reason) => post('/accounts/' + encodeURIComponent(id) + '/reinstatement', { reason }),
+    retire: (id, reason) => post('/accounts/' + encodeURIComponent(id) + '/retirement', { reason }),
+    contentActions: id => get('/accounts/' + encodeURIComponent(id) + '/content-actions'),
+    logContentAction: (id, description, takenAt) =>
+        post('/accounts/' + encodeURIComponent(id) + '/content-actions', { description, takenAt })
+};
+
+export const requests = {
+    list: params => get('/account-requests' + query(params)),
+    get: id => get('/account-requests/' + encodeURIComponent(id)),
+    create: request => post('/account-requests', request),
+    approve: (id, comment, acknowledgeLowFte) =>
+        post('/account-requests/' + encodeURIComponent(id) + '/approval', { comment, acknowledgeLowFte }),
+    reject: (id, comment) => post('/account-requests/' + encodeURIComponent(id) + '/rejection', { comment }),
+    withdraw: id => post('/account-requests/' + encodeURIComponent(id) + '/withdrawal')
+};
+
+export const duties = {
+    policy: () => get('/duties/policy'),
+    mine: () => get('/duties'),
+    ofAccount: accountId => get('/duties' + query({ accountId })),
+    acknowledge: (id, policyVersion) =>
+        post('/duties/' + encodeURIComponent(id) + '/acknowledgement', { policyVersion })
 };
 
 export const rotations = {

@@ -44,6 +44,10 @@ const ROUTES = [
     { pattern: /^\/tokens$/, page: lazy('tokens', 'TokensPage'), roles: ADMINS },
     { pattern: /^\/audit$/, page: lazy('audit', 'AuditPage'), roles: ACCOUNT_READERS },
     { pattern: /^\/keys$/, page: lazy('keys', 'KeysPage'), roles: ADMINS },
+    { pattern: /^\/requests$/, page: lazy('requests', 'RequestsPage') },
+    { pattern: /^\/requests\/new$/, page: lazy('requests', 'NewRequestPage') },
+    { pattern: /^\/requests\/([^/]+)$/, page: lazy('requests', 'RequestPage'), params: ['requestId'] },
+    { pattern: /^\/duties$/, page: lazy('duties', 'DutiesPage') },
     { pattern: /^\/profile$/, page: lazy('profile', 'ProfilePage') }
 ];
 
@@ -52,6 +56,8 @@ const NAVIGATION = [
     { href: '/start', label: 'Start' },
     { href: '/accounts', label: 'Accounts' },
     { href: '/rotations', label: 'Rotations due' },
+    { href: '/requests', label: 'Requests' },
+    { href: '/duties', label: 'Duties' },
     { href: '/offboardings', label: 'Offboarding', roles: OFFBOARDING_READERS },
     { href: '/people', label: 'People', roles: DIRECTORY_READERS, also: ['/departments'] },
     { href: '/tokens', label: 'API tokens', roles: ADMINS },

@@ -48,15 +48,20 @@ export function explain(error) {
         requestId: problem.requestId };
 }
 
-/** The problem of a failed call, shown as an alert with its request id (what DGIT asks for when helping). */
-export function ProblemMessage({ error, id }) {
+/**
+ * The problem of a failed call, shown as an alert with its request id (what DGIT asks for when helping). A refused
+ * transition (409) names the state it found, in the words of {@code states} (state to words) where given.
+ */
+export function ProblemMessage({ error, id, states }) {
     const words = explain(error);
     if (!words) {
         return null;
     }
+    const found = error.problem?.currentState;
     return html`<div class="problem" role="alert" id=${id} tabindex="-1">
         <p class="problem-headline">${words.headline}</p>
         ${words.detail && html`<p>${words.detail}</p>`}
+        ${found && html`<p>Its state now: ${states?.[found] || found.toLowerCase()}.</p>`}
         ${words.retry && html`<p>${words.retry}</p>`}
         ${words.requestId && html`<p class="request-id">Request id: <code>${words.requestId}</code></p>`}
     </div>`;
@@ -127,6 +132,41 @@ export function Checkbox({ label, checked, onChecked, error }) {
         </div>
         ${error && html`<p class="error" id=${id + '-error'}>${error}</p>`}
     </div>`;
+}
+
+/** An account's status in words (docs/accounts.md). */
+export const ACCOUNT_STATUS = {
+    REQUESTED: 'requested — no approval on record', APPROVED: 'approved — not yet escrowed', ACTIVE: 'active',
+    SUSPENDED: 'suspended', RETIRED: 'retired'
+};
+
+export function statusWords(status) {
+    return ACCOUNT_STATUS[status] || status.toLowerCase();
+}
+
+/**
+ * The first step of an action that takes a second click (a revocation, a retirement); back from the second step
+ * ("Keep it"), it has the focus again.
+ */
+export function AskButton({ label, children, focused, onAsk }) {
+    const button = useRef(null);
+    useEffect(() => {
+        if (focused) {
+            button.current.focus();
+        }
+    }, []);
+    return html`<button type="button" class="secondary" ref=${button} onClick=${onAsk}
+        aria-label=${label}>${children}</button>`;
+}
+
+/** The second step: the button that does it takes the focus; "Keep it" steps back. */
+export function ConfirmButtons({ children, busy, onConfirm, onKeep }) {
+    const button = useRef(null);
+    useEffect(() => button.current.focus(), []);
+    return html`<span class="actions">
+        <button type="button" ref=${button} disabled=${busy} onClick=${onConfirm}>${children}</button>
+        <button type="button" class="secondary" onClick=${onKeep}>Keep it</button>
+    </span>`;
 }
 
 export function Badge({ tone = 'info', children }) {
@@ -296,6 +336,17 @@ export const PLATFORMS = [
     ['YOUTUBE', 'YouTube'], ['TIKTOK', 'TikTok'], ['THREADS', 'Threads'], ['PINTEREST', 'Pinterest'],
     ['FLICKR', 'Flickr'], ['SHARECARE', 'Sharecare'], ['OTHER', 'Other']
 ];
+
+/** An account's platform, and its name where it is none of those listed (OTHER). */
+export function PlatformFields({ fields, set, errors }) {
+    return html`<${Field} as="select" label="Platform" value=${fields.platform} onValue=${set('platform')} required
+            error=${errors.platform}>
+            <option value="">Choose a platform</option>
+            ${PLATFORMS.map(([key, name]) => html`<option value=${key}>${name}</option>`)}
+        <//>
+        ${fields.platform === 'OTHER' && html`<${Field} label="Platform name" value=${fields.platformName}
+            onValue=${set('platformName')} maxlength="60" error=${errors.platformName} />`}`;
+}
 
 export function platformName(code) {
     return (PLATFORMS.find(([key]) => key === code) || [code, code])[1];

@@ -28,7 +28,7 @@ export function useDirectory(session) {
     return {
         ...directory,
         reload: () => setVersion(v => v + 1),
-        departmentName: id => directory.departments.get(id)?.name || id,
+        departmentName: id => directory.departments.get(id)?.name || departmentWords(id, session),
         personName: id => personName(id, session, directory.people)
     };
 }
@@ -37,6 +37,14 @@ export function useDirectory(session) {
 export function DepartmentOptions({ directory, none }) {
     return html`<option value="">${none}</option>
         ${[...directory.departments.values()].map(d => html`<option value=${d.id}>${d.name}</option>`)}`;
+}
+
+/** A department the person may not read by name, said by what it is to them; else its id. */
+function departmentWords(id, session) {
+    if (id && id === session.departmentId) {
+        return 'Your department';
+    }
+    return (session.supervisedDepartments || []).includes(id) ? 'A department you supervise' : id;
 }
 
 /** A person's name from an id or an audit name ("person:<id>", "token:<id>"); the id where the name is unknown. */

@@ -1,5 +1,6 @@
-// One account: its details and holders; each credential field revealed on its own with a reason, copied, hidden
-// again after a while; the TOTP code with its countdown; rotation with a generator; versions; its audit entries.
+// One account: its details and holders, its status and approval; DGIT's actions on it; each credential field revealed
+// on its own with a reason, copied, hidden again after a while; the TOTP code with its countdown; rotation with a
+// generator; the holders' duties; content actions; versions; its audit entries.
 import {
     html, useState, useEffect, useRef, useContext, ConsoleContext, Field, Checkbox, Link, ProblemMessage,
     focusFirstError, useAction, usePageTitle, useTicker, useWhenHidden, useWhenSessionEnds, CopyButton, timing,
@@ -8,6 +9,7 @@ import {
 import * as api from '../api.js';
 import { useDirectory } from '../directory.js';
 import { AccountBadges } from './accounts.js';
+import { StatusDetails, DgitActions, ContentActions, HolderDuties } from './account-status.js';
 
 const FIELD_LABELS = {
     loginIdentifier: 'Login (username or email)', password: 'Password', totp: 'MFA seed (TOTP)',
@@ -22,6 +24,8 @@ export function AccountPage({ accountId }) {
     const [account, setAccount] = useState(null);
     const [versions, setVersions] = useState([]);
     const [error, setError] = useState(null);
+    // Bumped by DGIT's actions, so what they add (a content action) is read again.
+    const [revision, setRevision] = useState(0);
     usePageTitle(account ? account.displayName : 'Account');
 
     // Holders may not read an account's version history and audit entries (docs/accounts.md).
@@ -48,6 +52,7 @@ export function AccountPage({ accountId }) {
     // An auditor sees metadata only; with another role, or as a holder, the server decides what more they may do.
     const holder = [account.contentOwnerId, account.backupModeratorId].includes(session.id);
     const auditor = session.roles.every(r => r === 'AUDITOR') && session.roles.length > 0 && !holder;
+    const admin = session.roles.includes('DGIT_ADMIN');
     return html`<p class="breadcrumb"><${Link} href="/accounts">Accounts<//></p>
         <h1>${account.displayName}</h1>
         <${AccountBadges} account=${account} />
@@ -57,13 +62,21 @@ export function AccountPage({ accountId }) {
             ${account.profileUrl && html`<dt>Profile</dt><dd><a href=${account.profileUrl} rel="noopener noreferrer"
                 target="_blank">${account.profileUrl}</a></dd>`}
             <dt>Department</dt><dd>${directory.departmentName(account.departmentId)}</dd>
-            <dt>Status</dt><dd>${account.status === 'APPROVED' ? 'approved — not yet escrowed' : account.status.toLowerCase()}</dd>
+            <${StatusDetails} account=${account} directory=${directory} mayRequest=${!auditor} />
             <dt>Content owner</dt><dd>${directory.personName(account.contentOwnerId)}</dd>
             <dt>Backup moderator</dt><dd>${directory.personName(account.backupModeratorId)}</dd>
             ${account.notes && html`<dt>Notes</dt><dd class="pre">${account.notes}</dd>`}
         </dl>
+        ${account.status === 'SUSPENDED' && html`<p class="warning">This account is suspended: only DGIT admins may
+            reveal, rotate or change it until DGIT reinstates it.</p>`}
         ${!auditor && html`<${Credentials} account=${account} versions=${versions} directory=${directory}
             onRotated=${load} />`}
+        ${admin && html`<${DgitActions} account=${account} onChanged=${() => {
+            setRevision(r => r + 1);
+            return load();
+        }} />`}
+        <${HolderDuties} account=${account} revision=${revision} />
+        <${ContentActions} account=${account} directory=${directory} revision=${revision} />
         ${versions.length > 0 && html`<${Versions} versions=${versions} directory=${directory} />`}
         ${readsHistory && html`<${AccountAudit} account=${account} />`}`;
 }

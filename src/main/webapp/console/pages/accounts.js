@@ -1,7 +1,8 @@
 // The accounts the signed-in person may see: search, filters, sort and pages, with what needs attention.
 import {
     html, useState, useEffect, useContext, ConsoleContext, Field, Checkbox, Badge, Link, ProblemMessage, usePageTitle,
-    PLATFORMS, platformName, formatDateTime, useAddressFilters, useCursorPages, useLoaded, Pager, holdsAny
+    PLATFORMS, platformName, formatDateTime, useAddressFilters, useCursorPages, useLoaded, Pager, holdsAny,
+    statusWords, ACCOUNT_STATUS
 } from '../components.js';
 import * as api from '../api.js';
 import { useDirectory } from '../directory.js';
@@ -24,7 +25,8 @@ export function AccountBadges({ account }) {
         ${account.credentialVersion === 0 && html`<${Badge} tone="info">Nothing escrowed<//>`}
         ${account.credentialVersion > 0 && account.totpSeedEscrowed === false
             && html`<${Badge} tone="info">No MFA seed escrowed<//>`}
-        ${account.status !== 'ACTIVE' && html`<${Badge} tone="muted">${account.status.toLowerCase()}<//>`}
+        ${account.status !== 'ACTIVE' && html`<${Badge} tone=${account.status === 'SUSPENDED' ? 'danger' : 'muted'}>
+            ${statusWords(account.status)}<//>`}
     </span>`;
 }
 
@@ -66,8 +68,7 @@ export function AccountsPage() {
             <//>
             <${Field} as="select" label="Status" value=${filters.status} onValue=${v => change('status', v)}>
                 <option value="">Any status</option>
-                ${['REQUESTED', 'APPROVED', 'ACTIVE', 'SUSPENDED', 'RETIRED']
-                    .map(s => html`<option value=${s}>${s.toLowerCase()}</option>`)}
+                ${Object.entries(ACCOUNT_STATUS).map(([key, words]) => html`<option value=${key}>${words}</option>`)}
             <//>
             <${Field} as="select" label="Rotation" value=${filters.rotation} onValue=${v => change('rotation', v)}>
                 <option value="">Any</option>

@@ -1,7 +1,7 @@
 // Registering an official account: department owners for their departments, DGIT admins for any.
 import {
     submitted, html, useState, useRef, useContext, ConsoleContext, Field, ProblemMessage, useAction, usePageTitle,
-    PLATFORMS
+    PlatformFields
 } from '../components.js';
 import * as api from '../api.js';
 import { useDirectory } from '../directory.js';
@@ -43,13 +43,7 @@ export function NewAccountPage() {
                 <option value="">Choose a department</option>
                 ${departments.map(d => html`<option value=${d.id}>${d.name}</option>`)}
             <//>
-            <${Field} as="select" label="Platform" value=${fields.platform} onValue=${set('platform')} required
-                error=${errors.platform}>
-                <option value="">Choose a platform</option>
-                ${PLATFORMS.map(([key, name]) => html`<option value=${key}>${name}</option>`)}
-            <//>
-            ${fields.platform === 'OTHER' && html`<${Field} label="Platform name" value=${fields.platformName}
-                onValue=${set('platformName')} error=${errors.platformName} />`}
+            <${PlatformFields} fields=${fields} set=${set} errors=${errors} />
             <${Field} label="Display name" value=${fields.displayName} onValue=${set('displayName')} required
                 maxlength="200" error=${errors.displayName} hint="As people know it, e.g. DGSOM Instagram" />
             <${Field} label="Handle" value=${fields.handle} onValue=${set('handle')} required maxlength="200"

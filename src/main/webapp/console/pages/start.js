@@ -1,13 +1,16 @@
 // The start page: what needs the signed-in person's attention, by what they hold and their roles: hand-overs to
-// confirm, rotations due or overdue, accounts without a backup moderator, open offboarding cases.
+// confirm, account requests to decide, duties to acknowledge, rotations due or overdue, accounts without a backup
+// moderator, open offboarding cases.
 import {
     html, useContext, ConsoleContext, Link, ProblemMessage, usePageTitle, useLoaded, holdsAny, ACCOUNT_READERS,
-    OFFBOARDING_READERS, roleName
+    OFFBOARDING_READERS, roleName, Badge, formatDateTime
 } from '../components.js';
 import * as api from '../api.js';
 import { useDirectory } from '../directory.js';
 import { AccountBadges } from './accounts.js';
 import { HandoversToConfirm, CaseTable, OPEN_STATES } from './offboarding.js';
+import { toDecide, supervises } from './requests.js';
+import { DutiesToAcknowledge } from './duties.js';
 
 const SHOWN = 10;
 /** Overdue cases are counted up to this many. */
@@ -23,6 +26,8 @@ export function StartPage() {
         <p class="lead">Signed in as ${session.name}${session.roles.length > 0
             ? ', ' + session.roles.map(roleName).join(', ') : ''}.</p>
         <${HandoversToConfirm} />
+        ${supervises(session) && html`<${RequestsToDecide} session=${session} />`}
+        <${DutiesToAcknowledge} />
         <${AttentionAccounts} id="rotations" title=${overseer ? 'Rotations due or overdue'
             : 'Your accounts to rotate'} params=${due} more=${'/accounts' + api.query(due)}
             none="No login is due for rotation." />
@@ -44,6 +49,21 @@ function AttentionAccounts({ id, title, params, more, none }) {
             <${AccountBadges} account=${account} />
         </li>`)}</ul>
         ${list.data.nextAfter && html`<p><${Link} href=${more}>All of them<//></p>`}`}
+    </section>`;
+}
+
+function RequestsToDecide({ session }) {
+    const pending = useLoaded(() => api.requests.list({ state: 'PENDING', limit: 200 }), []);
+    const items = pending.data ? toDecide(session, pending.data) : [];
+    return html`<section aria-labelledby="requests-title">
+        <h2 id="requests-title">Account requests to decide${items.length > 0 ? ` (${items.length})` : ''}</h2>
+        <${ProblemMessage} error=${pending.error} />
+        ${pending.data && items.length === 0 && html`<p>No request waits for your decision.</p>`}
+        ${items.length > 0 && html`<ul class="attention">${items.map(r => html`<li>
+            <span><${Link} href=${'/requests/' + encodeURIComponent(r.id)}>${r.displayName}<//>
+                <span class="muted"> requested by ${r.requestedByName}, ${formatDateTime(r.requestedAt)}</span></span>
+            ${r.lowFte && html`<${Badge} tone="warn">Content owner below 0.25 FTE<//>`}
+        </li>`)}</ul>`}
     </section>`;
 }
 

@@ -2,7 +2,8 @@
 // revoke them. A new token's secret is on screen once, in this page's memory only, until it is put away.
 import {
     submitted, html, useState, useEffect, useRef, useContext, ConsoleContext, Field, Badge, ProblemMessage, useAction,
-    usePageTitle, useLoaded, CopyButton, ROLES, roleName, formatDateTime, useWhenSessionEnds, Notice
+    usePageTitle, useLoaded, CopyButton, ROLES, roleName, formatDateTime, useWhenSessionEnds, Notice, AskButton,
+    ConfirmButtons
 } from '../components.js';
 import * as api from '../api.js';
 import { useDirectory, DepartmentOptions } from '../directory.js';
@@ -76,37 +77,15 @@ export function TokensPage() {
                     <td data-label="Expires">${formatDateTime(token.expiresAt)}</td>
                     <td data-label="Last used">${token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'never'}</td>
                     <td data-label="State">${tokenState(token)}</td>
-                    <td>${!token.revokedAt && (asked === token.id ? html`<${RevokeConfirmation} token=${token}
-                        busy=${revoke.busy} onRevoke=${() => revoke.run(token)} onKeep=${() => {
+                    <td>${!token.revokedAt && (asked === token.id ? html`<${ConfirmButtons}
+                        busy=${revoke.busy} onConfirm=${() => revoke.run(token)} onKeep=${() => {
                             setAsked(null);
                             setKept(token.id);
-                        }} />` : html`<${RevokeButton} token=${token} focused=${kept === token.id}
-                        onAsk=${() => setAsked(token.id)} />`)}</td>
+                        }}>Revoke ${token.name} now<//>` : html`<${AskButton} label=${'Revoke ' + token.name}
+                        focused=${kept === token.id} onAsk=${() => setAsked(token.id)}>Revoke<//>`)}</td>
                 </tr>`)}</tbody>
             </table>`}
         </section>`;
-}
-
-/** A revocation's first step; back from the second ("Keep it"), it has the focus again. */
-function RevokeButton({ token, focused, onAsk }) {
-    const button = useRef(null);
-    useEffect(() => {
-        if (focused) {
-            button.current.focus();
-        }
-    }, []);
-    return html`<button type="button" class="secondary" ref=${button} onClick=${onAsk}
-        aria-label=${'Revoke ' + token.name}>Revoke</button>`;
-}
-
-/** A revocation's second step: the button that does it takes the focus; "Keep it" steps back. */
-function RevokeConfirmation({ token, busy, onRevoke, onKeep }) {
-    const button = useRef(null);
-    useEffect(() => button.current.focus(), []);
-    return html`<span class="actions">
-        <button type="button" ref=${button} disabled=${busy} onClick=${onRevoke}>Revoke ${token.name} now</button>
-        <button type="button" class="secondary" onClick=${onKeep}>Keep it</button>
-    </span>`;
 }
 
 function TokenForm({ directory, onCreated }) {

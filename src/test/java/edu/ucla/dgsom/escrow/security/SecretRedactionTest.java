@@ -58,8 +58,8 @@ class SecretRedactionTest {
 
     @Test
     void a_session_view_redacts_the_csrf_token() {
-        redacts(new SessionView("PERSON", "id", "name", List.of(), List.of(), List.of(), null, SECRET, Instant.now(), true,
-                null));
+        redacts(new SessionView("PERSON", "id", "name", null, List.of(), List.of(), List.of(), null, SECRET, Instant.now(),
+                true, null));
     }
 
     @Test

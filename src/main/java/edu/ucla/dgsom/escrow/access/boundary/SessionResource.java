@@ -2,6 +2,8 @@ package edu.ucla.dgsom.escrow.access.boundary;
 
 import edu.ucla.dgsom.escrow.access.control.AccessSettings;
 import edu.ucla.dgsom.escrow.access.control.PasswordChanges;
+import edu.ucla.dgsom.escrow.access.control.People;
+import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.access.control.Sessions;
 import edu.ucla.dgsom.escrow.access.control.SignInAttempt;
 import edu.ucla.dgsom.escrow.access.control.SignIns;
@@ -76,6 +78,9 @@ public class SessionResource {
     @Inject
     Caller caller;
 
+    @Inject
+    People people;
+
     @Context
     HttpServletRequest request;
 
@@ -118,7 +123,7 @@ public class SessionResource {
                 throw new ProblemException(ProblemType.INVALID_CREDENTIALS, WRONG);
             }
             default -> {
-                SessionView view = new SessionView("PERSON", result.personId(), null, null, null, null,
+                SessionView view = new SessionView("PERSON", result.personId(), null, null, null, null, null,
                         code(result.restriction()), result.csrfToken(), result.expiresAt(), null, null);
                 // The session cookie comes first: clients that read one Set-Cookie header read that one.
                 return Response.created(uriInfo.getBaseUriBuilder().path("session").build())
@@ -140,7 +145,8 @@ public class SessionResource {
         String sessionToken = caller.viaSession() ? cookie(CallerAuthentication.SESSION_COOKIE) : null;
         // Sessions opened before CSRF tokens were derived from the session token keep their random one: none here.
         String csrfToken = sessionToken == null ? null : Secrets.csrfTokenOf(sessionToken);
-        return new SessionView(caller.kind().name(), caller.id(), caller.name(),
+        return new SessionView(caller.kind().name(), caller.id(), caller.name(), caller.isPerson()
+                ? people.find(caller.id()).map(PersonDetails::departmentId).orElse(null) : null,
                 caller.roles().stream().map(Enum::name).sorted().toList(),
                 caller.ownedDepartments().stream().sorted().toList(),
                 caller.supervisedDepartments().stream().sorted().toList(), code(caller.restriction()),

@@ -11,9 +11,10 @@ import java.util.List;
  * neither. {@code restriction} says what must be done first (change the password, enrol MFA), or is absent.
  * {@code mfaEnrolled} says whether a person has an authenticator app; {@code secretDisplay} how long this installation
  * lets a client show a revealed secret and leave a copied one on the clipboard. {@code departments} are those the caller
- * owns (DEPARTMENT_OWNER), {@code supervisedDepartments} those whose account requests a person decides (SUPERVISOR).
+ * owns (DEPARTMENT_OWNER), {@code supervisedDepartments} those whose account requests a person decides (SUPERVISOR);
+ * {@code departmentId} is a person's own department (where they request accounts), absent for an API token.
  */
-public record SessionView(String kind, String id, String name, List<String> roles, List<String> departments,
+public record SessionView(String kind, String id, String name, String departmentId, List<String> roles, List<String> departments,
         List<String> supervisedDepartments, String restriction, String csrfToken, Instant expiresAt, Boolean mfaEnrolled,
         AccessSettings.SecretDisplay secretDisplay) {
 
