@@ -15,6 +15,7 @@ import java.util.List;
  * {@code rotationDueAt} are a flag an offboarding raised.
  * {@code approvalRequestId} and {@code approvedAt} record the approval (policy I.1), absent while there is none;
  * {@code statusReason}, {@code statusChangedAt} and {@code statusChangedBy} say why the status last changed.
+ * {@code platformMfa} is the platform's second factor as its stewards stated it (absent: not stated).
  */
 public record AccountView(String id, String platform, String platformName, String handle, String profileUrl,
         String displayName, String departmentId, String status, String contentOwnerId, String backupModeratorId,
@@ -22,7 +23,7 @@ public record AccountView(String id, String platform, String platformName, Strin
         Instant rotationRequiredSince, Instant rotationDueAt, int rotationIntervalDays, String rotationIntervalSource,
         Instant lastRotatedAt, Instant nextRotationDueAt, Instant createdAt, String createdBy, Instant updatedAt,
         String updatedBy, String approvalRequestId, Instant approvedAt, String statusReason, Instant statusChangedAt,
-        String statusChangedBy) {
+        String statusChangedBy, String platformMfa) {
 
     /** The account, with {@code interval} the rotation interval that applies to it. */
     public static AccountView of(OfficialAccount account, RotationInterval interval) {
@@ -34,6 +35,7 @@ public record AccountView(String id, String platform, String platformName, Strin
                 rotation.requiredBy(), interval.days(), interval.source().name(), rotation.lastRotatedAt(),
                 rotation.nextDueAt(), account.createdAt(), account.createdBy(), account.updatedAt(),
                 account.updatedBy(), account.approvalRequestId(), account.approvedAt(), account.statusReason(),
-                account.statusChangedAt(), account.statusChangedBy());
+                account.statusChangedAt(), account.statusChangedBy(),
+                account.platformMfa() == null ? null : account.platformMfa().name());
     }
 }

@@ -33,12 +33,21 @@ import java.util.UUID;
         + " WHERE a.credentialVersion > 0 AND a.departmentId IN :departments ORDER BY a.id")
 @NamedQuery(name = OfficialAccount.WITH_CREDENTIALS, query = "SELECT a FROM OfficialAccount a"
         + " WHERE a.credentialVersion > 0 ORDER BY a.id")
+@NamedQuery(name = OfficialAccount.REPORTED, query = "SELECT a FROM OfficialAccount a WHERE a.status <> :retired"
+        + " ORDER BY a.id")
+@NamedQuery(name = OfficialAccount.REPORTED_IN, query = "SELECT a FROM OfficialAccount a WHERE a.status <> :retired"
+        + " AND a.departmentId = :department ORDER BY a.id")
+@NamedQuery(name = OfficialAccount.REPORTED_DEPARTMENTS, query = "SELECT DISTINCT a.departmentId FROM OfficialAccount a"
+        + " WHERE a.status <> :retired ORDER BY a.departmentId")
 @NamedQuery(name = OfficialAccount.BY_IDENTITY, query = "SELECT a FROM OfficialAccount a WHERE a.identityKey = :key")
 @NamedQuery(name = OfficialAccount.SCHEDULED_BEFORE, query = "SELECT a FROM OfficialAccount a"
         + " WHERE a.rotation.nextDueAt <= :horizon ORDER BY a.id")
 public class OfficialAccount {
 
     public static final String BY_IDENTITY = "OfficialAccount.byIdentity";
+    public static final String REPORTED = "OfficialAccount.reported";
+    public static final String REPORTED_IN = "OfficialAccount.reportedIn";
+    public static final String REPORTED_DEPARTMENTS = "OfficialAccount.reportedDepartments";
     public static final String HELD_BY = "OfficialAccount.heldBy";
     /** Accounts whose credentials are scheduled for rotation by a time (their flags aside). */
     public static final String SCHEDULED_BEFORE = "OfficialAccount.scheduledBefore";
@@ -117,6 +126,22 @@ public class OfficialAccount {
     @Embedded
     private RotationSchedule rotation = new RotationSchedule();
 
+    /** The platform's second factor as the stewards state it; null until they do. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "platform_mfa")
+    private PlatformMfa platformMfa;
+
+    /** Whether the current version's recovery e-mail is the school's; null when no rotation has judged it. */
+    @Column(name = "recovery_email_institutional")
+    private Boolean recoveryEmailInstitutional;
+
+    @Column(name = "recovery_phone_institutional")
+    private Boolean recoveryPhoneInstitutional;
+
+    /** The digest of the rules that judged the recovery contacts. */
+    @Column(name = "recovery_rules_digest")
+    private String recoveryRulesDigest;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -184,6 +209,7 @@ public class OfficialAccount {
             rename(revision.handleOr(handle), revision.displayNameOr(displayName), revision.profileUrlOr(profileUrl));
             notes = revision.notesOr(notes);
             departmentId = revision.departmentIdOr(departmentId);
+            platformMfa = revision.platformMfaOr(platformMfa);
             touch(by, now);
         }
         return changed;
@@ -207,9 +233,10 @@ public class OfficialAccount {
     }
 
     /**
-     * Records that a new version of the credential set replaced the one before it, and whether it holds a TOTP seed;
-     * any rotation flag is cleared, and a new password or TOTP seed starts the rotation schedule again ({@code
-     * fallback}: the platform's or the global interval, for an account without its own).
+     * Records that a new version of the credential set replaced the one before it, whether it holds a TOTP seed and
+     * what the rotation learnt of its recovery contacts; any rotation flag is cleared, and a new password or TOTP seed
+     * starts the rotation schedule again ({@code fallback}: the platform's or the global interval, for an account
+     * without its own).
      */
     public void credentialsRotated(RotatedCredentials rotated, RotationInterval fallback, String by, Instant now) {
         if (rotated.version() != credentialVersion + 1) {
@@ -219,6 +246,9 @@ public class OfficialAccount {
         this.totpSeedEscrowed = rotated.totpSeedEscrowed();
         this.credentialFields = String.join(",", rotated.fields());
         rotation().rotated(rotated.secretReplaced(), fallback, now);
+        this.recoveryEmailInstitutional = rotated.recovery().emailInstitutional();
+        this.recoveryPhoneInstitutional = rotated.recovery().phoneInstitutional();
+        this.recoveryRulesDigest = rotated.recovery().rulesDigest();
         if (rotated.version() == 1) {
             putInUse();
         }
@@ -325,6 +355,17 @@ public class OfficialAccount {
         return rotation().clearInterval(fallback);
     }
 
+    /**
+     * What the compliance report asks of the account, with its credentials due for rotation at {@code rotationDue}
+     * (the registry decides which date that is).
+     */
+    public AccountFacts facts(Instant rotationDue) {
+        return new AccountFacts(id, departmentId, platform == Platform.OTHER ? platformName : platform.name(), handle,
+                displayName, status, approvedAt, statusChangedAt, contentOwnerId, backupModeratorId,
+                credentialVersion, credentialFields(), totpSeedEscrowed, platformMfa, recoveryEmailInstitutional,
+                recoveryPhoneInstitutional, recoveryRulesDigest, rotationDue);
+    }
+
     /** Who changed the account last, and when (to the microsecond, as the database keeps it). */
     private void touch(String by, Instant now) {
         this.updatedBy = by;
@@ -423,6 +464,10 @@ public class OfficialAccount {
             rotation = new RotationSchedule();
         }
         return rotation;
+    }
+
+    public PlatformMfa platformMfa() {
+        return platformMfa;
     }
 
     public Instant createdAt() {

@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * What the registry keeps of a new credential version: its number, whether it holds a TOTP seed (so the list can say
  * which accounts' second factor is escrowed), the names of the fields it holds (so a holder's client knows what
- * there is to reveal without the version history), all without opening anything sealed, and whether it replaced the
- * password or the TOTP seed (so the rotation schedule starts again).
+ * there is to reveal without the version history), all without opening anything sealed, whether it replaced the
+ * password or the TOTP seed (so the rotation schedule starts again), and what the rotation learnt of its recovery
+ * contacts.
  */
-public record RotatedCredentials(int version, boolean totpSeedEscrowed, List<String> fields, boolean secretReplaced) {
+public record RotatedCredentials(int version, boolean totpSeedEscrowed, List<String> fields, boolean secretReplaced,
+        RecoveryFacts recovery) {
 
     public RotatedCredentials {
         fields = List.copyOf(fields);

@@ -53,8 +53,9 @@ public class DutiesResource {
     @GET
     @AnyCaller
     @Operation(operationId = "listDuties", summary = "Holders' duties, newest first", description = "With accountId:"
-            + " the duties of that account's holders, present and past (none if the caller may not read the account). With"
-            + " personId: that person's (themselves, DGIT admins and auditors). Without either: the caller's own.")
+            + " the duties of that account's holders, present and past (none if the caller may not read the account)."
+            + " With personId: that person's (themselves, DGIT admins and auditors). Without either: the caller's own"
+            + " (none for a system's token).")
     public List<DutyView> list(@QueryParam("personId") String personId, @QueryParam("accountId") String accountId) {
         if (personId != null && accountId != null) {
             throw ProblemException.invalidField("accountId", "name a person or an account, not both");

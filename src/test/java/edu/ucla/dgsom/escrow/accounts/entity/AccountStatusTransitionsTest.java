@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The status transitions of an official account (policy I.1 approval, II suspension), without a container. */
 class AccountStatusTransitionsTest {
 
+    private static final RecoveryFacts NO_RECOVERY = new RecoveryFacts(false, false, "rules");
+
     private static final Instant CREATED = Instant.parse("2026-12-01T09:00:00Z");
     private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
 
@@ -24,7 +26,8 @@ class AccountStatusTransitionsTest {
 
     private static void escrow(OfficialAccount account) {
         account.credentialsRotated(new RotatedCredentials(account.credentialVersion() + 1, false,
-                List.of("password"), true), new RotationInterval(180, RotationInterval.Source.DEFAULT), "owner", NOW);
+                List.of("password"), true, NO_RECOVERY), new RotationInterval(180, RotationInterval.Source.DEFAULT),
+                "owner", NOW);
     }
 
     private static void refusedNaming(AccountStatus state, Runnable transition) {
