@@ -60,7 +60,12 @@ public final class Secrets {
     }
 
     public static String sha256Hex(String secret) {
-        return HexFormat.of().formatHex(sha256().digest(secret.getBytes(StandardCharsets.UTF_8)));
+        return sha256Hex(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of {@code bytes} in lower-case hex, e.g. of a report a person attests. */
+    public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
     /**

@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.audit.control;
 
+import edu.ucla.dgsom.escrow.web.Csv;
 import java.util.Base64;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,16 +26,8 @@ final class AuditCsv {
                 Base64.getEncoder().encodeToString(c.signature()));
     }
 
+    /** The cells as {@link Csv} quotes and neutralises them; the export adds the line feed after the CR. */
     private static String row(String... values) {
-        return Stream.of(values).map(AuditCsv::cell).collect(Collectors.joining(",")) + "\r";
-    }
-
-    /** Quotes every non-empty cell; a leading =, +, - or @ is prefixed with ' so spreadsheets never run it. */
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return '"' + safe.replace("\"", "\"\"") + '"';
+        return Stream.of(values).map(Csv::cell).collect(Collectors.joining(",")) + "\r";
     }
 }
