@@ -19,7 +19,8 @@ import java.util.Set;
  * A partial update, read as a JSON merge patch (RFC 7396): absent fields stay as they are; {@code null} or an empty
  * string clears {@code profileUrl} or {@code notes}; {@code null} for any other field is refused. The platform is
  * part of the account's identity and cannot change, and the status changes only through its transitions (approval,
- * suspension, reinstatement, retirement). {@code reason} goes to the audit trail.
+ * suspension, reinstatement, retirement). {@code platformMfa} states the platform's second factor (NONE, TOTP or
+ * OTHER; null clears it: not stated). {@code reason} goes to the audit trail.
  */
 public record AccountChange(
         @Size(min = 1, max = 200) String handle,
@@ -29,11 +30,12 @@ public record AccountChange(
         @Size(min = 1, max = 36) String contentOwnerId,
         @Size(min = 1, max = 36) String backupModeratorId,
         @Size(max = 4000) String notes,
+        @Size(max = 8) String platformMfa,
         @Size(max = 500) String reason) {
 
     /** Unconstrained: Payara fails /openapi on constrained parameters (docs/architecture.md, "Request records"). */
     public AccountChange(String handle, String profileUrl, String displayName, String departmentId,
-            String contentOwnerId, String backupModeratorId, String notes, String reason) {
+            String contentOwnerId, String backupModeratorId, String notes, String platformMfa, String reason) {
         this.handle = handle;
         this.profileUrl = profileUrl;
         this.displayName = displayName;
@@ -41,11 +43,12 @@ public record AccountChange(
         this.contentOwnerId = contentOwnerId;
         this.backupModeratorId = backupModeratorId;
         this.notes = notes;
+        this.platformMfa = platformMfa;
         this.reason = reason;
     }
 
     /** What JSON {@code null} may clear; {@code reason} is not stored, so null is as good as absent. */
-    private static final Set<String> CLEARABLE = Set.of("profileUrl", "notes");
+    private static final Set<String> CLEARABLE = Set.of("profileUrl", "notes", "platformMfa");
 
     /**
      * The change a merge patch asks for. A null that clears becomes the empty string the rules already treat as
@@ -77,7 +80,8 @@ public record AccountChange(
         return new AccountEdit(new AccountRevision(handle == null ? null : AccountFields.text("handle", handle),
                 displayName == null ? null : AccountFields.text("displayName", displayName),
                 profileUrl == null ? null : AccountFields.profileUrl(profileUrl),
-                notes == null ? null : AccountFields.notes(notes), departmentId == null ? null : departmentId.strip()),
+                notes == null ? null : AccountFields.notes(notes), departmentId == null ? null : departmentId.strip(),
+                platformMfa == null ? null : AccountFields.platformMfa(platformMfa)),
                 contentOwnerId == null ? null : contentOwnerId.strip(),
                 backupModeratorId == null ? null : backupModeratorId.strip(), reason);
     }

@@ -10,13 +10,14 @@ import java.util.List;
  * which fields it holds (their names only), so that anyone who may reveal knows what there is to ask for.
  * {@code approvalRequestId} and {@code approvedAt} record the approval (policy I.1), absent while there is none;
  * {@code statusReason}, {@code statusChangedAt} and {@code statusChangedBy} say why the status last changed.
+ * {@code platformMfa} is the platform's second factor as its stewards stated it (absent: not stated).
  */
 public record AccountView(String id, String platform, String platformName, String handle, String profileUrl,
         String displayName, String departmentId, String status, String contentOwnerId, String backupModeratorId,
         String notes, int credentialVersion, boolean totpSeedEscrowed, List<String> credentialFields,
         Instant rotationRequiredSince, Instant rotationDueAt, Instant createdAt, String createdBy, Instant updatedAt,
         String updatedBy, String approvalRequestId, Instant approvedAt, String statusReason, Instant statusChangedAt,
-        String statusChangedBy) {
+        String statusChangedBy, String platformMfa) {
 
     public static AccountView of(OfficialAccount account) {
         return new AccountView(account.id(), account.platform().name(), account.platformName(), account.handle(),
@@ -25,6 +26,6 @@ public record AccountView(String id, String platform, String platformName, Strin
                 account.totpSeedEscrowed(), account.credentialFields(), account.rotationRequiredSince(), account.rotationDueAt(),
                 account.createdAt(), account.createdBy(), account.updatedAt(), account.updatedBy(),
                 account.approvalRequestId(), account.approvedAt(), account.statusReason(), account.statusChangedAt(),
-                account.statusChangedBy());
+                account.statusChangedBy(), account.platformMfa() == null ? null : account.platformMfa().name());
     }
 }

@@ -2,6 +2,7 @@ package edu.ucla.dgsom.escrow.accounts.control;
 
 import edu.ucla.dgsom.escrow.accounts.entity.AccountStatus;
 import edu.ucla.dgsom.escrow.accounts.entity.Platform;
+import edu.ucla.dgsom.escrow.accounts.entity.PlatformMfa;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -78,6 +79,11 @@ public final class AccountFields {
     /** Free text, trimmed; empty when blank, which means none. */
     public static String notes(String value) {
         return value.strip();
+    }
+
+    /** The platform's second factor in its stored form: its name, or empty for "not stated". */
+    public static String platformMfa(String value) {
+        return value.isBlank() ? "" : named("platformMfa", value, PlatformMfa.class).name();
     }
 
     /** Empty as none. */

@@ -6,10 +6,10 @@ import java.util.TreeMap;
 
 /**
  * New values for an account's metadata, each already in its stored form. Null keeps a value; an empty
- * {@code profileUrl} or {@code notes} clears it.
+ * {@code profileUrl} or {@code notes} clears it, and so does an empty {@code platformMfa} (not stated).
  */
 public record AccountRevision(String handle, String displayName, String profileUrl, String notes,
-        String departmentId) {
+        String departmentId, String platformMfa) {
 
     /** What this revision changes of {@code account}, as the audit trail records it; the notes' text never. */
     public SortedMap<String, String> changesOf(OfficialAccount account) {
@@ -30,6 +30,10 @@ public record AccountRevision(String handle, String displayName, String profileU
         if (movesDepartmentOf(account)) {
             changed.put("department", account.departmentId() + "->" + departmentId);
         }
+        PlatformMfa mfa = platformMfaOr(account.platformMfa());
+        if (mfa != account.platformMfa()) {
+            changed.put("platformMfa", mfa == null ? "" : mfa.name());
+        }
         return changed;
     }
 
@@ -48,6 +52,11 @@ public record AccountRevision(String handle, String displayName, String profileU
 
     String notesOr(String current) {
         return notes == null ? current : emptyAsNull(notes);
+    }
+
+    /** The platform's second factor: the current one if none is given, unstated if an empty one is. */
+    PlatformMfa platformMfaOr(PlatformMfa current) {
+        return platformMfa == null ? current : platformMfa.isEmpty() ? null : PlatformMfa.valueOf(platformMfa);
     }
 
     String departmentIdOr(String current) {
@@ -70,6 +79,6 @@ public record AccountRevision(String handle, String displayName, String profileU
 
     /** The same revision, naming the department as the database spells its id. */
     public AccountRevision withDepartmentId(String storedId) {
-        return new AccountRevision(handle, displayName, profileUrl, notes, storedId);
+        return new AccountRevision(handle, displayName, profileUrl, notes, storedId, platformMfa);
     }
 }

@@ -32,10 +32,19 @@ import java.util.UUID;
         + " WHERE a.credentialVersion > 0 AND a.departmentId IN :departments ORDER BY a.id")
 @NamedQuery(name = OfficialAccount.WITH_CREDENTIALS, query = "SELECT a FROM OfficialAccount a"
         + " WHERE a.credentialVersion > 0 ORDER BY a.id")
+@NamedQuery(name = OfficialAccount.REPORTED, query = "SELECT a FROM OfficialAccount a WHERE a.status <> :retired"
+        + " ORDER BY a.id")
+@NamedQuery(name = OfficialAccount.REPORTED_IN, query = "SELECT a FROM OfficialAccount a WHERE a.status <> :retired"
+        + " AND a.departmentId = :department ORDER BY a.id")
+@NamedQuery(name = OfficialAccount.REPORTED_DEPARTMENTS, query = "SELECT DISTINCT a.departmentId FROM OfficialAccount a"
+        + " WHERE a.status <> :retired ORDER BY a.departmentId")
 @NamedQuery(name = OfficialAccount.BY_IDENTITY, query = "SELECT a FROM OfficialAccount a WHERE a.identityKey = :key")
 public class OfficialAccount {
 
     public static final String BY_IDENTITY = "OfficialAccount.byIdentity";
+    public static final String REPORTED = "OfficialAccount.reported";
+    public static final String REPORTED_IN = "OfficialAccount.reportedIn";
+    public static final String REPORTED_DEPARTMENTS = "OfficialAccount.reportedDepartments";
     public static final String HELD_BY = "OfficialAccount.heldBy";
     public static final String WITH_CREDENTIALS_IN = "OfficialAccount.withCredentialsIn";
     public static final String WITH_CREDENTIALS = "OfficialAccount.withCredentials";
@@ -114,6 +123,22 @@ public class OfficialAccount {
     @Column(name = "rotation_due_at")
     private Instant rotationDueAt;
 
+    /** The platform's second factor as the stewards state it; null until they do. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "platform_mfa")
+    private PlatformMfa platformMfa;
+
+    /** Whether the current version's recovery e-mail is the school's; null when no rotation has judged it. */
+    @Column(name = "recovery_email_institutional")
+    private Boolean recoveryEmailInstitutional;
+
+    @Column(name = "recovery_phone_institutional")
+    private Boolean recoveryPhoneInstitutional;
+
+    /** The digest of the rules that judged the recovery contacts. */
+    @Column(name = "recovery_rules_digest")
+    private String recoveryRulesDigest;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -181,6 +206,7 @@ public class OfficialAccount {
             rename(revision.handleOr(handle), revision.displayNameOr(displayName), revision.profileUrlOr(profileUrl));
             notes = revision.notesOr(notes);
             departmentId = revision.departmentIdOr(departmentId);
+            platformMfa = revision.platformMfaOr(platformMfa);
             touch(by, now);
         }
         return changed;
@@ -204,8 +230,8 @@ public class OfficialAccount {
     }
 
     /**
-     * Records that a new version of the credential set replaced the one before it, and whether it holds a TOTP seed;
-     * any rotation flag is cleared.
+     * Records that a new version of the credential set replaced the one before it, whether it holds a TOTP seed and
+     * what the rotation learnt of its recovery contacts; any rotation flag is cleared.
      */
     public void credentialsRotated(RotatedCredentials rotated, String by, Instant now) {
         if (rotated.version() != credentialVersion + 1) {
@@ -214,6 +240,9 @@ public class OfficialAccount {
         this.credentialVersion = rotated.version();
         this.totpSeedEscrowed = rotated.totpSeedEscrowed();
         this.credentialFields = String.join(",", rotated.fields());
+        this.recoveryEmailInstitutional = rotated.recovery().emailInstitutional();
+        this.recoveryPhoneInstitutional = rotated.recovery().phoneInstitutional();
+        this.recoveryRulesDigest = rotated.recovery().rulesDigest();
         this.rotationRequiredSince = null;
         this.rotationDueAt = null;
         if (rotated.version() == 1) {
@@ -315,6 +344,17 @@ public class OfficialAccount {
         }
     }
 
+    /**
+     * What the compliance report asks of the account, with its credentials due for rotation at {@code rotationDue}
+     * (the registry decides which date that is).
+     */
+    public AccountFacts facts(Instant rotationDue) {
+        return new AccountFacts(id, departmentId, platform == Platform.OTHER ? platformName : platform.name(), handle,
+                displayName, status, approvedAt, statusChangedAt, contentOwnerId, backupModeratorId,
+                credentialVersion, credentialFields(), totpSeedEscrowed, platformMfa, recoveryEmailInstitutional,
+                recoveryPhoneInstitutional, recoveryRulesDigest, rotationDue);
+    }
+
     /** Who changed the account last, and when (to the microsecond, as the database keeps it). */
     private void touch(String by, Instant now) {
         this.updatedBy = by;
@@ -413,6 +453,10 @@ public class OfficialAccount {
 
     public Instant rotationDueAt() {
         return rotationDueAt;
+    }
+
+    public PlatformMfa platformMfa() {
+        return platformMfa;
     }
 
     public Instant createdAt() {

@@ -118,7 +118,7 @@ final class CredentialValues {
         }
     }
 
-    private static String text(byte[] plaintext) {
+    static String text(byte[] plaintext) {
         return plaintext == null ? null : new String(plaintext, StandardCharsets.UTF_8);
     }
 

@@ -5,6 +5,8 @@ import edu.ucla.dgsom.escrow.accounts.control.AccountAccess.Capability;
 import edu.ucla.dgsom.escrow.accounts.control.AccountId;
 import edu.ucla.dgsom.escrow.accounts.control.AccountRef;
 import edu.ucla.dgsom.escrow.accounts.control.Accounts;
+import edu.ucla.dgsom.escrow.accounts.control.RecoveryRules;
+import edu.ucla.dgsom.escrow.accounts.entity.RecoveryFacts;
 import edu.ucla.dgsom.escrow.accounts.entity.RotatedCredentials;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
@@ -63,6 +65,9 @@ public class Credentials {
     @Inject
     Event<CredentialsRotated> rotated;
 
+    @Inject
+    RecoveryRules recoveryRules;
+
     /**
      * Creates the version after {@code replacing}, which must be the current one (0 for the first set; null when
      * the caller named none, which is refused).
@@ -73,11 +78,12 @@ public class Credentials {
         requireIfMatch(account, replacing, statedReason);
         String reason = requireReason(account, AuditAction.CREDENTIAL_ROTATE, statedReason);
         CredentialVersion previous = replaced(account, replacing, reason);
-        CredentialVersion.Successor next = sealSuccessor(account, previous, secrets);
-        CredentialVersion created = next.create(account.id(), reason, caller.auditName(), Instant.now());
+        Sealed next = sealSuccessor(account, previous, secrets);
+        CredentialVersion created = next.successor().create(account.id(), reason, caller.auditName(), Instant.now());
         em.persist(created);
         accounts.credentialsRotated(account, new RotatedCredentials(created.version(),
-                created.holds(CredentialField.TOTP), created.fields().stream().map(CredentialField::key).toList()));
+                created.holds(CredentialField.TOTP), created.fields().stream().map(CredentialField::key).toList(),
+                next.recovery()));
         rotated.fire(new CredentialsRotated(account.id(), created.version(), Set.copyOf(created.changedFields())));
         audit.record(AuditAction.CREDENTIAL_ROTATE, account.target(), Outcome.ALLOWED, reason,
                 Map.of("version", Integer.toString(created.version()), "replaced", Integer.toString(created.version()
@@ -85,12 +91,16 @@ public class Credentials {
         return created;
     }
 
+    /** The sealed successor, and what its recovery contacts are, judged while their plaintext was at hand. */
+    private record Sealed(CredentialVersion.Successor successor, RecoveryFacts recovery) {
+    }
+
     /**
      * Seals every field of the version after {@code previous}: those {@code secrets} set, and those carried over,
-     * opened from {@code previous} and sealed again under the new version. Plaintext is wiped as soon as it is sealed.
+     * opened from {@code previous} and sealed again under the new version, and judges its recovery e-mail and phone
+     * by the school's rules (only the verdicts are kept). Plaintext is wiped as soon as it is sealed.
      */
-    private CredentialVersion.Successor sealSuccessor(AccountRef account, CredentialVersion previous,
-            NewSecrets secrets) {
+    private Sealed sealSuccessor(AccountRef account, CredentialVersion previous, NewSecrets secrets) {
         Map<CredentialField, byte[]> values = CredentialValues.of(secrets);
         try {
             CredentialVersion.Successor next = CredentialVersion.successor(previous, values.keySet(), secrets.clear(),
@@ -101,7 +111,9 @@ public class Credentials {
                         values.get(CredentialField.RECOVERY_CODES), secrets.recoveryCodesUsed()));
             }
             values.forEach((field, plaintext) -> sealed.seal(context(account.id(), next.version(), field), plaintext));
-            return next;
+            return new Sealed(next, recoveryRules.current().classify(
+                    CredentialValues.text(values.get(CredentialField.RECOVERY_EMAIL)),
+                    CredentialValues.text(values.get(CredentialField.RECOVERY_PHONE))));
         } finally {
             values.values().forEach(CredentialValues::wipe);
         }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The status transitions of an official account (policy I.1 approval, II suspension), without a container. */
 class AccountStatusTransitionsTest {
 
+    private static final RecoveryFacts NO_RECOVERY = new RecoveryFacts(false, false, "rules");
+
     private static final Instant CREATED = Instant.parse("2026-12-01T09:00:00Z");
     private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
 
@@ -24,7 +26,7 @@ class AccountStatusTransitionsTest {
 
     private static void escrow(OfficialAccount account) {
         account.credentialsRotated(new RotatedCredentials(account.credentialVersion() + 1, false,
-                List.of("password")), "owner", NOW);
+                List.of("password"), NO_RECOVERY), "owner", NOW);
     }
 
     private static void refusedNaming(AccountStatus state, Runnable transition) {

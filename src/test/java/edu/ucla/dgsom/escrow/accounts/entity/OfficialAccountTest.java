@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class OfficialAccountTest {
 
+    private static final RecoveryFacts NO_RECOVERY = new RecoveryFacts(false, false, "rules");
+
     private static final Instant CREATED = Instant.parse("2026-12-01T09:00:00Z");
     private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
 
@@ -23,13 +25,13 @@ class OfficialAccountTest {
     }
 
     private static AccountRevision revision(String handle, String profileUrl, String notes) {
-        return new AccountRevision(handle, null, profileUrl, notes, null);
+        return new AccountRevision(handle, null, profileUrl, notes, null, null);
     }
 
     @Test
     void a_revision_with_nothing_new_changes_nothing_and_leaves_the_account_untouched() {
         OfficialAccount account = account();
-        assertTrue(account.revise(new AccountRevision("dgsom", "DGSOM", null, "team notes", "dept-1"), "editor", NOW).isEmpty());
+        assertTrue(account.revise(new AccountRevision("dgsom", "DGSOM", null, "team notes", "dept-1", null), "editor", NOW).isEmpty());
         assertEquals("creator", account.updatedBy());
         assertEquals(CREATED, account.updatedAt());
     }
@@ -57,7 +59,7 @@ class OfficialAccountTest {
     @Test
     void a_department_change_says_from_what_to_what() {
         OfficialAccount account = account();
-        AccountRevision revision = new AccountRevision(null, null, null, null, "dept-2");
+        AccountRevision revision = new AccountRevision(null, null, null, null, "dept-2", null);
         assertTrue(revision.movesDepartmentOf(account));
         Map<String, String> changed = account.revise(revision, "editor", NOW);
         assertEquals(Map.of("department", "dept-1->dept-2"), changed);
@@ -94,8 +96,8 @@ class OfficialAccountTest {
         OfficialAccount account = account();
         account.requireRotation(NOW, NOW.plus(Duration.ofDays(7)));
         assertThrows(IllegalStateException.class, () -> account.credentialsRotated(new RotatedCredentials(2, false,
-                List.of("password")), "holder", NOW));
-        account.credentialsRotated(new RotatedCredentials(1, false, List.of("password")), "holder", NOW);
+                List.of("password"), NO_RECOVERY), "holder", NOW));
+        account.credentialsRotated(new RotatedCredentials(1, false, List.of("password"), NO_RECOVERY), "holder", NOW);
         assertEquals(1, account.credentialVersion());
         assertTrue(account.hasCredentials());
         assertNull(account.rotationRequiredSince());
@@ -107,10 +109,10 @@ class OfficialAccountTest {
         OfficialAccount account = account();
         assertFalse(account.totpSeedEscrowed(), "no credentials, no seed");
         assertEquals(List.of(), account.credentialFields());
-        account.credentialsRotated(new RotatedCredentials(1, true, List.of("password", "totp")), "holder", NOW);
+        account.credentialsRotated(new RotatedCredentials(1, true, List.of("password", "totp"), NO_RECOVERY), "holder", NOW);
         assertTrue(account.totpSeedEscrowed());
         assertEquals(List.of("password", "totp"), account.credentialFields());
-        account.credentialsRotated(new RotatedCredentials(2, false, List.of("password")), "holder", NOW);
+        account.credentialsRotated(new RotatedCredentials(2, false, List.of("password"), NO_RECOVERY), "holder", NOW);
         assertFalse(account.totpSeedEscrowed(), "a version without the seed (cleared) says so");
         assertEquals(List.of("password"), account.credentialFields());
     }
@@ -123,5 +125,33 @@ class OfficialAccountTest {
         account.requireRotation(NOW.plus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(5)));
         assertEquals(NOW, account.rotationRequiredSince());
         assertEquals(NOW.plus(Duration.ofDays(3)), account.rotationDueAt());
+    }
+
+    @Test
+    void the_platforms_second_factor_is_stated_changed_and_cleared_by_a_revision() {
+        OfficialAccount account = account();
+        assertNull(account.platformMfa());
+        assertEquals(Map.of("platformMfa", "TOTP"), account.revise(new AccountRevision(null, null, null, null, null,
+                "TOTP"), "editor", NOW));
+        assertEquals(PlatformMfa.TOTP, account.platformMfa());
+        assertTrue(account.revise(new AccountRevision(null, null, null, null, null, "TOTP"), "editor", NOW)
+                .isEmpty());
+        assertEquals(Map.of("platformMfa", ""), account.revise(new AccountRevision(null, null, null, null, null, ""),
+                "editor", NOW));
+        assertNull(account.platformMfa());
+    }
+
+    @Test
+    void a_rotation_keeps_what_it_learnt_of_the_recovery_contacts_and_the_report_reads_it() {
+        OfficialAccount account = account();
+        assertNull(account.facts(null).recoveryEmailInstitutional(), "unknown before any rotation judged it");
+        account.credentialsRotated(new RotatedCredentials(1, false, List.of("recoveryEmail"), new RecoveryFacts(true,
+                false, "digest")), "holder", NOW);
+        AccountFacts facts = account.facts(NOW);
+        assertEquals(Boolean.TRUE, facts.recoveryEmailInstitutional());
+        assertEquals(Boolean.FALSE, facts.recoveryPhoneInstitutional());
+        assertEquals("digest", facts.recoveryRulesDigest());
+        assertEquals(NOW, facts.rotationDueAt());
+        assertEquals("INSTAGRAM", facts.platform());
     }
 }
