@@ -10,6 +10,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** Who holds a role, longest-standing first: for rules that choose or tell people by their role. */
 @Stateless
@@ -41,5 +44,30 @@ public class RoleHolders {
             owners.computeIfAbsent(grant.departmentId(), d -> new ArrayList<>()).add(grant.personId());
         }
         return owners;
+    }
+
+    /** The departments with an active owner who has MFA enrolled: an owner who can reveal their credentials. */
+    public Set<String> departmentsOwnedByAPersonWithMfa() {
+        return Set.copyOf(scopesHeldWithMfa(Role.DEPARTMENT_OWNER));
+    }
+
+    /** Whether an active DGIT admin has MFA enrolled: someone at DGIT who can reveal every account's credentials. */
+    public boolean aDgitAdminWithMfa() {
+        return !scopesHeldWithMfa(Role.DGIT_ADMIN).isEmpty();
+    }
+
+    /** Those of these departments where no active person holds {@code role}, e.g. no supervisor. */
+    public SortedSet<String> withoutActiveHolder(Role role, Collection<String> departmentIds) {
+        SortedSet<String> without = new TreeSet<>(departmentIds);
+        if (!departmentIds.isEmpty()) {
+            without.removeAll(em.createNamedQuery(RoleGrant.SCOPES_HELD_ACTIVELY, String.class)
+                    .setParameter("role", role).setParameter("departments", departmentIds).getResultList());
+        }
+        return without;
+    }
+
+    private List<String> scopesHeldWithMfa(Role role) {
+        return em.createNamedQuery(RoleGrant.SCOPES_HELD_WITH_MFA, String.class).setParameter("role", role)
+                .getResultList();
     }
 }

@@ -25,9 +25,18 @@ import java.util.UUID;
 @NamedQuery(name = RoleGrant.COUNT_ROLE, query = "SELECT COUNT(g) FROM RoleGrant g WHERE g.role = :role")
 @NamedQuery(name = RoleGrant.COUNT_ACTIVE_HOLDING, query = "SELECT COUNT(g) FROM RoleGrant g, Person p"
         + " WHERE p.id = g.personId AND g.personId = :person AND g.role = :role AND p.status = :status")
+@NamedQuery(name = RoleGrant.SCOPES_HELD_WITH_MFA, query = "SELECT DISTINCT g.departmentId FROM RoleGrant g, Person p,"
+        + " SignIn s WHERE p.id = g.personId AND s.personId = g.personId AND g.role = :role"
+        + " AND p.status = edu.ucla.dgsom.escrow.access.entity.Person.Status.ACTIVE"
+        + " AND s.mfaState = edu.ucla.dgsom.escrow.access.entity.SignIn.MfaState.ENROLLED")
+@NamedQuery(name = RoleGrant.SCOPES_HELD_ACTIVELY, query = "SELECT DISTINCT g.departmentId FROM RoleGrant g, Person p"
+        + " WHERE p.id = g.personId AND g.role = :role AND g.departmentId IN :departments"
+        + " AND p.status = edu.ucla.dgsom.escrow.access.entity.Person.Status.ACTIVE")
 public class RoleGrant {
 
     public static final String OF_PERSON = "RoleGrant.ofPerson";
+    public static final String SCOPES_HELD_ACTIVELY = "RoleGrant.scopesHeldActively";
+    public static final String SCOPES_HELD_WITH_MFA = "RoleGrant.scopesHeldWithMfa";
     public static final String HOLDERS_OTHER_THAN = "RoleGrant.holdersOtherThan";
     public static final String OWNERS_OTHER_THAN = "RoleGrant.ownersOtherThan";
     public static final String COUNT_ROLE = "RoleGrant.countRole";

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Requests for official accounts and their decision (policy I.1-2). A person of the department, one of its owners or
@@ -133,6 +134,12 @@ public class AccountRequests {
     }
 
     /** The request, if the caller may read it. */
+    /** Since when each registered account's pending request for its approval waits, by account id. */
+    public Map<String, Instant> pendingSince() {
+        return em.createNamedQuery(AccountRequest.PENDING_FOR_ACCOUNTS, AccountRequest.class).getResultStream()
+                .collect(Collectors.toMap(AccountRequest::accountId, AccountRequest::requestedAt, (a, b) -> a));
+    }
+
     public AccountRequest find(String id) {
         AccountRequest request = em.find(AccountRequest.class, id);
         if (request == null || !visible(request)) {

@@ -30,9 +30,13 @@ import java.util.UUID;
 @Table(name = "account_request")
 @NamedQuery(name = AccountRequest.PENDING_FOR, query = "SELECT r.id FROM AccountRequest r"
         + " WHERE r.identityKey = :key AND r.state = edu.ucla.dgsom.escrow.policy.entity.AccountRequest.State.PENDING")
+@NamedQuery(name = AccountRequest.PENDING_FOR_ACCOUNTS, query = "SELECT r FROM AccountRequest r"
+        + " WHERE r.accountId IS NOT NULL"
+        + " AND r.state = edu.ucla.dgsom.escrow.policy.entity.AccountRequest.State.PENDING")
 public class AccountRequest {
 
     public static final String PENDING_FOR = "AccountRequest.pendingFor";
+    public static final String PENDING_FOR_ACCOUNTS = "AccountRequest.pendingForAccounts";
 
     /** The least FTE share a content owner has for social media without the approver's acknowledgement (I.2). */
     public static final BigDecimal QUARTER_FTE = new BigDecimal("0.25");
