@@ -112,6 +112,10 @@ class AccessMatrixIT {
         RULES.put("GET /api/v1/duties", EVERY_CALLER);
         RULES.put("POST /api/v1/duties/{id}/acknowledgement", PERSON);
         RULES.put("GET /api/v1/compliance/report", READERS);
+        RULES.put("GET /api/v1/attestations", READERS);
+        RULES.put("GET /api/v1/attestations/{id}", READERS);
+        RULES.put("GET /api/v1/attestations/{id}/report", READERS);
+        RULES.put("POST /api/v1/attestations/{id}/signature", PERSON);
         RULES.put("POST /api/v1/offboardings", OFFBOARDERS);
         RULES.put("GET /api/v1/offboardings", OFFBOARDING_READERS);
         RULES.put("GET /api/v1/offboardings/{id}", OFFBOARDING_READERS);

@@ -132,7 +132,9 @@ public final class LiveService implements BeforeAllCallback {
                             Map.entry("ESCROW_MAIL_HOST", "127.0.0.1"),
                             Map.entry("ESCROW_MAIL_PORT", Integer.toString(smtpPort)),
                             Map.entry("ESCROW_MAIL_FROM", "escrow@dgit.test"),
-                            Map.entry("ESCROW_POLICY_WEB_PRODUCT_MANAGER", WEB_PRODUCT_MANAGER)));
+                            Map.entry("ESCROW_POLICY_WEB_PRODUCT_MANAGER", WEB_PRODUCT_MANAGER),
+                            // A department's first account gets its attestation within two seconds (AttestationIT).
+                            Map.entry("ESCROW_ATTESTATION_OPEN_EVERY", "PT2S")));
             System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
                     (System.nanoTime() - started) / 1_000_000);
             running = new Running(stack, serverLog);
