@@ -63,8 +63,11 @@ public class DutiesResource {
         if (personId != null && accountId != null) {
             throw ProblemException.invalidField("accountId", "name a person or an account, not both");
         }
+        if (personId == null && accountId == null && !caller.isPerson()) {
+            return List.of(); // a system's token holds no account, so it has no duties of its own
+        }
         List<HolderDuty> found = accountId != null ? duties.ofAccount(accountId)
-                : duties.ofPerson(personId != null ? personId : caller.isPerson() ? caller.id() : "");
+                : duties.ofPerson(personId != null ? personId : caller.id());
         Instant now = Instant.now();
         return found.stream().map(duty -> view(duty, now)).toList();
     }
