@@ -59,6 +59,9 @@ public class ComplianceResource {
             throw ProblemException.invalidField("format", "json or csv");
         }
         String department = departmentId == null || departmentId.isBlank() ? null : departmentId.strip();
+        if (department != null && !department.matches("[0-9A-Za-z-]{1,36}")) {
+            throw ProblemException.invalidField("departmentId", "a department's id");
+        }
         ComplianceReport report = reports.report(department);
         if ("json".equals(format)) {
             return Response.ok(ComplianceReportView.of(department, report, duties.policyVersion()),
