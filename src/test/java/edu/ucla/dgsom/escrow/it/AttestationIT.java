@@ -185,6 +185,8 @@ class AttestationIT {
         assertProblem(department.fixture().contentOwner().api().post(department.path("/signature"),
                 signature(digest, "CORRECT", null)), 404, "not-found");
         assertEquals("OPEN", Api.admin().get(department.path("")).json().getString("state"));
+        assertEquals(3, TestDatabase.auditCount("action = 'ATTESTATION_SIGN' AND outcome = 'DENIED' AND target_id = '"
+                + department.attestation().getString("id") + "'"), "each refusal is audited");
     }
 
     @Test

@@ -80,10 +80,15 @@ public class Attestations {
 
     /** An attestation the caller may read: DGIT admins and auditors any, department owners their departments'. */
     public Attestation find(String id) {
+        return visible(id, AuditAction.COMPLIANCE_REPORT);
+    }
+
+    /** The attestation if the caller may read it; else 404, audited as a refusal of {@code action}. */
+    private Attestation visible(String id, AuditAction action) {
         Attestation attestation = em.find(Attestation.class, id);
         if (attestation == null || !reads(attestation.departmentId())) {
-            throw audit.refuse(AuditAction.COMPLIANCE_REPORT, AuditTrail.Target.of("attestation", id), null,
-                    "not visible to the caller", ProblemException.notFound("Attestation " + id));
+            throw audit.refuse(action, AuditTrail.Target.of("attestation", id), null, "not visible to the caller",
+                    ProblemException.notFound("Attestation " + id));
         }
         return attestation;
     }
@@ -102,7 +107,7 @@ public class Attestations {
      * must be the same, and its bytes are kept. The audit entry carries the digests into the signed chain.
      */
     public Attestation sign(String id, String digestRead, Attestation.Verdict verdict, String corrections) {
-        Attestation attestation = find(id);
+        Attestation attestation = visible(id, AuditAction.ATTESTATION_SIGN);
         em.lock(attestation, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(attestation);
         AuditTrail.Target target = target(attestation);
