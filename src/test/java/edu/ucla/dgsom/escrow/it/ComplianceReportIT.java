@@ -197,7 +197,7 @@ class ComplianceReportIT {
         assertCheck(rows.get(totpWithoutSeed), "mfaSeedEscrowed", "FAIL", "TOTP on the platform, no seed escrowed");
         assertCheck(rows.get(totpWithoutSeed), "recoveryEmailInstitutional", "FAIL", "no recovery e-mail escrowed");
         assertCheck(rows.get(overdue), "rotationNotOverdue", "FAIL", "rotation overdue since");
-        assertCheck(rows.get(totpWithoutSeed), "rotationNotOverdue", "PASS", "no rotation due");
+        assertCheck(rows.get(totpWithoutSeed), "rotationNotOverdue", "PASS", "rotation due by");
         assertCheck(rows.get(suspended), "notSuspended", "FAIL", "suspended since");
         assertCheck(rows.get(suspended), "departmentOwnerCanReveal", "FAIL", "suspended: only DGIT admins reveal");
         assertCheck(rows.get(suspended), "dgitCanReveal", "PASS", "an active DGIT admin with MFA");
