@@ -34,15 +34,28 @@ class RemindersOnTwoInstancesIT {
     private static final Map<String, String> OFFSETS = new LinkedHashMap<>(Map.of("13 DAY", "D14", "2 DAY", "D3",
             "-1 HOUR", "DUE", "-8 DAY", "OVERDUE7"));
 
+    /** A department with an owner, and two people without a sign-in of their own who hold its accounts. */
+    private record Department(String id, People.Session owner, String contentOwner, String moderator) {
+
+        static Department create(String code) {
+            String id = People.createDepartment(code + "-" + UUID.randomUUID().toString().substring(0, 4));
+            return new Department(id, People.departmentOwner(id), holder(id, "co"), holder(id, "bm"));
+        }
+
+        private static String holder(String department, String role) {
+            return People.createPerson(department, "rem-" + role + "-" + UUID.randomUUID().toString().substring(0, 8),
+                    "initial-password-1");
+        }
+    }
+
     @Test
     void each_reminder_is_sent_once_by_two_instances_and_never_again_after_a_restart() throws Exception {
         Reminded.awaitEmptyOutbox();
-        String department = People.createDepartment("TWOREM-" + UUID.randomUUID().toString().substring(0, 4));
-        People.Session owner = People.departmentOwner(department);
-        String contentOwner = People.createPerson(department, "rem-co-" + UUID.randomUUID().toString().substring(0, 8),
-                "initial-password-1");
-        String moderator = People.createPerson(department, "rem-bm-" + UUID.randomUUID().toString().substring(0, 8),
-                "initial-password-1");
+        Department unit = Department.create("TWOREM");
+        String department = unit.id();
+        People.Session owner = unit.owner();
+        String contentOwner = unit.contentOwner();
+        String moderator = unit.moderator();
         Map<String, String> stageOf = new LinkedHashMap<>();
         Map<String, String> handleOf = new HashMap<>();
         Map<String, List<String>> groups = new LinkedHashMap<>();
@@ -116,12 +129,11 @@ class RemindersOnTwoInstancesIT {
     @Test
     void each_duty_reminder_is_sent_once_by_two_instances() throws Exception {
         Reminded.awaitEmptyOutbox();
-        String department = People.createDepartment("TWODUTY-" + UUID.randomUUID().toString().substring(0, 4));
-        People.Session owner = People.departmentOwner(department);
-        String contentOwner = People.createPerson(department, "duty-co-" + UUID.randomUUID().toString().substring(0, 8),
-                "initial-password-1");
-        String moderator = People.createPerson(department, "duty-bm-" + UUID.randomUUID().toString().substring(0, 8),
-                "initial-password-1");
+        Department unit = Department.create("TWODUTY");
+        String department = unit.id();
+        People.Session owner = unit.owner();
+        String contentOwner = unit.contentOwner();
+        String moderator = unit.moderator();
         Map<String, String> handleOf = new LinkedHashMap<>();
         for (int i = 0; i < 8; i++) {
             String handle = "@duty-" + UUID.randomUUID();
