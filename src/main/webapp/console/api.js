@@ -148,7 +148,25 @@ export const duties = {
 };
 
 export const rotations = {
-    due: params => get('/rotations/due' + query(params))
+    due: params => get('/rotations/due' + query(params)),
+    setInterval: (accountId, days, reason) => call('PUT', '/accounts/' + encodeURIComponent(accountId)
+        + '/rotation-interval', { body: { days, reason } }).then(r => r.data),
+    clearInterval: accountId => del('/accounts/' + encodeURIComponent(accountId) + '/rotation-interval')
+};
+
+export const compliance = {
+    report: departmentId => get('/compliance/report' + query({ departmentId })),
+    /** A download address: the browser fetches it with the session cookie (a GET needs no CSRF token). */
+    csvAddress: departmentId => BASE + '/compliance/report' + query({ departmentId, format: 'csv' })
+};
+
+export const attestations = {
+    list: params => get('/attestations' + query(params)),
+    get: id => get('/attestations/' + encodeURIComponent(id)),
+    sign: (id, reportDigest, verdict, corrections) =>
+        post('/attestations/' + encodeURIComponent(id) + '/signature', { reportDigest, verdict, corrections }),
+    /** The exact CSV attested, to download. */
+    reportAddress: id => BASE + '/attestations/' + encodeURIComponent(id) + '/report'
 };
 
 export const directory = {

@@ -48,6 +48,10 @@ const ROUTES = [
     { pattern: /^\/requests\/new$/, page: lazy('requests', 'NewRequestPage') },
     { pattern: /^\/requests\/([^/]+)$/, page: lazy('requests', 'RequestPage'), params: ['requestId'] },
     { pattern: /^\/duties$/, page: lazy('duties', 'DutiesPage') },
+    { pattern: /^\/compliance$/, page: lazy('compliance', 'CompliancePage'), roles: ACCOUNT_READERS },
+    { pattern: /^\/attestations$/, page: lazy('attestations', 'AttestationsPage'), roles: ACCOUNT_READERS },
+    { pattern: /^\/attestations\/([^/]+)$/, page: lazy('attestations', 'AttestationPage'), params: ['attestationId'],
+        roles: ACCOUNT_READERS },
     { pattern: /^\/profile$/, page: lazy('profile', 'ProfilePage') }
 ];
 
@@ -61,6 +65,8 @@ const NAVIGATION = [
     { href: '/offboardings', label: 'Offboarding', roles: OFFBOARDING_READERS },
     { href: '/people', label: 'People', roles: DIRECTORY_READERS, also: ['/departments'] },
     { href: '/tokens', label: 'API tokens', roles: ADMINS },
+    { href: '/compliance', label: 'Compliance', roles: ACCOUNT_READERS },
+    { href: '/attestations', label: 'Attestations', roles: ACCOUNT_READERS },
     { href: '/audit', label: 'Audit', roles: ACCOUNT_READERS },
     { href: '/keys', label: 'Keys', roles: ADMINS },
     { href: '/profile', label: 'Profile' }

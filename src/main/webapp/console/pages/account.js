@@ -10,6 +10,7 @@ import * as api from '../api.js';
 import { useDirectory } from '../directory.js';
 import { AccountBadges } from './accounts.js';
 import { StatusDetails, DgitActions, ContentActions, HolderDuties } from './account-status.js';
+import { RotationDetails, RotationIntervalForm } from './account-rotation.js';
 
 const FIELD_LABELS = {
     loginIdentifier: 'Login (username or email)', password: 'Password', totp: 'MFA seed (TOTP)',
@@ -53,6 +54,9 @@ export function AccountPage({ accountId }) {
     const holder = [account.contentOwnerId, account.backupModeratorId].includes(session.id);
     const auditor = session.roles.every(r => r === 'AUDITOR') && session.roles.length > 0 && !holder;
     const admin = session.roles.includes('DGIT_ADMIN');
+    // As for changing the account: DGIT admins, and the department's owners unless DGIT suspended it.
+    const schedules = account.status !== 'RETIRED' && (admin || (account.status !== 'SUSPENDED'
+        && (session.departments || []).includes(account.departmentId)));
     return html`<p class="breadcrumb"><${Link} href="/accounts">Accounts<//></p>
         <h1>${account.displayName}</h1>
         <${AccountBadges} account=${account} />
@@ -65,12 +69,14 @@ export function AccountPage({ accountId }) {
             <${StatusDetails} account=${account} directory=${directory} mayRequest=${!auditor} />
             <dt>Content owner</dt><dd>${directory.personName(account.contentOwnerId)}</dd>
             <dt>Backup moderator</dt><dd>${directory.personName(account.backupModeratorId)}</dd>
+            <${RotationDetails} account=${account} />
             ${account.notes && html`<dt>Notes</dt><dd class="pre">${account.notes}</dd>`}
         </dl>
         ${account.status === 'SUSPENDED' && html`<p class="warning">This account is suspended: only DGIT admins may
             reveal, rotate or change it until DGIT reinstates it.</p>`}
         ${!auditor && html`<${Credentials} account=${account} versions=${versions} directory=${directory}
             onRotated=${load} />`}
+        ${schedules && html`<${RotationIntervalForm} account=${account} onChanged=${load} />`}
         ${admin && html`<${DgitActions} account=${account} onChanged=${() => {
             setRevision(r => r + 1);
             return load();

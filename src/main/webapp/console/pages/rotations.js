@@ -7,8 +7,8 @@ import {
 import * as api from '../api.js';
 import { useDirectory } from '../directory.js';
 
-const PERIODS = [['P7D', 'the next 7 days'], ['P30D', 'the next 30 days'], ['P90D', 'the next 90 days'],
-    ['P366D', 'the next year']];
+const PERIODS = [['P7D', 'the next 7 days'], ['P14D', 'the next 14 days'], ['P30D', 'the next 30 days'],
+    ['P90D', 'the next 90 days'], ['P366D', 'the next year']];
 const SOURCES = { ACCOUNT: 'its own', PLATFORM: "the platform's", DEFAULT: 'the default' };
 
 export function RotationsPage() {

@@ -1,6 +1,6 @@
 // The start page: what needs the signed-in person's attention, by what they hold and their roles: hand-overs to
-// confirm, account requests to decide, duties to acknowledge, rotations due or overdue, accounts without a backup
-// moderator, open offboarding cases.
+// confirm, account requests to decide, duties to acknowledge, reports to attest (and those escalated to DGIT),
+// rotations due within two weeks or overdue, accounts without a backup moderator, open offboarding cases.
 import {
     html, useContext, ConsoleContext, Link, ProblemMessage, usePageTitle, useLoaded, holdsAny, ACCOUNT_READERS,
     OFFBOARDING_READERS, roleName, Badge, formatDateTime
@@ -11,8 +11,11 @@ import { AccountBadges } from './accounts.js';
 import { HandoversToConfirm, CaseTable, OPEN_STATES } from './offboarding.js';
 import { toDecide, supervises } from './requests.js';
 import { DutiesToAcknowledge } from './duties.js';
+import { AttestationState, attests, periodWords } from './attestations.js';
 
 const SHOWN = 10;
+/** Rotations are listed from two weeks ahead: the first reminder's lead (docs/policy.md). */
+const SOON = 'P14D';
 /** Overdue cases are counted up to this many. */
 const COUNTED = 100;
 
@@ -21,16 +24,21 @@ export function StartPage() {
     usePageTitle('Start');
     const directory = useDirectory(session);
     const overseer = holdsAny(session, ACCOUNT_READERS);
-    const due = { ...(overseer ? {} : { holder: session.id }), rotation: 'DUE', sort: 'rotationDueAt' };
+    const soon = { within: SOON, ...(overseer ? {} : { holder: session.id }) };
     return html`<h1>What needs your attention</h1>
         <p class="lead">Signed in as ${session.name}${session.roles.length > 0
             ? ', ' + session.roles.map(roleName).join(', ') : ''}.</p>
         <${HandoversToConfirm} />
         ${supervises(session) && html`<${RequestsToDecide} session=${session} />`}
         <${DutiesToAcknowledge} />
-        <${AttentionAccounts} id="rotations" title=${overseer ? 'Rotations due or overdue'
-            : 'Your accounts to rotate'} params=${due} more=${'/accounts' + api.query(due)}
-            none="No login is due for rotation." />
+        ${session.roles.includes('DEPARTMENT_OWNER') && html`<${Attestations} id="attest" title="Reports to attest"
+            params=${{}} shown=${a => a.state !== 'ATTESTED' && attests(session, a)} directory=${directory}
+            none="No report waits for your attestation." />`}
+        ${session.roles.includes('DGIT_ADMIN') && html`<${Attestations} id="escalated"
+            title="Attestations escalated to DGIT" params=${{ state: 'ESCALATED' }} shown=${() => true}
+            directory=${directory} none="No attestation is overdue." />`}
+        <${RotationsSoon} title=${overseer ? 'Rotations due within two weeks or overdue' : 'Your accounts to rotate'}
+            params=${soon} directory=${directory} />
         ${overseer && html`<${AttentionAccounts} id="backup" title="Accounts without a backup moderator"
             params=${{ backup: 'MISSING' }} more="/accounts?backup=MISSING"
             none="Every account has a backup moderator." />`}
@@ -49,6 +57,39 @@ function AttentionAccounts({ id, title, params, more, none }) {
             <${AccountBadges} account=${account} />
         </li>`)}</ul>
         ${list.data.nextAfter && html`<p><${Link} href=${more}>All of them<//></p>`}`}
+    </section>`;
+}
+
+function RotationsSoon({ title, params, directory }) {
+    const due = useLoaded(() => api.rotations.due({ ...params, limit: SHOWN }), []);
+    const items = due.data ? due.data.items : [];
+    return html`<section aria-labelledby="rotations-title">
+        <h2 id="rotations-title">${title}</h2>
+        <${ProblemMessage} error=${due.error} />
+        ${due.data && items.length === 0 && html`<p>No login is due for rotation.</p>`}
+        ${items.length > 0 && html`<ul class="attention">${items.map(item => html`<li>
+            <span><${Link} href=${'/accounts/' + encodeURIComponent(item.accountId)}>${item.displayName}<//>
+                <span class="muted"> ${directory.departmentName(item.departmentId)}</span></span>
+            ${item.overdue ? html`<${Badge} tone="danger">Overdue since ${formatDateTime(item.dueAt)}<//>`
+                : html`<${Badge} tone="warn">Due by ${formatDateTime(item.dueAt)}<//>`}
+        </li>`)}</ul>
+        ${due.data.truncated && html`<p><${Link} href=${'/rotations' + api.query(params)}>All of them<//></p>`}`}
+    </section>`;
+}
+
+/** Attestations {@code params} lists that {@code shown} keeps, each linked to its page. */
+function Attestations({ id, title, params, shown, directory, none }) {
+    const list = useLoaded(() => api.attestations.list(params), []);
+    const items = list.data ? list.data.filter(shown) : [];
+    return html`<section aria-labelledby=${id + '-title'}>
+        <h2 id=${id + '-title'}>${title}${items.length > 0 ? ` (${items.length})` : ''}</h2>
+        <${ProblemMessage} error=${list.error} />
+        ${list.data && items.length === 0 && html`<p>${none}</p>`}
+        ${items.length > 0 && html`<ul class="attention">${items.map(a => html`<li>
+            <span><${Link} href=${'/attestations/' + encodeURIComponent(a.id)}>${directory.departmentName(
+                a.departmentId)}, ${periodWords(a)}<//></span>
+            <${AttestationState} attestation=${a} />
+        </li>`)}</ul>`}
     </section>`;
 }
 

@@ -16,16 +16,16 @@ import java.util.List;
  */
 @WebServlet(name = "ConsolePages", urlPatterns = {"/sign-in", "/start", "/accounts", "/accounts/*", "/offboardings",
     "/offboardings/*", "/people", "/people/*", "/departments", "/tokens", "/audit", "/keys", "/profile", "/requests",
-    "/requests/*", "/duties", "/rotations"})
+    "/requests/*", "/duties", "/rotations", "/compliance", "/attestations", "/attestations/*"})
 public class ConsolePages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
     /** The console's sections, as mapped above: each path, and for some the pages under it. */
     private static final List<String> PAGES = List.of("/sign-in", "/start", "/departments", "/tokens", "/audit", "/keys",
-            "/profile", "/duties", "/rotations");
+            "/profile", "/duties", "/rotations", "/compliance");
     private static final List<String> PAGES_WITH_SUBPAGES = List.of("/accounts", "/offboardings", "/people",
-            "/requests");
+            "/requests", "/attestations");
 
     /** Versioned library paths: their content never changes under one URL. */
     private static final List<String> LIBRARIES = List.of("/webjars/", "/_static/");

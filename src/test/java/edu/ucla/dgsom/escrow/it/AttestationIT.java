@@ -48,7 +48,8 @@ class AttestationIT {
         }
     }
 
-    private static JsonObject awaitAttestation(Api api, String departmentId) throws InterruptedException {
+    /** The one attestation of a department with accounts, once the opening (every 2 s here) found it. */
+    static JsonObject awaitAttestation(Api api, String departmentId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             Api.Reply listed = api.get("/api/v1/attestations?departmentId=" + departmentId);

@@ -262,8 +262,8 @@ class ConsoleAdministrationIT {
             browser.check("start-department-owner");
             List<String> navigation = browser.all("nav[aria-label=Main] a").stream().map(WebElement::getText)
                     .toList();
-            assertEquals(List.of("Start", "Accounts", "Rotations due", "Requests", "Duties", "People", "Audit",
-                    "Profile"), navigation);
+            assertEquals(List.of("Start", "Accounts", "Rotations due", "Requests", "Duties", "People", "Compliance",
+                    "Attestations", "Audit", "Profile"), navigation);
 
             browser.click("People");
             browser.waitForHeading("People");

@@ -3,6 +3,7 @@ package edu.ucla.dgsom.escrow.it;
 import static edu.ucla.dgsom.escrow.it.ConsoleAdministrationIT.START;
 import static edu.ucla.dgsom.escrow.it.ConsoleIT.signIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The console's policy pages in headless Chromium against the real service (docs/policy.md): a member requests an
@@ -175,6 +177,102 @@ class ConsolePolicyIT {
         assertEquals("ACTIVE", account.getString("status"), "reinstated, and kept at the second step");
         assertEquals(1, People.admin().get("/api/v1/accounts/" + accountId + "/content-actions").parse().asJsonArray()
                 .size());
+    }
+
+    @Test
+    void aDepartmentOwnerReadsTheComplianceReportAndAttestsItReadingItAgainWhenItChanged() throws Exception {
+        ConsoleIT.Fixture fixture = new ConsoleIT.Fixture();
+        String accountId = fixture.accountWithLogin(null);
+        String name = "Console " + fixture.code;
+        JsonObject attestation = AttestationIT.awaitAttestation(People.admin(), fixture.department);
+        String corrections = "The backup moderator left in May; a new one is named next week.";
+        try (Browser browser = new Browser()) {
+            signIn(browser, fixture.owner);
+            browser.waitForHeading(START);
+            browser.waitForText("Reports to attest (1)");
+            browser.check("start-attest");
+            browser.click("Compliance");
+            browser.waitForHeading("Compliance report");
+            browser.waitForText("Results per check");
+            browser.waitForText(name);
+            browser.waitForText("Approved by a supervisor: active with no approval");
+            browser.check("compliance");
+            String csv = browser.find("a[download]").getAttribute("href");
+            assertTrue(csv.endsWith("/api/v1/compliance/report?departmentId=" + fixture.department + "&format=csv"),
+                    csv);
+
+            browser.click("Attestations");
+            browser.waitForHeading("Attestations");
+            browser.click("Department " + fixture.code);
+            browser.waitForText("The report to attest");
+            browser.click("Attest the report");
+            browser.waitForText("Say whether the report is correct.");
+            browser.waitForText("Tick this once you have read the report.");
+            browser.select("Your verdict", "The report needs corrections");
+            browser.type("Corrections", corrections);
+            // DGIT suspends the account while the owner reads: what they read is no longer the report.
+            Api.Reply suspended = People.admin().post("/api/v1/accounts/" + accountId + "/suspension",
+                    "{\"reason\":\"Posts under review by DGIT\"}");
+            assertEquals(200, suspended.status(), suspended::toString);
+            WebElement read = browser.waitUntil(d -> browser.all("input[type=checkbox]").stream()
+                    .filter(box -> box.isDisplayed()).findFirst().orElse(null));
+            read.click();
+            browser.click("Attest the report");
+            browser.waitForText("The report changed since you read it.");
+            browser.waitForText("suspended since");
+            assertFalse(read.isSelected(), "to be read again");
+            browser.check("attest-changed");
+            read.click();
+            browser.click("Attest the report");
+            browser.waitForText("Attested: the report of Department " + fixture.code);
+            browser.waitForText("Download the exact report attested (CSV)");
+            browser.waitForText(corrections);
+            browser.check("attested");
+        }
+        JsonObject attested = People.admin().get("/api/v1/attestations/" + attestation.getString("id")).json();
+        assertEquals("ATTESTED", attested.getString("state"), attested::toString);
+        assertEquals("CORRECTIONS", attested.getString("verdict"));
+        assertEquals(corrections, attested.getString("corrections"));
+        assertEquals(fixture.owner.personId(), attested.getString("attestedBy"));
+        Api.Reply now = People.admin().get("/api/v1/compliance/report?format=csv&departmentId=" + fixture.department);
+        assertEquals(now.header("X-Report-Digest"), attested.getString("reportDigest"), "the report as it is now");
+    }
+
+    @Test
+    void anOwnerGivesAnAccountItsOwnRotationIntervalAndTheStartPageListsItOnceDueSoon() throws Exception {
+        ConsoleIT.Fixture fixture = new ConsoleIT.Fixture();
+        String accountId = fixture.accountWithLogin(null);
+        String name = "Console " + fixture.code;
+        try (Browser browser = new Browser()) {
+            signIn(browser, fixture.owner);
+            browser.waitForHeading(START);
+            browser.open("/accounts/" + accountId);
+            browser.waitForHeading(name);
+            browser.waitForText("Every 180 days (the default)");
+            browser.type("Rotate every (days)", "0");
+            browser.click("Set the interval");
+            browser.waitForText("A whole number of days, 1 to 730.");
+            browser.waitForText("Say why: it is kept in the audit trail.");
+            browser.type("Rotate every (days)", "7");
+            browser.type("Why this interval", "Shared with an agency: rotated weekly");
+            browser.click("Set the interval");
+            browser.waitForText("The account is now rotated every 7 days.");
+            browser.waitForText("Every 7 days (its own)");
+            browser.check("account-rotation-interval");
+            browser.click("Start");
+            browser.waitForHeading(START);
+            browser.waitForText("Rotations due within two weeks or overdue");
+            browser.waitUntil(d -> d.findElements(By.cssSelector(".attention a")).stream()
+                    .anyMatch(a -> a.getText().strip().equals(name)));
+            browser.open("/accounts/" + accountId);
+            browser.waitForHeading(name);
+            browser.click("Use the platform's or the default interval");
+            browser.waitForText("The account follows the default interval again: every 180 days.");
+        }
+        JsonObject account = People.admin().get("/api/v1/accounts/" + accountId).json();
+        assertEquals("DEFAULT", account.getString("rotationIntervalSource"), account::toString);
+        assertEquals(1, TestDatabase.auditCount("action = 'ROTATION_INTERVAL' AND target_id = '" + accountId
+                + "' AND reason = 'Shared with an agency: rotated weekly'"), "the reason is in the trail");
     }
 
     /** Fills the form for a new account, its holders named by e-mail (as those who may not read the directory). */
