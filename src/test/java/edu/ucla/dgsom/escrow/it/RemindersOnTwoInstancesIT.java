@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two instances on one database send each rotation reminder, and each reminder of an unacknowledged duty, once: one mail per recipient, one outbox row per
- * recipient, one claim and one audit entry per reminder, both instances claiming some; and a restarted instance sends
- * none of them again (and puts a due date back on the configured default interval).
+ * Two instances on one database send each rotation reminder, each reminder of an unacknowledged duty and each reminder
+ * of a missing attestation once: one mail per recipient, one outbox row per recipient, one claim and one audit entry
+ * per reminder, both instances claiming some; and a restarted instance sends none of them again (and puts a due date
+ * back on the configured default interval).
  */
 @ExtendWith(LiveService.class)
 class RemindersOnTwoInstancesIT {
@@ -34,12 +35,16 @@ class RemindersOnTwoInstancesIT {
     private static final Map<String, String> OFFSETS = new LinkedHashMap<>(Map.of("13 DAY", "D14", "2 DAY", "D3",
             "-1 HOUR", "DUE", "-8 DAY", "OVERDUE7"));
 
-    /** A department with an owner, and two people without a sign-in of their own who hold its accounts. */
-    private record Department(String id, People.Session owner, String contentOwner, String moderator) {
+    /**
+     * A department (its code made unique from {@code prefix}) with an owner, and two people without a sign-in of their
+     * own who hold its accounts.
+     */
+    private record Department(String id, String code, People.Session owner, String contentOwner, String moderator) {
 
-        static Department create(String code) {
-            String id = People.createDepartment(code + "-" + UUID.randomUUID().toString().substring(0, 4));
-            return new Department(id, People.departmentOwner(id), holder(id, "co"), holder(id, "bm"));
+        static Department create(String prefix) {
+            String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+            String id = People.createDepartment(code);
+            return new Department(id, code, People.departmentOwner(id), holder(id, "co"), holder(id, "bm"));
         }
 
         private static String holder(String department, String role) {
@@ -172,6 +177,39 @@ class RemindersOnTwoInstancesIT {
         }
     }
 
+    @Test
+    void each_attestation_reminder_is_sent_once_by_two_instances() throws Exception {
+        Reminded.awaitEmptyOutbox();
+        Map<String, Department> departmentOf = new LinkedHashMap<>();
+        for (int i = 0; i < 10; i++) {
+            Department unit = Department.create("TWOATT");
+            escrowedAccount(unit.owner().api(), unit.id(), "@att-" + UUID.randomUUID(), unit.contentOwner(),
+                    unit.moderator());
+            departmentOf.put(AttestationIT.awaitAttestation(Api.admin(), unit.id()).getString("id"), unit);
+        }
+        List<String> ids = List.copyOf(departmentOf.keySet());
+
+        try (PayaraMicroProcess second = LiveService.stack().startAnotherServer(Map.of(),
+                LiveService.extraLog("payara-attestation-reminders-2"))) {
+            assertTrue(second.isAlive());
+            TestDatabase.update("UPDATE escrow.attestation SET opened_at = UTC_TIMESTAMP(6) - INTERVAL 8 DAY"
+                    + " WHERE id IN (" + quoted(ids) + ")");
+            Reminded.awaitReminders("ATTESTATION", ids, ids.size());
+        }
+        assertEquals(ids.size(), Reminded.claims("ATTESTATION", ids), "one claim per attestation");
+        assertEquals(2, TestDatabase.count("SELECT COUNT(DISTINCT claimed_by) FROM reminder_sent"
+                + " WHERE topic = 'ATTESTATION' AND subject_id IN (" + quoted(ids) + ")"), "both instances claimed some");
+        assertEquals(ids.size(), TestDatabase.auditCount("action = 'POLICY_REMINDER' AND outcome = 'ALLOWED'"
+                + " AND target_id IN (" + quoted(ids) + ")"), "one audit entry per reminder");
+        for (Department unit : departmentOf.values()) {
+            String subject = "Attestation due: the compliance report of department " + unit.code();
+            List<Received> mails = Reminded.mailsAbout(subject);
+            assertEquals(List.of(Reminded.email(unit.owner().personId())), mails.stream().map(Received::recipient)
+                    .toList(), "its owner reminded once");
+            assertEquals(List.of(), outboxDuplicates(subject), "one outbox row per recipient");
+        }
+    }
+
     private static String escrowedAccount(Api owner, String department, String handle, String contentOwner,
             String moderator) {
         Api.Reply created = owner.post("/api/v1/accounts", Json.createObjectBuilder().add("platform", "instagram")
@@ -187,7 +225,7 @@ class RemindersOnTwoInstancesIT {
         return id;
     }
 
-    /** Outbox rows about the account that went to one recipient more than once. */
+    /** Outbox rows whose subject names {@code handle} (an account's, a department's) sent to one recipient twice. */
     private static List<String> outboxDuplicates(String handle) throws Exception {
         List<String> duplicates = new ArrayList<>();
         try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
