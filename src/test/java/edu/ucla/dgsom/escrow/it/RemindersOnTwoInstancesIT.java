@@ -42,8 +42,9 @@ class RemindersOnTwoInstancesIT {
     private record Department(String id, String code, People.Session owner, String contentOwner, String moderator) {
 
         static Department create(String prefix) {
-            String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
-            String id = People.createDepartment(code);
+            String id = People.createDepartment(prefix + "-" + UUID.randomUUID().toString().substring(0, 6));
+            // The code as the service keeps it (its case normalized), as mails name it.
+            String code = Api.admin().get("/api/v1/departments/" + id).json().getString("code");
             return new Department(id, code, People.departmentOwner(id), holder(id, "co"), holder(id, "bm"));
         }
 
