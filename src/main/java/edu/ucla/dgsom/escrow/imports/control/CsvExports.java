@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,6 +28,7 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvExports {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     /** LastPass's URL of a secure note. */
     private static final String SECURE_NOTE_URL = "http://sn";
 
@@ -158,8 +160,14 @@ final class CsvExports {
         boolean note = SECURE_NOTE_URL.equalsIgnoreCase(row.get("url").strip());
         return new ImportedEntry(position, note ? Kind.SECURE_NOTE : Kind.LOGIN, row.get("name"),
                 note ? null : row.get("url"), row.get("username"), row.get("password"),
-                ImportedTotp.parse(row.get("totp")), row.get("extra"), row.get("grouping").replace('\\', '/'),
+                ImportedTotp.parse(row.get("totp")), row.get("extra"), lastPassGroup(row.get("grouping")),
                 "1".equals(row.get("fav").strip()), List.of());
+    }
+
+    /** LastPass writes a subfolder {@code Parent\\Child} and no folder as {@code (none)}. */
+    private static String lastPassGroup(String grouping) {
+        String group = CONTROL.matcher(grouping.replace('\\', '/')).replaceAll("");
+        return group.strip().equals("(none)") ? null : group;
     }
 
     private static ImportedEntry bitwarden(String position, Row row) {
@@ -195,8 +203,14 @@ final class CsvExports {
 
     private static ImportedEntry keePassXc(String position, Row row) {
         return new ImportedEntry(position, Kind.LOGIN, row.get("title"), row.get("url"), row.get("username"),
-                row.get("password"), ImportedTotp.parse(row.get("totp")), row.get("notes"), row.get("group"), false,
-                List.of());
+                row.get("password"), ImportedTotp.parse(row.get("totp")), row.get("notes"),
+                belowRoot(row.get("group")), false, List.of());
+    }
+
+    /** KeePass's group path without its root group, which names the database rather than a folder. */
+    static String belowRoot(String path) {
+        int slash = path.indexOf('/');
+        return slash < 0 ? null : path.substring(slash + 1);
     }
 
     /** 1Password's CSV carries no vault; its tags stand for the folder. */

@@ -27,7 +27,7 @@ import org.xml.sax.SAXParseException;
 /**
  * KeePass 2's XML export ({@code KeePassFile/Root/Group/...}), read with the JDK's parser hardened: no DOCTYPE (so no
  * entity of any kind), no external DTD or schema, no XInclude, secure processing on. An entry's history and the
- * recycle bin are not read. Its group path, root included, is the folder. TOTP: KeePassXC's {@code otp} (an
+ * recycle bin are not read. Its group path below the root group (which names the database) is the folder. TOTP: KeePassXC's {@code otp} (an
  * {@code otpauth://} URI) or KeePass's own {@code TimeOtp-Secret-Base32} (a seed).
  */
 final class KeePassXml {
@@ -89,14 +89,25 @@ final class KeePassXml {
             if (STANDARD.contains(key)) {
                 strings.put(key, text);
             } else if (TOTP_KEYS.contains(key) && totp == null && !text.isBlank()) {
-                totp = ImportedTotp.parse(text);
+                totp = ImportedTotp.parse(keyOf(text));
             } else if (!key.startsWith("TimeOtp-") && !key.equals("TOTP Settings")) {
                 fields.add(new CustomField(key, text,
                         value != null && "True".equalsIgnoreCase(value.getAttribute("ProtectInMemory"))));
             }
         }
         return new ImportedEntry(position, Kind.LOGIN, strings.get("Title"), strings.get("URL"),
-                strings.get("UserName"), strings.get("Password"), totp, strings.get("Notes"), group, false, fields);
+                strings.get("UserName"), strings.get("Password"), totp, strings.get("Notes"),
+                CsvExports.belowRoot(group), false, fields);
+    }
+
+    /** Older KeePassXC wrote {@code otp} as {@code key=SEED&step=30&size=6}: its seed. */
+    private static String keyOf(String otp) {
+        String text = otp.strip();
+        if (!text.startsWith("key=")) {
+            return text;
+        }
+        int end = text.indexOf('&');
+        return text.substring(4, end < 0 ? text.length() : end);
     }
 
     /** The document's root element, which must be KeePassFile. */

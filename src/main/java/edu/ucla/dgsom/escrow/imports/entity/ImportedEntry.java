@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One entry of an export file, normalized across vendors. Absent values are null; an entry without a password is
- * valid (a shared mailbox reached by SSO, a secure note). {@code position} names where the entry sits in the file
+ * valid (a shared mailbox reached by SSO, a secure note). Notes keep their lines, ended by {@code \n} whatever the
+ * file used. {@code position} names where the entry sits in the file
  * ({@code line 4}, {@code item 3}), for messages. {@code folder} is the vendor's folder, collection, group or vault
  * path, its parts joined by {@code /}. {@code toString()} shows no secret: not the password, the TOTP, the notes nor
  * a custom field's value.
@@ -25,7 +26,7 @@ public record ImportedEntry(String position, Kind kind, String title, String url
         url = blankToNull(url);
         username = blankToNull(username);
         password = emptyToNull(password);
-        notes = emptyToNull(notes);
+        notes = notes == null || notes.isEmpty() ? null : notes.replace("\r\n", "\n");
         folder = blankToNull(folder);
         fields = fields == null ? List.of() : List.copyOf(fields);
     }

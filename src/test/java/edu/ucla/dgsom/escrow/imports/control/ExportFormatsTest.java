@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import edu.ucla.dgsom.escrow.imports.entity.CustomField;
 import edu.ucla.dgsom.escrow.imports.entity.ImportFormat;
 import edu.ucla.dgsom.escrow.imports.entity.ImportedEntry;
+import edu.ucla.dgsom.escrow.imports.entity.ImportedTotp;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -89,18 +91,18 @@ class ExportFormatsTest {
     void a_keepassxc_csv_is_read_with_its_group_path() {
         List<ImportedEntry> entries = read(ImportFormat.KEEPASSXC_CSV, bytes("keepassxc.csv"));
         assertEquals(2, entries.size());
-        assertTheUnicodeLogin(entries, "Root/Département de médecine/社交", true);
-        assertTheSharedMailbox(entries, SHARED_MAILBOX, "Root/Shared", true);
+        assertTheUnicodeLogin(entries, "Département de médecine/社交", true);
+        assertTheSharedMailbox(entries, SHARED_MAILBOX, "Shared", true);
     }
 
     @Test
     void a_keepass2_xml_is_read_without_history_or_recycle_bin() {
         List<ImportedEntry> entries = read(ImportFormat.KEEPASS2_XML, bytes("keepass2.xml"));
         assertEquals(2, entries.size(), "the history's entry and the recycle bin's are not read: " + entries);
-        ImportedEntry login = assertTheUnicodeLogin(entries, "Root/Département de médecine/社交", true);
+        ImportedEntry login = assertTheUnicodeLogin(entries, "Département de médecine/社交", true);
         assertEquals(List.of(new CustomField("Security answer", "Maïs bleu", true)), login.fields());
         assertTrue(login.notes().endsWith("& an ampersand"));
-        assertTheSharedMailbox(entries, SHARED_MAILBOX, "Root/Shared", true);
+        assertTheSharedMailbox(entries, SHARED_MAILBOX, "Shared", true);
     }
 
     @Test
@@ -123,8 +125,26 @@ class ExportFormatsTest {
     }
 
     @Test
+    void lastpass_none_group_is_no_folder() {
+        byte[] file = "url,username,password,totp,extra,name,grouping,fav\nhttps://a.example,a,b,,,A,(none),0\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertNull(read(ImportFormat.LASTPASS_CSV, file).get(0).folder());
+    }
+
+    @Test
+    void an_older_keepassxc_otp_string_gives_its_seed_and_the_root_group_is_no_folder() {
+        byte[] file = ("<KeePassFile><Root><Group><Name>Passwords</Name><Entry><String><Key>otp</Key>"
+                + "<Value>key=JBSWY3DPEHPK3PXP&amp;step=30&amp;size=6</Value></String></Entry></Group></Root>"
+                + "</KeePassFile>").getBytes(StandardCharsets.UTF_8);
+        ImportedEntry entry = read(ImportFormat.KEEPASS2_XML, file).get(0);
+        assertEquals(new ImportedTotp(ImportedTotp.Kind.SEED, Fixtures.SEED), entry.totp());
+        assertNull(entry.folder());
+    }
+
+    @Test
     void a_chrome_csv_is_read_with_its_note_and_no_totp_or_folder() {
         List<ImportedEntry> entries = read(ImportFormat.CHROME_CSV, bytes("chrome.csv"));
+        assertFalse(titled(entries, Fixtures.UNICODE_TITLE).notes().contains("\r"), "CRLF in a note becomes LF");
         assertEquals(2, entries.size());
         assertTheUnicodeLogin(entries, null, false);
         ImportedEntry mailbox = assertTheSharedMailbox(entries, "mail.example.edu", null, false);
