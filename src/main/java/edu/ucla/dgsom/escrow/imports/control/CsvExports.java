@@ -181,7 +181,8 @@ final class CsvExports {
         List<CustomField> fields = new ArrayList<>();
         uris.stream().skip(1).forEach(uri -> fields.add(new CustomField("URI", uri, false)));
         fields.addAll(bitwardenFields(row.get("fields")));
-        String folder = row.header().containsKey("folder") ? row.get("folder") : row.get("collections");
+        // An organization's item may sit in several collections, "Social,Marketing": the first stands for the folder.
+        String folder = row.header().containsKey("folder") ? row.get("folder") : row.get("collections").split(",")[0];
         return new ImportedEntry(position, kind, row.get("name"), uris.isEmpty() ? null : uris.get(0),
                 row.get("login_username"), row.get("login_password"), ImportedTotp.parse(row.get("login_totp")),
                 row.get("notes"), folder, "1".equals(row.get("favorite").strip()), fields);

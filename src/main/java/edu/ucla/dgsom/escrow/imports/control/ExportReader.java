@@ -20,7 +20,7 @@ public class ExportReader {
     /** The largest file read (10 MB); the upload boundary refuses larger bodies with the same limit. */
     public static final int MAX_BYTES = 10 * 1024 * 1024;
 
-    /** The format of {@code file}, from its content: a ZIP with export.data, a JSON shape, an XML root, a CSV header. */
+    /** The format of {@code file} from its content: a ZIP with export.data, a JSON shape, an XML root, a CSV header. */
     public ImportFormat detect(byte[] file) {
         requireSize(file);
         if (OnePux.isZip(file)) {

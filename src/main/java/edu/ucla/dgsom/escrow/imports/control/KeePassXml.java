@@ -27,8 +27,9 @@ import org.xml.sax.SAXParseException;
 /**
  * KeePass 2's XML export ({@code KeePassFile/Root/Group/...}), read with the JDK's parser hardened: no DOCTYPE (so no
  * entity of any kind), no external DTD or schema, no XInclude, secure processing on. An entry's history and the
- * recycle bin are not read. Its group path below the root group (which names the database) is the folder. TOTP: KeePassXC's {@code otp} (an
- * {@code otpauth://} URI) or KeePass's own {@code TimeOtp-Secret-Base32} (a seed).
+ * recycle bin are not read. Its group path below the root group (which names the database) is the folder. TOTP:
+ * KeePassXC's {@code otp} (an {@code otpauth://} URI, or {@code key=SEED&...} from older versions) or KeePass's own
+ * {@code TimeOtp-Secret-Base32} (a seed).
  */
 final class KeePassXml {
 

@@ -125,6 +125,14 @@ class ExportFormatsTest {
     }
 
     @Test
+    void an_organization_item_in_several_collections_takes_the_first_as_its_folder() {
+        byte[] file = ("collections,type,name,notes,fields,reprompt,login_uri,login_username,login_password,"
+                + "login_totp\n\"Social,Marketing\",login,Twitter,,,0,twitter.com,me@example.com,pw,\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals("Social", read(ImportFormat.BITWARDEN_CSV, file).get(0).folder());
+    }
+
+    @Test
     void lastpass_none_group_is_no_folder() {
         byte[] file = "url,username,password,totp,extra,name,grouping,fav\nhttps://a.example,a,b,,,A,(none),0\n"
                 .getBytes(StandardCharsets.UTF_8);
