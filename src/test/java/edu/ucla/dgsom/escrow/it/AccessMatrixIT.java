@@ -93,6 +93,11 @@ class AccessMatrixIT {
         RULES.put("PUT /api/v1/accounts/{id}/rotation-interval", STEWARDS);
         RULES.put("DELETE /api/v1/accounts/{id}/rotation-interval", STEWARDS);
         RULES.put("GET /api/v1/rotations/due", ACCOUNT_READERS);
+        RULES.put("POST /api/v1/imports", STEWARDS);
+        RULES.put("GET /api/v1/imports/{id}", STEWARDS);
+        RULES.put("PUT /api/v1/imports/{id}/mapping", STEWARDS);
+        RULES.put("POST /api/v1/imports/{id}/commit", STEWARDS);
+        RULES.put("DELETE /api/v1/imports/{id}", STEWARDS);
         RULES.put("PUT /api/v1/accounts/{id}/credentials", HOLDERS);
         RULES.put("GET /api/v1/accounts/{id}/credentials/versions", ACCOUNT_READERS);
         RULES.put("GET /api/v1/accounts/{id}/credentials/versions/{version}", ACCOUNT_READERS);

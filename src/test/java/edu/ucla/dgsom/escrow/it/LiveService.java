@@ -141,7 +141,9 @@ public final class LiveService implements BeforeAllCallback {
                             Map.entry("ESCROW_REMINDERS_BATCH", Integer.toString(REMINDERS_BATCH)),
                             Map.entry("ESCROW_ROTATION_PLATFORM_DAYS", "TIKTOK=90,X=120"),
                             // A department's first account gets its attestation within two seconds (AttestationIT).
-                            Map.entry("ESCROW_ATTESTATION_OPEN_EVERY", "PT2S")));
+                            Map.entry("ESCROW_ATTESTATION_OPEN_EVERY", "PT2S"),
+                            // An upload past its hour is ended within a second (ImportsIT).
+                            Map.entry("ESCROW_IMPORTS_SWEEP_EVERY", "PT1S")));
             System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
                     (System.nanoTime() - started) / 1_000_000);
             running = new Running(stack, serverLog);

@@ -90,6 +90,20 @@ public class Accounts {
         return account;
     }
 
+    /** {@link #create}, for another feature: the account as it sees one. */
+    public AccountRef register(NewAccount request) {
+        return AccountRef.of(create(request));
+    }
+
+    /**
+     * The account registered under {@code identityKey} ({@code Platform.identityKey}), whoever may see it: one real
+     * account is registered once, so a caller told it exists goes through it, never around it.
+     */
+    public Optional<AccountRef> registered(String identityKey) {
+        return em.createNamedQuery(OfficialAccount.BY_IDENTITY, OfficialAccount.class).setParameter("key", identityKey)
+                .getResultStream().findFirst().map(AccountRef::of);
+    }
+
     /** The account if the caller may see it. */
     public OfficialAccount account(AccountId id) {
         return access.account(id, Capability.READ, AuditAction.ACCOUNT_READ, null);

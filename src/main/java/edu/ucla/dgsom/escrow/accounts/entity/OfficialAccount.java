@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -177,10 +176,9 @@ public class OfficialAccount {
         touch(by, now);
     }
 
-    /** The platform, the other platform's name and the handle, case-folded: one registration per real account. */
+    /** See {@link Platform#identityKey}. */
     public static String identityKey(Platform platform, String platformName, String handle) {
-        return (platform.name() + "\n" + (platformName == null ? "" : platformName) + "\n" + handle)
-                .toLowerCase(Locale.ROOT);
+        return platform.identityKey(platformName, handle);
     }
 
     private void rename(String handle, String displayName, String profileUrl) {

@@ -24,6 +24,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -203,6 +204,39 @@ public class Credentials {
             return TotpCode.at(settings, Instant.now(), current.version());
         } finally {
             settings.wipe();
+        }
+    }
+
+    /**
+     * Whether the current version holds every value {@code secrets} sets, as it sets it (an import of a login escrowed
+     * already stores nothing). Compared here, in constant time, so no value leaves the service; for those who may
+     * rotate the account.
+     */
+    public boolean holdsAlready(AccountId accountId, NewSecrets secrets) {
+        AccountRef account = access.require(accountId, Capability.ROTATE, AuditAction.CREDENTIAL_ROTATE, null);
+        if (!account.hasCredentials()) {
+            return false;
+        }
+        CredentialVersion current = existing(account, account.credentialVersion(), AuditAction.CREDENTIAL_ROTATE,
+                null);
+        Map<CredentialField, byte[]> wanted = CredentialValues.of(secrets);
+        try {
+            for (Map.Entry<CredentialField, byte[]> value : wanted.entrySet()) {
+                if (!current.holds(value.getKey())) {
+                    return false;
+                }
+                byte[] stored = open(account.id(), current.version(), value.getKey());
+                try {
+                    if (!MessageDigest.isEqual(stored, value.getValue())) {
+                        return false;
+                    }
+                } finally {
+                    CredentialValues.wipe(stored);
+                }
+            }
+            return true;
+        } finally {
+            wanted.values().forEach(CredentialValues::wipe);
         }
     }
 

@@ -3,6 +3,8 @@ package edu.ucla.dgsom.escrow.imports.control;
 import static edu.ucla.dgsom.escrow.imports.control.JsonFiles.integer;
 import static edu.ucla.dgsom.escrow.imports.control.JsonFiles.string;
 
+import edu.ucla.dgsom.escrow.problems.ProblemException;
+import edu.ucla.dgsom.escrow.problems.ProblemType;
 import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -10,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -44,8 +48,38 @@ final class BitwardenEncryption {
     private static final int ARGON2_MEMORY_MIB_MIN = 16;
     private static final int ARGON2_MEMORY_MIB_MAX = 1024;
     private static final int ARGON2_PARALLELISM_MAX = 16;
+    /**
+     * One Argon2 derivation at a time per instance: a file may ask for 1 GiB, and two at once must not take the heap
+     * the rest of the service runs in.
+     */
+    private static final Semaphore ARGON2_MEMORY = new Semaphore(1);
+    private static final long ARGON2_WAIT_SECONDS = 30;
 
     private BitwardenEncryption() {
+    }
+
+    private static byte[] argon2id(byte[] secret, byte[] salt, int iterations, int memoryMib, int parallelism) {
+        try {
+            if (!ARGON2_MEMORY.tryAcquire(ARGON2_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "Another password-protected export is"
+                        + " being opened here; try again in a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "Interrupted while waiting to open the"
+                    + " password-protected export; try again");
+        }
+        try {
+            Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
+            argon2.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                    .withVersion(Argon2Parameters.ARGON2_VERSION_13).withSalt(salt).withIterations(iterations)
+                    .withMemoryAsKB(memoryMib * 1024).withParallelism(parallelism).build());
+            byte[] key = new byte[32];
+            argon2.generateBytes(secret, key);
+            return key;
+        } finally {
+            ARGON2_MEMORY.release();
+        }
     }
 
     /** The cleartext JSON export inside {@code envelope}. */
@@ -100,14 +134,7 @@ final class BitwardenEncryption {
                 requireWithin("kdfIterations", iterations, ARGON2_ITERATIONS_MIN, ARGON2_ITERATIONS_MAX);
                 requireWithin("kdfMemory", memory, ARGON2_MEMORY_MIB_MIN, ARGON2_MEMORY_MIB_MAX);
                 requireWithin("kdfParallelism", parallelism, 1, ARGON2_PARALLELISM_MAX);
-                Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
-                argon2.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                        .withVersion(Argon2Parameters.ARGON2_VERSION_13).withSalt(sha256(salt))
-                        .withIterations(iterations).withMemoryAsKB(memory * 1024).withParallelism(parallelism)
-                        .build());
-                byte[] key = new byte[32];
-                argon2.generateBytes(secret, key);
-                return key;
+                return argon2id(secret, sha256(salt), iterations, memory, parallelism);
             }
             throw ImportProblems.file("the encrypted export names an unknown kdfType (0 PBKDF2-SHA256 and 1 Argon2id"
                     + " are read)");
