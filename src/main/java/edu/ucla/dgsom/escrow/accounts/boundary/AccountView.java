@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
+import edu.ucla.dgsom.escrow.accounts.entity.AccountStanding;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import edu.ucla.dgsom.escrow.accounts.entity.RotationInterval;
 import edu.ucla.dgsom.escrow.accounts.entity.RotationSchedule;
@@ -28,14 +29,15 @@ public record AccountView(String id, String platform, String platformName, Strin
     /** The account, with {@code interval} the rotation interval that applies to it. */
     public static AccountView of(OfficialAccount account, RotationInterval interval) {
         RotationSchedule rotation = account.rotation();
+        AccountStanding standing = account.standing();
         return new AccountView(account.id(), account.platform().name(), account.platformName(), account.handle(),
                 account.profileUrl(), account.displayName(), account.departmentId(), account.status().name(),
                 account.contentOwnerId(), account.backupModeratorId(), account.notes(), account.credentialVersion(),
                 account.totpSeedEscrowed(), account.credentialFields(), rotation.requiredSince(),
                 rotation.requiredBy(), interval.days(), interval.source().name(), rotation.lastRotatedAt(),
                 rotation.nextDueAt(), account.createdAt(), account.createdBy(), account.updatedAt(),
-                account.updatedBy(), account.approvalRequestId(), account.approvedAt(), account.statusReason(),
-                account.statusChangedAt(), account.statusChangedBy(),
+                account.updatedBy(), standing.approvalRequestId(), standing.approvedAt(), standing.statusReason(),
+                standing.statusChangedAt(), standing.statusChangedBy(),
                 account.platformMfa() == null ? null : account.platformMfa().name());
     }
 }
