@@ -2,6 +2,7 @@ package edu.ucla.dgsom.escrow.accounts.boundary;
 
 import edu.ucla.dgsom.escrow.accounts.entity.AccountStanding;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
+import edu.ucla.dgsom.escrow.accounts.entity.PlatformMfa;
 import edu.ucla.dgsom.escrow.accounts.entity.RotationInterval;
 import edu.ucla.dgsom.escrow.accounts.entity.RotationSchedule;
 import java.time.Instant;
@@ -30,6 +31,7 @@ public record AccountView(String id, String platform, String platformName, Strin
     public static AccountView of(OfficialAccount account, RotationInterval interval) {
         RotationSchedule rotation = account.rotation();
         AccountStanding standing = account.standing();
+        PlatformMfa mfa = account.recovery().platformMfa();
         return new AccountView(account.id(), account.platform().name(), account.platformName(), account.handle(),
                 account.profileUrl(), account.displayName(), account.departmentId(), account.status().name(),
                 account.contentOwnerId(), account.backupModeratorId(), account.notes(), account.credentialVersion(),
@@ -38,6 +40,6 @@ public record AccountView(String id, String platform, String platformName, Strin
                 rotation.nextDueAt(), account.createdAt(), account.createdBy(), account.updatedAt(),
                 account.updatedBy(), standing.approvalRequestId(), standing.approvedAt(), standing.statusReason(),
                 standing.statusChangedAt(), standing.statusChangedBy(),
-                account.platformMfa() == null ? null : account.platformMfa().name());
+                mfa == null ? null : mfa.name());
     }
 }

@@ -104,21 +104,9 @@ public class OfficialAccount {
     @Embedded
     private RotationSchedule rotation = new RotationSchedule();
 
-    /** The platform's second factor as the stewards state it; null until they do. */
-    @Enumerated(EnumType.STRING)
-    @Column(name = "platform_mfa")
-    private PlatformMfa platformMfa;
-
-    /** Whether the current version's recovery e-mail is the school's; null when no rotation has judged it. */
-    @Column(name = "recovery_email_institutional")
-    private Boolean recoveryEmailInstitutional;
-
-    @Column(name = "recovery_phone_institutional")
-    private Boolean recoveryPhoneInstitutional;
-
-    /** The digest of the rules that judged the recovery contacts. */
-    @Column(name = "recovery_rules_digest")
-    private String recoveryRulesDigest;
+    /** Null when EclipseLink read every column of it as null: see {@link #recovery()}. */
+    @Embedded
+    private AccountRecovery recovery = new AccountRecovery();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -187,7 +175,7 @@ public class OfficialAccount {
             rename(revision.handleOr(handle), revision.displayNameOr(displayName), revision.profileUrlOr(profileUrl));
             notes = revision.notesOr(notes);
             departmentId = revision.departmentIdOr(departmentId);
-            platformMfa = revision.platformMfaOr(platformMfa);
+            recovery().stateMfa(revision.platformMfaOr(recovery().platformMfa()));
             touch(by, now);
         }
         return changed;
@@ -224,9 +212,7 @@ public class OfficialAccount {
         this.totpSeedEscrowed = rotated.totpSeedEscrowed();
         this.credentialFields = String.join(",", rotated.fields());
         rotation().rotated(rotated.secretReplaced(), fallback, now);
-        this.recoveryEmailInstitutional = rotated.recovery().emailInstitutional();
-        this.recoveryPhoneInstitutional = rotated.recovery().phoneInstitutional();
-        this.recoveryRulesDigest = rotated.recovery().rulesDigest();
+        recovery().judged(rotated.recovery());
         if (rotated.version() == 1) {
             standing.putInUse();
         }
@@ -289,10 +275,12 @@ public class OfficialAccount {
      * (the registry decides which date that is).
      */
     public AccountFacts facts(Instant rotationDue) {
+        AccountRecovery guards = recovery();
         return new AccountFacts(id, departmentId, platform == Platform.OTHER ? platformName : platform.name(), handle,
                 displayName, standing.status(), standing.approvedAt(), standing.statusChangedAt(), contentOwnerId,
-                backupModeratorId, credentialVersion, credentialFields(), totpSeedEscrowed, platformMfa,
-                recoveryEmailInstitutional, recoveryPhoneInstitutional, recoveryRulesDigest, rotationDue);
+                backupModeratorId, credentialVersion, credentialFields(), totpSeedEscrowed, guards.platformMfa(),
+                guards.recoveryEmailInstitutional(), guards.recoveryPhoneInstitutional(),
+                guards.recoveryRulesDigest(), rotationDue);
     }
 
     /** Who changed the account last, and when (to the microsecond, as the database keeps it). */
@@ -386,8 +374,12 @@ public class OfficialAccount {
         return rotation;
     }
 
-    public PlatformMfa platformMfa() {
-        return platformMfa;
+    /** The platform's second factor and what is known of the recovery contacts. */
+    public AccountRecovery recovery() {
+        if (recovery == null) {
+            recovery = new AccountRecovery();
+        }
+        return recovery;
     }
 
     public Instant createdAt() {
