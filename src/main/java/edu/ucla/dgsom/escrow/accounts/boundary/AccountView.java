@@ -1,6 +1,8 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
+import edu.ucla.dgsom.escrow.accounts.entity.AccountStanding;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
+import edu.ucla.dgsom.escrow.accounts.entity.PlatformMfa;
 import edu.ucla.dgsom.escrow.accounts.entity.RotationInterval;
 import edu.ucla.dgsom.escrow.accounts.entity.RotationSchedule;
 import java.time.Instant;
@@ -28,14 +30,16 @@ public record AccountView(String id, String platform, String platformName, Strin
     /** The account, with {@code interval} the rotation interval that applies to it. */
     public static AccountView of(OfficialAccount account, RotationInterval interval) {
         RotationSchedule rotation = account.rotation();
+        AccountStanding standing = account.standing();
+        PlatformMfa mfa = account.recovery().platformMfa();
         return new AccountView(account.id(), account.platform().name(), account.platformName(), account.handle(),
                 account.profileUrl(), account.displayName(), account.departmentId(), account.status().name(),
                 account.contentOwnerId(), account.backupModeratorId(), account.notes(), account.credentialVersion(),
                 account.totpSeedEscrowed(), account.credentialFields(), rotation.requiredSince(),
                 rotation.requiredBy(), interval.days(), interval.source().name(), rotation.lastRotatedAt(),
                 rotation.nextDueAt(), account.createdAt(), account.createdBy(), account.updatedAt(),
-                account.updatedBy(), account.approvalRequestId(), account.approvedAt(), account.statusReason(),
-                account.statusChangedAt(), account.statusChangedBy(),
-                account.platformMfa() == null ? null : account.platformMfa().name());
+                account.updatedBy(), standing.approvalRequestId(), standing.approvedAt(), standing.statusReason(),
+                standing.statusChangedAt(), standing.statusChangedBy(),
+                mfa == null ? null : mfa.name());
     }
 }

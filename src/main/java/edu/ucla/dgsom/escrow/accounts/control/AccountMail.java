@@ -30,7 +30,7 @@ public class AccountMail {
             mail.enqueue(person.email(), "Official account " + account.displayName() + " " + happened,
                     "Hello " + person.name() + ",\n\nDGIT has " + happened + " the official account "
                     + account.displayName() + " (" + account.platform() + " " + account.handle() + ").\n"
-                    + "Reason: " + account.statusReason() + "\n\n" + meaning + "\n\nThe DGIT credential escrow\n");
+                    + "Reason: " + account.standing().statusReason() + "\n\n" + meaning + "\n\nThe DGIT credential escrow\n");
         }
     }
 

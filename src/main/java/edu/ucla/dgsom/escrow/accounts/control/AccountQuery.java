@@ -30,7 +30,7 @@ final class AccountQuery {
                 query.parameters.put("owned", caller.ownedDepartments());
             }
             // A retired account is DGIT's and the auditors' alone (docs/accounts.md).
-            query.jpql.append(") AND a.status <> :retired");
+            query.jpql.append(") AND a.standing.status <> :retired");
             query.parameters.put("retired", AccountStatus.RETIRED);
         }
         return query;

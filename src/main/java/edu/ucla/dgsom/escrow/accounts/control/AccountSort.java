@@ -29,7 +29,7 @@ public record AccountSort(Field field, Direction direction) {
         DISPLAY_NAME("displayName", "a.displayName", OfficialAccount::displayName, text -> text),
         PLATFORM("platform", "a.platform", a -> a.platform().name(), Platform::valueOf),
         DEPARTMENT("department", "a.departmentId", OfficialAccount::departmentId, text -> text),
-        STATUS("status", "a.status", a -> a.status().name(), AccountStatus::valueOf),
+        STATUS("status", "a.standing.status", a -> a.status().name(), AccountStatus::valueOf),
         ROTATION_DUE_AT("rotationDueAt", "a.rotation.requiredBy", a -> text(a.rotation().requiredBy()), Instant::parse),
         UPDATED_AT("updatedAt", "a.updatedAt", a -> text(a.updatedAt()), Instant::parse);
 

@@ -169,7 +169,7 @@ public class Accounts {
         AccountQuery query = AccountQuery.visibleTo(caller)
                 .inDepartment(filter.departmentId())
                 .where("a.platform = :platform", "platform", filter.platform())
-                .where("a.status = :status", "status", filter.status())
+                .where("a.standing.status = :status", "status", filter.status())
                 .where("a.contentOwnerId = :owner", "owner", filter.ownerId())
                 .where("a.backupModeratorId = :moderator", "moderator", filter.moderatorId())
                 .heldBy(filter.holderId());

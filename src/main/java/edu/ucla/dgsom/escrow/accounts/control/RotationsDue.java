@@ -32,7 +32,7 @@ public class RotationsDue {
     public List<OfficialAccount> dueBy(Instant until, String departmentId, String holderId, int limit) {
         access.requireRole(Capability.READ, AuditAction.ACCOUNT_READ, null, null);
         return AccountQuery.visibleTo(caller).inDepartment(departmentId).heldBy(holderId)
-                .append(" AND a.status <> :retired AND (a.rotation.nextDueAt <= :until"
+                .append(" AND a.standing.status <> :retired AND (a.rotation.nextDueAt <= :until"
                         + " OR a.rotation.requiredBy <= :until)").parameter("retired", AccountStatus.RETIRED)
                 .parameter("until", until)
                 .append(" ORDER BY FUNCTION('LEAST', COALESCE(a.rotation.requiredBy, a.rotation.nextDueAt),"

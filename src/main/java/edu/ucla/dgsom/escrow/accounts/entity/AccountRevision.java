@@ -30,8 +30,9 @@ public record AccountRevision(String handle, String displayName, String profileU
         if (movesDepartmentOf(account)) {
             changed.put("department", account.departmentId() + "->" + departmentId);
         }
-        PlatformMfa mfa = platformMfaOr(account.platformMfa());
-        if (mfa != account.platformMfa()) {
+        PlatformMfa stated = account.recovery().platformMfa();
+        PlatformMfa mfa = platformMfaOr(stated);
+        if (mfa != stated) {
             changed.put("platformMfa", mfa == null ? "" : mfa.name());
         }
         return changed;

@@ -3,7 +3,7 @@ package edu.ucla.dgsom.escrow.accounts.entity;
 /**
  * Where an official account stands (policy sections I and II): registered and awaiting approval (REQUESTED), approved
  * with nothing escrowed yet (APPROVED), in use (ACTIVE: escrowed, approved or not), suspended by DGIT, or retired.
- * Only {@link OfficialAccount}'s transitions move it.
+ * Only {@link AccountStanding}'s transitions move it.
  */
 public enum AccountStatus {
     REQUESTED, APPROVED, ACTIVE, SUSPENDED, RETIRED;

@@ -1,6 +1,5 @@
 package edu.ucla.dgsom.escrow.accounts.entity;
 
-import edu.ucla.dgsom.escrow.problems.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -32,12 +31,12 @@ import java.util.UUID;
         + " WHERE a.credentialVersion > 0 AND a.departmentId IN :departments ORDER BY a.id")
 @NamedQuery(name = OfficialAccount.WITH_CREDENTIALS, query = "SELECT a FROM OfficialAccount a"
         + " WHERE a.credentialVersion > 0 ORDER BY a.id")
-@NamedQuery(name = OfficialAccount.REPORTED, query = "SELECT a FROM OfficialAccount a WHERE a.status <> :retired"
-        + " ORDER BY a.id")
-@NamedQuery(name = OfficialAccount.REPORTED_IN, query = "SELECT a FROM OfficialAccount a WHERE a.status <> :retired"
-        + " AND a.departmentId = :department ORDER BY a.id")
+@NamedQuery(name = OfficialAccount.REPORTED, query = "SELECT a FROM OfficialAccount a"
+        + " WHERE a.standing.status <> :retired ORDER BY a.id")
+@NamedQuery(name = OfficialAccount.REPORTED_IN, query = "SELECT a FROM OfficialAccount a"
+        + " WHERE a.standing.status <> :retired AND a.departmentId = :department ORDER BY a.id")
 @NamedQuery(name = OfficialAccount.REPORTED_DEPARTMENTS, query = "SELECT DISTINCT a.departmentId FROM OfficialAccount a"
-        + " WHERE a.status <> :retired ORDER BY a.departmentId")
+        + " WHERE a.standing.status <> :retired ORDER BY a.departmentId")
 @NamedQuery(name = OfficialAccount.BY_IDENTITY, query = "SELECT a FROM OfficialAccount a WHERE a.identityKey = :key")
 @NamedQuery(name = OfficialAccount.SCHEDULED_BEFORE, query = "SELECT a FROM OfficialAccount a"
         + " WHERE a.rotation.nextDueAt <= :horizon ORDER BY a.id")
@@ -78,30 +77,9 @@ public class OfficialAccount {
     @Column(name = "department_id", nullable = false)
     private String departmentId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private AccountStatus status;
-
-    /** The request whose approval the account has (policy I.1), null while it has none. */
-    @Column(name = "approval_request_id")
-    private String approvalRequestId;
-
-    @Column(name = "approved_at")
-    private Instant approvedAt;
-
-    /** The status a suspension interrupted, to which reinstatement returns. */
-    @Enumerated(EnumType.STRING)
-    @Column(name = "suspended_from")
-    private AccountStatus suspendedFrom;
-
-    @Column(name = "status_reason")
-    private String statusReason;
-
-    @Column(name = "status_changed_at")
-    private Instant statusChangedAt;
-
-    @Column(name = "status_changed_by")
-    private String statusChangedBy;
+    /** Never null once loaded: its status column is NOT NULL. */
+    @Embedded
+    private AccountStanding standing;
 
     @Column(name = "content_owner_id", nullable = false)
     private String contentOwnerId;
@@ -125,21 +103,9 @@ public class OfficialAccount {
     @Embedded
     private RotationSchedule rotation = new RotationSchedule();
 
-    /** The platform's second factor as the stewards state it; null until they do. */
-    @Enumerated(EnumType.STRING)
-    @Column(name = "platform_mfa")
-    private PlatformMfa platformMfa;
-
-    /** Whether the current version's recovery e-mail is the school's; null when no rotation has judged it. */
-    @Column(name = "recovery_email_institutional")
-    private Boolean recoveryEmailInstitutional;
-
-    @Column(name = "recovery_phone_institutional")
-    private Boolean recoveryPhoneInstitutional;
-
-    /** The digest of the rules that judged the recovery contacts. */
-    @Column(name = "recovery_rules_digest")
-    private String recoveryRulesDigest;
+    /** Null when EclipseLink read every column of it as null: see {@link #recovery()}. */
+    @Embedded
+    private AccountRecovery recovery = new AccountRecovery();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -167,7 +133,7 @@ public class OfficialAccount {
         this.platform = platform;
         this.platformName = platformName;
         this.departmentId = departmentId;
-        this.status = status;
+        this.standing = new AccountStanding(status);
         this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         this.createdBy = by;
         rename(handle, displayName, profileUrl);
@@ -207,7 +173,7 @@ public class OfficialAccount {
             rename(revision.handleOr(handle), revision.displayNameOr(displayName), revision.profileUrlOr(profileUrl));
             notes = revision.notesOr(notes);
             departmentId = revision.departmentIdOr(departmentId);
-            platformMfa = revision.platformMfaOr(platformMfa);
+            recovery().stateMfa(revision.platformMfaOr(recovery().platformMfa()));
             touch(by, now);
         }
         return changed;
@@ -244,22 +210,11 @@ public class OfficialAccount {
         this.totpSeedEscrowed = rotated.totpSeedEscrowed();
         this.credentialFields = String.join(",", rotated.fields());
         rotation().rotated(rotated.secretReplaced(), fallback, now);
-        this.recoveryEmailInstitutional = rotated.recovery().emailInstitutional();
-        this.recoveryPhoneInstitutional = rotated.recovery().phoneInstitutional();
-        this.recoveryRulesDigest = rotated.recovery().rulesDigest();
+        recovery().judged(rotated.recovery());
         if (rotated.version() == 1) {
-            putInUse();
+            standing.putInUse();
         }
         touch(by, now);
-    }
-
-    /** The first escrow puts a requested or approved account in use, also one a suspension waits on. */
-    private void putInUse() {
-        if (status == AccountStatus.REQUESTED || status == AccountStatus.APPROVED) {
-            status = AccountStatus.ACTIVE;
-        } else if (status == AccountStatus.SUSPENDED) {
-            suspendedFrom = AccountStatus.ACTIVE;
-        }
     }
 
     /**
@@ -267,12 +222,7 @@ public class OfficialAccount {
      * made and again when it is decided.
      */
     public void requireApprovable() {
-        if (approvalRequestId != null) {
-            throw ProblemException.illegalTransition("Account " + id, status, "it was approved on " + approvedAt);
-        }
-        if (status == AccountStatus.RETIRED) {
-            throw ProblemException.illegalTransition("Account " + id, status, "a retired account is not approved");
-        }
+        standing.requireApprovable(id);
     }
 
     /**
@@ -280,14 +230,8 @@ public class OfficialAccount {
      * account already in use keeps its status and gains the approval it lacked (approved after the fact).
      */
     public Map<String, String> approve(String requestId, String by, Instant now) {
-        requireApprovable();
-        AccountStatus before = status;
-        approvalRequestId = requestId;
-        approvedAt = now.truncatedTo(ChronoUnit.MICROS);
-        if (status == AccountStatus.REQUESTED) {
-            status = hasCredentials() ? AccountStatus.ACTIVE : AccountStatus.APPROVED;
-        }
-        return changeStatus(before, "approved by request " + requestId, by, now);
+        return touched(standing.approve(id, requestId,
+                hasCredentials() ? AccountStatus.ACTIVE : AccountStatus.APPROVED, by, now), by, now);
     }
 
     /**
@@ -295,45 +239,16 @@ public class OfficialAccount {
      * returns it to the status it had.
      */
     public Map<String, String> suspend(String reason, String by, Instant now) {
-        if (!status.suspendable()) {
-            throw ProblemException.illegalTransition("Account " + id, status,
-                    "only a REQUESTED, APPROVED or ACTIVE account can be suspended");
-        }
-        AccountStatus before = status;
-        suspendedFrom = status;
-        status = AccountStatus.SUSPENDED;
-        return changeStatus(before, reason, by, now);
+        return touched(standing.suspend(id, reason, by, now), by, now);
     }
 
     public Map<String, String> reinstate(String reason, String by, Instant now) {
-        if (status != AccountStatus.SUSPENDED) {
-            throw ProblemException.illegalTransition("Account " + id, status,
-                    "only a SUSPENDED account can be reinstated");
-        }
-        status = suspendedFrom;
-        suspendedFrom = null;
-        return changeStatus(AccountStatus.SUSPENDED, reason, by, now);
+        return touched(standing.reinstate(id, reason, by, now), by, now);
     }
 
     /** Retires the account: access ends for everyone but DGIT (and auditors' reading); its history stays. */
     public Map<String, String> retire(String reason, String by, Instant now) {
-        if (status == AccountStatus.RETIRED) {
-            throw ProblemException.illegalTransition("Account " + id, status, "it was retired on "
-                    + statusChangedAt);
-        }
-        AccountStatus before = status;
-        status = AccountStatus.RETIRED;
-        suspendedFrom = null;
-        return changeStatus(before, reason, by, now);
-    }
-
-    /** Remembers why and by whom the status last changed, and says what changed, for the audit trail. */
-    private Map<String, String> changeStatus(AccountStatus before, String reason, String by, Instant now) {
-        statusReason = reason;
-        statusChangedBy = by;
-        statusChangedAt = now.truncatedTo(ChronoUnit.MICROS);
-        touch(by, now);
-        return Map.of("status", before + "->" + status);
+        return touched(standing.retire(id, reason, by, now), by, now);
     }
 
     /** Flags the credentials for rotation by {@code due} (e.g. someone who could reveal them left); the earliest due date stays. */
@@ -358,16 +273,24 @@ public class OfficialAccount {
      * (the registry decides which date that is).
      */
     public AccountFacts facts(Instant rotationDue) {
+        AccountRecovery guards = recovery();
         return new AccountFacts(id, departmentId, platform == Platform.OTHER ? platformName : platform.name(), handle,
-                displayName, status, approvedAt, statusChangedAt, contentOwnerId, backupModeratorId,
-                credentialVersion, credentialFields(), totpSeedEscrowed, platformMfa, recoveryEmailInstitutional,
-                recoveryPhoneInstitutional, recoveryRulesDigest, rotationDue);
+                displayName, standing.status(), standing.approvedAt(), standing.statusChangedAt(), contentOwnerId,
+                backupModeratorId, credentialVersion, credentialFields(), totpSeedEscrowed, guards.platformMfa(),
+                guards.recoveryEmailInstitutional(), guards.recoveryPhoneInstitutional(),
+                guards.recoveryRulesDigest(), rotationDue);
     }
 
     /** Who changed the account last, and when (to the microsecond, as the database keeps it). */
     private void touch(String by, Instant now) {
         this.updatedBy = by;
         this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Touches the account for a status change that happened, and hands on what changed. */
+    private Map<String, String> touched(Map<String, String> changed, String by, Instant now) {
+        touch(by, now);
+        return changed;
     }
 
     /** Whether {@code personId} is this account's content owner or backup moderator. */
@@ -408,31 +331,16 @@ public class OfficialAccount {
     }
 
     public AccountStatus status() {
-        return status;
+        return standing.status();
+    }
+
+    /** The status with the approval and why it last changed. */
+    public AccountStanding standing() {
+        return standing;
     }
 
     public String contentOwnerId() {
         return contentOwnerId;
-    }
-
-    public String approvalRequestId() {
-        return approvalRequestId;
-    }
-
-    public Instant approvedAt() {
-        return approvedAt;
-    }
-
-    public String statusReason() {
-        return statusReason;
-    }
-
-    public Instant statusChangedAt() {
-        return statusChangedAt;
-    }
-
-    public String statusChangedBy() {
-        return statusChangedBy;
     }
 
     public String backupModeratorId() {
@@ -464,8 +372,12 @@ public class OfficialAccount {
         return rotation;
     }
 
-    public PlatformMfa platformMfa() {
-        return platformMfa;
+    /** The platform's second factor and what is known of the recovery contacts. */
+    public AccountRecovery recovery() {
+        if (recovery == null) {
+            recovery = new AccountRecovery();
+        }
+        return recovery;
     }
 
     public Instant createdAt() {

@@ -40,8 +40,8 @@ class AccountStatusTransitionsTest {
     void an_approved_account_waits_for_its_first_escrow_and_is_then_active() {
         OfficialAccount account = account(AccountStatus.REQUESTED);
         assertEquals(Map.of("status", "REQUESTED->APPROVED"), account.approve("request-1", "supervisor", NOW));
-        assertEquals("request-1", account.approvalRequestId());
-        assertEquals(NOW, account.approvedAt());
+        assertEquals("request-1", account.standing().approvalRequestId());
+        assertEquals(NOW, account.standing().approvedAt());
         escrow(account);
         assertEquals(AccountStatus.ACTIVE, account.status());
         escrow(account);
@@ -60,7 +60,7 @@ class AccountStatusTransitionsTest {
         OfficialAccount account = account(AccountStatus.REQUESTED);
         escrow(account);
         assertEquals(AccountStatus.ACTIVE, account.status());
-        assertNull(account.approvalRequestId(), "in use, still without approval: the report lists it");
+        assertNull(account.standing().approvalRequestId(), "in use, still without approval: the report lists it");
     }
 
     @Test
@@ -78,8 +78,8 @@ class AccountStatusTransitionsTest {
         OfficialAccount account = account(AccountStatus.REQUESTED);
         account.approve("request-1", "supervisor", NOW);
         assertEquals(Map.of("status", "APPROVED->SUSPENDED"), account.suspend("Posted PHI", "dgit", NOW));
-        assertEquals("Posted PHI", account.statusReason());
-        assertEquals("dgit", account.statusChangedBy());
+        assertEquals("Posted PHI", account.standing().statusReason());
+        assertEquals("dgit", account.standing().statusChangedBy());
         assertEquals(Map.of("status", "SUSPENDED->APPROVED"), account.reinstate("Content removed", "dgit", NOW));
         assertEquals(AccountStatus.APPROVED, account.status());
     }

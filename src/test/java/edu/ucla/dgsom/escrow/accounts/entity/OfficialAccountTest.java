@@ -135,15 +135,15 @@ class OfficialAccountTest {
     @Test
     void the_platforms_second_factor_is_stated_changed_and_cleared_by_a_revision() {
         OfficialAccount account = account();
-        assertNull(account.platformMfa());
+        assertNull(account.recovery().platformMfa());
         assertEquals(Map.of("platformMfa", "TOTP"), account.revise(new AccountRevision(null, null, null, null, null,
                 "TOTP"), "editor", NOW));
-        assertEquals(PlatformMfa.TOTP, account.platformMfa());
+        assertEquals(PlatformMfa.TOTP, account.recovery().platformMfa());
         assertTrue(account.revise(new AccountRevision(null, null, null, null, null, "TOTP"), "editor", NOW)
                 .isEmpty());
         assertEquals(Map.of("platformMfa", ""), account.revise(new AccountRevision(null, null, null, null, null, ""),
                 "editor", NOW));
-        assertNull(account.platformMfa());
+        assertNull(account.recovery().platformMfa());
     }
 
     @Test
