@@ -72,6 +72,13 @@ public final class LocalStack implements AutoCloseable {
             environment.put("ESCROW_KEYSTORE_PATH", layout.sampleKeys().resolve("escrow-dev.bcfks").toString());
             environment.put("ESCROW_KEYSTORE_PASSPHRASE_FILE",
                     layout.sampleKeys().resolve("escrow-dev.passphrase").toString());
+            // The disaster-recovery export's development keys (keys-sample/README.md): two recovery keys, either
+            // of which opens an export, and the installation's signing key.
+            environment.put("ESCROW_RECOVERY_PUBLIC_KEYS", layout.sampleKeys().resolve("recovery-1.pub.asc") + ","
+                    + layout.sampleKeys().resolve("recovery-2.pub.asc"));
+            environment.put("ESCROW_RECOVERY_SIGNING_KEY", layout.sampleKeys().resolve("signing.sec.asc").toString());
+            environment.put("ESCROW_RECOVERY_SIGNING_KEY_PASSPHRASE_FILE",
+                    layout.sampleKeys().resolve("signing-dev.passphrase").toString());
             environment.putAll(extraEnvironment);
             stack = new LocalStack(layout, database, environment, httpPort, serverLog);
             stack.startServer();

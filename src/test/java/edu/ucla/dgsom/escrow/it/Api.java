@@ -104,6 +104,19 @@ public final class Api {
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A POST of a JSON body whose answer is binary, e.g. an OpenPGP message: the raw bytes. */
+    public HttpResponse<byte[]> postForBytes(String path, String body, String... headerPairs) {
+        try {
+            return CLIENT.send(request(path, headerPairs).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path, String... headerPairs) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120));
         for (int i = 0; i < headers.size(); i += 2) {

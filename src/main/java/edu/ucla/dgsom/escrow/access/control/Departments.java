@@ -19,6 +19,12 @@ public class Departments {
     @PersistenceContext
     EntityManager em;
 
+    /** Every department, by code: the disaster-recovery export. */
+    public List<DepartmentDetails> all() {
+        return em.createNamedQuery(Department.ALL, Department.class).getResultStream()
+                .map(d -> new DepartmentDetails(d.id(), d.code(), d.name(), d.createdAt())).toList();
+    }
+
     public boolean exists(String departmentId) {
         return id(departmentId).isPresent();
     }

@@ -37,11 +37,14 @@ import java.util.UUID;
         + " WHERE a.standing.status <> :retired AND a.departmentId = :department ORDER BY a.id")
 @NamedQuery(name = OfficialAccount.REPORTED_DEPARTMENTS, query = "SELECT DISTINCT a.departmentId FROM OfficialAccount a"
         + " WHERE a.standing.status <> :retired ORDER BY a.departmentId")
+@NamedQuery(name = OfficialAccount.ALL, query = "SELECT a FROM OfficialAccount a ORDER BY a.id")
 @NamedQuery(name = OfficialAccount.BY_IDENTITY, query = "SELECT a FROM OfficialAccount a WHERE a.identityKey = :key")
 @NamedQuery(name = OfficialAccount.SCHEDULED_BEFORE, query = "SELECT a FROM OfficialAccount a"
         + " WHERE a.rotation.nextDueAt <= :horizon ORDER BY a.id")
 public class OfficialAccount {
 
+    /** Every account, retired ones too, by id: the disaster-recovery export. */
+    public static final String ALL = "OfficialAccount.all";
     public static final String BY_IDENTITY = "OfficialAccount.byIdentity";
     public static final String REPORTED = "OfficialAccount.reported";
     public static final String REPORTED_IN = "OfficialAccount.reportedIn";

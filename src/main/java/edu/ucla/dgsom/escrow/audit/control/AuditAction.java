@@ -23,6 +23,8 @@ public enum AuditAction {
     KEY_ROTATION_START,
     KEY_RETIRE,
     KEY_ROOT_ROTATION,
+    /** Every account and its credentials, encrypted to the recovery keys (docs/operations.md). */
+    DISASTER_RECOVERY_EXPORT,
     ACCOUNT_CREATE,
     ACCOUNT_UPDATE,
     ACCOUNT_REASSIGN,

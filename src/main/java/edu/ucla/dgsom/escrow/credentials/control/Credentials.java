@@ -26,6 +26,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -165,16 +166,44 @@ public class Credentials {
         fields.retainAll(revealed.fields());
         audit.record(AuditAction.CREDENTIAL_REVEAL, account.target(), Outcome.ALLOWED, reason,
                 Map.of("version", Integer.toString(revealed.version()), "fields", CredentialField.keys(fields)));
-        Map<CredentialField, byte[]> plaintext = new EnumMap<>(CredentialField.class);
         try {
-            for (CredentialField field : fields) {
-                plaintext.put(field, open(account.id(), revealed.version(), field));
-            }
-            return CredentialValues.reveal(account.id(), revealed, plaintext);
+            return opened(account, revealed, fields);
         } catch (RuntimeException e) {
             // The ALLOWED entry rolls back with the request: the attempt is kept apart.
             throw audit.fail(AuditAction.CREDENTIAL_REVEAL, account.target(), reason,
                     "could not open the stored values", e);
+        }
+    }
+
+    /**
+     * Every field of the account's current version, or of every version (oldest first), for the disaster-recovery
+     * export; empty before the first set. The reveal rules apply (REVEAL_CURRENT, REVEAL_HISTORY for every version:
+     * a person with MFA who stewards the account) and a refusal is audited under {@code action}; a granted export is
+     * audited once, by the export, in this transaction, which commits before any of it leaves the service.
+     */
+    public List<RevealedCredentials> forRecovery(AccountId accountId, VersionScope scope, AuditAction action,
+            String reason) {
+        AccountRef account = access.require(accountId, scope == VersionScope.ALL ? Capability.REVEAL_HISTORY
+                : Capability.REVEAL_CURRENT, action, reason);
+        if (!account.hasCredentials()) {
+            return List.of();
+        }
+        List<CredentialVersion> versions = scope == VersionScope.ALL
+                ? em.createNamedQuery(CredentialVersion.OF_ACCOUNT, CredentialVersion.class)
+                        .setParameter("account", account.id()).getResultList()
+                : List.of(existing(account, account.credentialVersion(), action, reason));
+        return versions.stream().sorted(Comparator.comparingInt(CredentialVersion::version))
+                .map(v -> opened(account, v, v.fields())).toList();
+    }
+
+    /** The plaintext of {@code fields} of {@code version}; the opened byte arrays are wiped once turned into it. */
+    private RevealedCredentials opened(AccountRef account, CredentialVersion version, Set<CredentialField> fields) {
+        Map<CredentialField, byte[]> plaintext = new EnumMap<>(CredentialField.class);
+        try {
+            for (CredentialField field : fields) {
+                plaintext.put(field, open(account.id(), version.version(), field));
+            }
+            return CredentialValues.reveal(account.id(), version, plaintext);
         } finally {
             plaintext.values().forEach(CredentialValues::wipe);
         }
