@@ -248,13 +248,13 @@ public class Imports {
     }
 
     private NewAccount newAccount(PlannedEntry planned, String reason) {
-        // An imported account was in use before the service: DGIT registers it active, an owner asks for approval.
-        AccountStatus status = caller.has(Role.DGIT_ADMIN) ? AccountStatus.ACTIVE : AccountStatus.REQUESTED;
+        // Registered as any account is; its first escrow, next, makes it ACTIVE, and the compliance report lists it
+        // until its approval after the fact.
         String displayName = planned.title() == null ? planned.address().handle() : planned.title();
         return new NewAccount(planned.address().platform(), planned.address().platformName(),
                 planned.address().handle(), planned.address().profileUrl(), clip(displayName, 200),
                 planned.departmentId(), planned.holders().contentOwnerId(), planned.holders().backupModeratorId(),
-                null, status, reason);
+                null, AccountStatus.REQUESTED, reason);
     }
 
     /** The entry's login as a new credential version: fields it lacks are carried over from the current one. */
