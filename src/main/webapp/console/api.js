@@ -37,8 +37,9 @@ export function rememberCsrfToken(token) {
 }
 
 /**
- * Calls the API. Resolves to {data, etag, location, status}; rejects with an ApiError. A 401 on anything but a
- * sign-in means the session ended: listeners hear of it before the caller gets the error.
+ * Calls the API with a JSON body, or a file (a Blob) sent as it is. Resolves to {data, etag, location, status};
+ * rejects with an ApiError. A 401 on anything but a sign-in means the session ended: listeners hear of it before the
+ * caller gets the error.
  */
 export async function call(method, path, { body, headers = {} } = {}) {
     const init = {
@@ -47,7 +48,11 @@ export async function call(method, path, { body, headers = {} } = {}) {
         cache: 'no-store',
         headers: { Accept: 'application/json, application/problem+json', ...headers }
     };
-    if (body !== undefined) {
+    if (body instanceof Blob) {
+        // A file as it is (an upload): its own type, else bytes.
+        init.body = body;
+        init.headers['Content-Type'] = body.type || 'application/octet-stream';
+    } else if (body !== undefined) {
         init.body = JSON.stringify(body);
         init.headers['Content-Type'] = 'application/json';
     }
@@ -167,6 +172,17 @@ export const attestations = {
         post('/attestations/' + encodeURIComponent(id) + '/signature', { reportDigest, verdict, corrections }),
     /** The exact CSV attested, to download. */
     reportAddress: id => BASE + '/attestations/' + encodeURIComponent(id) + '/report'
+};
+
+export const imports = {
+    /** The file as the password manager wrote it; the password of a protected export percent-encoded in a header. */
+    upload: (file, { format, departmentId }, password) => call('POST', '/imports' + query({ format, departmentId }),
+        { body: file, headers: password ? { 'X-Import-Password': encodeURIComponent(password) } : {} }),
+    get: id => get('/imports/' + encodeURIComponent(id)),
+    map: (id, mapping) => call('PUT', '/imports/' + encodeURIComponent(id) + '/mapping', { body: mapping })
+        .then(r => r.data),
+    commit: id => post('/imports/' + encodeURIComponent(id) + '/commit'),
+    cancel: id => del('/imports/' + encodeURIComponent(id))
 };
 
 export const directory = {

@@ -12,6 +12,8 @@ import { SignInPage, SignInForm } from './pages/sign-in.js';
 const HOME = '/start';
 
 const ADMINS = ['DGIT_ADMIN'];
+/** Who imports from other password managers: DGIT admins anywhere, department owners into their departments. */
+const IMPORTERS = ['DGIT_ADMIN', 'DEPARTMENT_OWNER'];
 
 /** A page loaded on first use: a function that imports {@code pages/<module>.js} and answers its {@code name}. */
 function lazy(module, name) {
@@ -52,6 +54,8 @@ const ROUTES = [
     { pattern: /^\/attestations$/, page: lazy('attestations', 'AttestationsPage'), roles: ACCOUNT_READERS },
     { pattern: /^\/attestations\/([^/]+)$/, page: lazy('attestations', 'AttestationPage'), params: ['attestationId'],
         roles: ACCOUNT_READERS },
+    { pattern: /^\/imports$/, page: lazy('imports', 'NewImportPage'), roles: IMPORTERS },
+    { pattern: /^\/imports\/([^/]+)$/, page: lazy('imports', 'ImportPage'), params: ['importId'], roles: IMPORTERS },
     { pattern: /^\/profile$/, page: lazy('profile', 'ProfilePage') }
 ];
 
@@ -67,6 +71,7 @@ const NAVIGATION = [
     { href: '/tokens', label: 'API tokens', roles: ADMINS },
     { href: '/compliance', label: 'Compliance', roles: ACCOUNT_READERS },
     { href: '/attestations', label: 'Attestations', roles: ACCOUNT_READERS },
+    { href: '/imports', label: 'Import', roles: IMPORTERS },
     { href: '/audit', label: 'Audit', roles: ACCOUNT_READERS },
     { href: '/keys', label: 'Keys', roles: ADMINS },
     { href: '/profile', label: 'Profile' }

@@ -116,7 +116,9 @@ function Checks({ row }) {
 }
 
 function Summary({ report }) {
-    return html`<table class="summary" aria-labelledby="report-summary-title">
+    // Focusable, so a keyboard can scroll it where a phone is too narrow for the counts.
+    return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="report-summary-title"><table
+            class="summary" aria-labelledby="report-summary-title">
         <caption id="report-summary-title">Results per check</caption>
         <thead><tr><th scope="col">Check</th>${RESULTS.map(([, words]) => html`<th scope="col">${words}</th>`)}
         </tr></thead>
@@ -124,5 +126,5 @@ function Summary({ report }) {
             <th scope="row">${checkName(key)}</th>
             ${RESULTS.map(([result, words]) => html`<td data-label=${words}>${counts[result] || 0}</td>`)}
         </tr>`)}</tbody>
-    </table>`;
+    </table></div>`;
 }

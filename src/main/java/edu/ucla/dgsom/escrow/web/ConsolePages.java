@@ -16,7 +16,8 @@ import java.util.List;
  */
 @WebServlet(name = "ConsolePages", urlPatterns = {"/sign-in", "/start", "/accounts", "/accounts/*", "/offboardings",
     "/offboardings/*", "/people", "/people/*", "/departments", "/tokens", "/audit", "/keys", "/profile", "/requests",
-    "/requests/*", "/duties", "/rotations", "/compliance", "/attestations", "/attestations/*"})
+    "/requests/*", "/duties", "/rotations", "/compliance", "/attestations", "/attestations/*", "/imports",
+    "/imports/*"})
 public class ConsolePages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -25,7 +26,7 @@ public class ConsolePages extends HttpServlet {
     private static final List<String> PAGES = List.of("/sign-in", "/start", "/departments", "/tokens", "/audit", "/keys",
             "/profile", "/duties", "/rotations", "/compliance");
     private static final List<String> PAGES_WITH_SUBPAGES = List.of("/accounts", "/offboardings", "/people",
-            "/requests", "/attestations");
+            "/requests", "/attestations", "/imports");
 
     /** Versioned library paths: their content never changes under one URL. */
     private static final List<String> LIBRARIES = List.of("/webjars/", "/_static/");

@@ -263,7 +263,7 @@ class ConsoleAdministrationIT {
             List<String> navigation = browser.all("nav[aria-label=Main] a").stream().map(WebElement::getText)
                     .toList();
             assertEquals(List.of("Start", "Accounts", "Rotations due", "Requests", "Duties", "People", "Compliance",
-                    "Attestations", "Audit", "Profile"), navigation);
+                    "Attestations", "Import", "Audit", "Profile"), navigation);
 
             browser.click("People");
             browser.waitForHeading("People");
