@@ -13,17 +13,21 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses request bodies above a limit (default 64 KiB; an upload of an export file to {@code POST /imports}, 10 MiB)
- * with 413: at once when Content-Length says so, and while reading when a chunked body grows past it, so an oversized
- * body is never buffered whole.
+ * Refuses request bodies above a limit (default 64 KiB; a file upload, 10 MiB: a password manager's export to
+ * {@code POST /imports}, a disaster-recovery file to {@code POST /restores}) with 413: at once when Content-Length
+ * says so, and while reading when a chunked body grows past it, so an oversized body is never buffered whole.
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RequestBodyLimit implements ContainerRequestFilter {
+
+    /** The paths (under /api/v1) whose POST carries a whole file, and so takes the upload limit. */
+    static final Set<String> UPLOAD_PATHS = Set.of("imports", "restores");
 
     @Inject
     @ConfigProperty(name = "escrow.http.max-body-bytes", defaultValue = "65536")
@@ -35,8 +39,8 @@ public class RequestBodyLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        boolean upload = "POST".equals(request.getMethod()) && "imports".equals(request.getUriInfo().getPath()
-                .replaceFirst("^/", ""));
+        boolean upload = "POST".equals(request.getMethod())
+                && UPLOAD_PATHS.contains(request.getUriInfo().getPath().replaceFirst("^/", ""));
         long limit = upload ? maxUploadBytes : maxBytes;
         if (request.getLength() > limit) {
             throw tooLarge(limit);

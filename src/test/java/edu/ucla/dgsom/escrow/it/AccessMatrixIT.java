@@ -74,6 +74,7 @@ class AccessMatrixIT {
         RULES.put("GET /api/v1/keys/rotations/{id}", Set.of("DGIT_ADMIN", "DGIT_TOKEN", "AUDITOR"));
         RULES.put("DELETE /api/v1/keys/{version}", ADMIN_PERSON);
         RULES.put("POST /api/v1/exports/disaster-recovery", ADMIN_PERSON);
+        RULES.put("POST /api/v1/restores", ADMIN_PERSON);
         RULES.put("GET /api/v1/departments", DIRECTORY_READERS);
         RULES.put("POST /api/v1/departments", ADMIN);
         RULES.put("GET /api/v1/departments/{id}", DIRECTORY_READERS);

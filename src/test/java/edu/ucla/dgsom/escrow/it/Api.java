@@ -30,6 +30,11 @@ public final class Api {
         return new Api(LiveService.baseUri());
     }
 
+    /** Another service than the run's, e.g. a second installation a test starts itself. */
+    public static Api at(URI base) {
+        return new Api(base);
+    }
+
     /** The management listener, where monitoring reads the metrics. */
     public static Api management() {
         return new Api(LiveService.managementUri());

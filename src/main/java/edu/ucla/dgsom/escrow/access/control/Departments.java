@@ -8,8 +8,10 @@ import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Departments for other features' own rules, not scoped to the caller (Directory answers callers). */
@@ -23,6 +25,30 @@ public class Departments {
     public List<DepartmentDetails> all() {
         return em.createNamedQuery(Department.ALL, Department.class).getResultStream()
                 .map(d -> new DepartmentDetails(d.id(), d.code(), d.name(), d.createdAt())).toList();
+    }
+
+    /**
+     * The departments of a disaster-recovery export, in this installation: each matched by its code, or else created
+     * under the export's id; answers the installation's id of each export id. An id taken by a department of
+     * another code is refused (422, named by {@code where} and the department's index).
+     */
+    public RestoredIds restore(List<DepartmentDetails> exported, String where) {
+        Map<String, String> ids = new HashMap<>();
+        int created = 0;
+        for (int i = 0; i < exported.size(); i++) {
+            DepartmentDetails d = exported.get(i);
+            Optional<String> matched = withCode(d.code());
+            if (matched.isEmpty()) {
+                if (em.find(Department.class, d.id()) != null) {
+                    throw RestoredIds.inconsistent(where + "[" + i + "].id", "another department has this id");
+                }
+                em.persist(Department.restored(d.id(), d.code(), d.name(), d.createdAt()));
+                created++;
+            }
+            ids.put(d.id(), matched.orElse(d.id()));
+        }
+        em.flush();
+        return new RestoredIds(ids, created);
     }
 
     public boolean exists(String departmentId) {

@@ -5,9 +5,12 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,6 +28,38 @@ public class People {
     /** Everyone, active or not, by name: the disaster-recovery export. */
     public List<PersonDetails> everyone() {
         return em.createNamedQuery(Person.ALL, Person.class).getResultStream().map(PersonDetails::of).toList();
+    }
+
+    /**
+     * The people of a disaster-recovery export, in this installation: each matched by id, then by employee id, or else
+     * created under the export's id, in the department {@code departments} maps theirs to, without a sign-in or a
+     * role; answers the installation's id of each export id. A department not in {@code departments}, or a user name
+     * another person has, is refused (422, named by {@code where} and the person's index).
+     */
+    public RestoredIds restore(List<PersonDetails> exported, RestoredIds departments, String where) {
+        Map<String, String> ids = new HashMap<>();
+        int created = 0;
+        Instant now = Instant.now();
+        for (int i = 0; i < exported.size(); i++) {
+            PersonDetails p = exported.get(i);
+            Optional<String> matched = Optional.ofNullable(em.find(Person.class, p.id())).map(Person::id)
+                    .or(() -> byEmployeeId(p.employeeId()).map(PersonDetails::id));
+            if (matched.isEmpty()) {
+                String field = where + "[" + i + "]";
+                String departmentId = departments.of(p.departmentId()).orElseThrow(() -> RestoredIds.inconsistent(
+                        field + ".departmentId", "no such department in the file"));
+                if (p.userName() != null && em.createNamedQuery(Person.BY_USER_NAME, Person.class)
+                        .setParameter("userName", p.userName()).getResultStream().findAny().isPresent()) {
+                    throw RestoredIds.inconsistent(field + ".userName", "another person has this user name");
+                }
+                em.persist(Person.restored(p.id(), p.employeeId(), p.name(), p.givenName(), p.familyName(), p.email(),
+                        departmentId, p.userName(), p.active(), now));
+                created++;
+            }
+            ids.put(p.id(), matched.orElse(p.id()));
+        }
+        em.flush();
+        return new RestoredIds(ids, created);
     }
 
     public Optional<PersonDetails> find(String id) {

@@ -42,6 +42,13 @@ public class Department {
         this.createdAt = now;
     }
 
+    /** A department as a disaster-recovery export holds it, restored under its own id. */
+    public static Department restored(String id, String code, String name, Instant createdAt) {
+        Department department = new Department(code, name, createdAt);
+        department.id = id;
+        return department;
+    }
+
     public String id() {
         return id;
     }

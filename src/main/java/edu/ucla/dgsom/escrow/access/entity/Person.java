@@ -91,6 +91,21 @@ public class Person {
     }
 
     /**
+     * A person as a disaster-recovery export holds them, restored under their own id (a leaver stays offboarded).
+     * The export keeps no sign-in and no role: a restored person has neither until a DGIT admin gives them.
+     */
+    public static Person restored(String id, String employeeId, String name, String givenName, String familyName,
+            String email, String departmentId, String userName, boolean active, Instant now) {
+        Person person = new Person(employeeId, name, email, departmentId, now);
+        person.id = id;
+        person.describe(name, givenName, familyName, email, userName, now);
+        if (!active) {
+            person.offboard(now);
+        }
+        return person;
+    }
+
+    /**
      * Name (whole and in parts) and e-mail as the identity system now has them; {@code userName} is its key for the
      * person.
      */

@@ -161,6 +161,16 @@ public class Accounts {
     }
 
     /**
+     * Records a credential version a disaster-recovery restore stored, as it was made at {@code rotatedAt} (the
+     * account's status and last change stay as exported).
+     */
+    public void credentialsRestored(AccountRef account, RotatedCredentials restored, Instant rotatedAt) {
+        OfficialAccount restoredAccount = em.find(OfficialAccount.class, account.id());
+        restoredAccount.credentialsRestored(restored, rotationSettings.intervalFor(restoredAccount.platform()),
+                rotatedAt);
+    }
+
+    /**
      * One page of the accounts the caller may see, in {@code sort}, after {@code cursor} (null: from the start). A
      * rotation filter compares with the database's clock.
      */

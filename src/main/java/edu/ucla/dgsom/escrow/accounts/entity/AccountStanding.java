@@ -49,6 +49,24 @@ public class AccountStanding {
         this.status = status;
     }
 
+    /**
+     * A standing as a disaster-recovery export has it. The export keeps no approval request (the approval keeps its
+     * time only) nor what a suspension interrupted: a suspended account returns to ACTIVE if it holds credentials,
+     * else to APPROVED or REQUESTED as its approval says.
+     */
+    public static AccountStanding restored(AccountStatus status, String statusReason, Instant statusChangedAt,
+            Instant approvedAt, boolean escrowed) {
+        AccountStanding standing = new AccountStanding(status);
+        standing.statusReason = statusReason;
+        standing.statusChangedAt = statusChangedAt == null ? null : statusChangedAt.truncatedTo(ChronoUnit.MICROS);
+        standing.approvedAt = approvedAt == null ? null : approvedAt.truncatedTo(ChronoUnit.MICROS);
+        if (status == AccountStatus.SUSPENDED) {
+            standing.suspendedFrom = escrowed ? AccountStatus.ACTIVE
+                    : approvedAt != null ? AccountStatus.APPROVED : AccountStatus.REQUESTED;
+        }
+        return standing;
+    }
+
     /** The first escrow puts a requested or approved account in use, also one a suspension waits on. */
     void putInUse() {
         if (status == AccountStatus.REQUESTED || status == AccountStatus.APPROVED) {
@@ -60,7 +78,7 @@ public class AccountStanding {
 
     /** Refuses an approval the account cannot take: it has one already, or it is retired. */
     void requireApprovable(String accountId) {
-        if (approvalRequestId != null) {
+        if (approvedAt != null) {
             throw ProblemException.illegalTransition("Account " + accountId, status, "it was approved on " + approvedAt);
         }
         if (status == AccountStatus.RETIRED) {

@@ -145,6 +145,31 @@ public class OfficialAccount {
         touch(by, now);
     }
 
+    /**
+     * An account as a disaster-recovery export holds it, restored into an empty installation under its own id, with
+     * its standing, holders and times as exported; {@code by} (the restoring admin) created and last updated it. Its
+     * credential versions follow through {@link #credentialsRestored}.
+     */
+    public static OfficialAccount restored(String id, Platform platform, String platformName, String handle,
+            String profileUrl, String displayName, String departmentId, AccountStanding standing,
+            String contentOwnerId, String backupModeratorId, String notes, Instant createdAt, Instant updatedAt,
+            String by) {
+        OfficialAccount account = new OfficialAccount();
+        account.id = id;
+        account.platform = platform;
+        account.platformName = platformName;
+        account.departmentId = departmentId;
+        account.standing = standing;
+        account.rename(handle, displayName, profileUrl);
+        account.notes = notes;
+        account.assign(contentOwnerId, backupModeratorId);
+        account.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+        account.createdBy = by;
+        account.updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
+        account.updatedBy = by;
+        return account;
+    }
+
     /** See {@link Platform#identityKey}. */
     public static String identityKey(Platform platform, String platformName, String handle) {
         return platform.identityKey(platformName, handle);
@@ -209,15 +234,32 @@ public class OfficialAccount {
         if (rotated.version() != credentialVersion + 1) {
             throw new IllegalStateException("credential versions follow each other");
         }
-        this.credentialVersion = rotated.version();
-        this.totpSeedEscrowed = rotated.totpSeedEscrowed();
-        this.credentialFields = String.join(",", rotated.fields());
-        rotation().rotated(rotated.secretReplaced(), fallback, now);
-        recovery().judged(rotated.recovery());
+        hold(rotated, fallback, now);
         if (rotated.version() == 1) {
             standing.putInUse();
         }
         touch(by, now);
+    }
+
+    /**
+     * Records a credential version restored from a disaster-recovery export, as {@link #credentialsRotated} would
+     * have at the time it was made ({@code rotatedAt}), but leaving the status and the last change as exported.
+     * Versions come oldest first; earlier ones may be missing (an export of the current versions only).
+     */
+    public void credentialsRestored(RotatedCredentials restored, RotationInterval fallback, Instant rotatedAt) {
+        if (restored.version() <= credentialVersion) {
+            throw new IllegalStateException("restored credential versions come oldest first");
+        }
+        hold(restored, fallback, rotatedAt);
+    }
+
+    /** The version made at {@code at} is current: what it holds, its schedule and its recovery contacts' verdicts. */
+    private void hold(RotatedCredentials version, RotationInterval fallback, Instant at) {
+        this.credentialVersion = version.version();
+        this.totpSeedEscrowed = version.totpSeedEscrowed();
+        this.credentialFields = String.join(",", version.fields());
+        rotation().rotated(version.secretReplaced(), fallback, at);
+        recovery().judged(version.recovery());
     }
 
     /**

@@ -25,6 +25,8 @@ public enum AuditAction {
     KEY_ROOT_ROTATION,
     /** Every account and its credentials, encrypted to the recovery keys (docs/operations.md). */
     DISASTER_RECOVERY_EXPORT,
+    /** A disaster-recovery export's decrypted file restored into an empty installation (docs/operations.md). */
+    DISASTER_RECOVERY_RESTORE,
     ACCOUNT_CREATE,
     ACCOUNT_UPDATE,
     ACCOUNT_REASSIGN,

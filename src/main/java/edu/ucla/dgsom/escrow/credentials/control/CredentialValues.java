@@ -29,11 +29,8 @@ final class CredentialValues {
     static Map<CredentialField, byte[]> of(NewSecrets change) {
         Map<CredentialField, byte[]> values = new EnumMap<>(CredentialField.class);
         try {
-            text(values, CredentialField.LOGIN_IDENTIFIER, change.loginIdentifier());
-            text(values, CredentialField.PASSWORD, change.password());
-            text(values, CredentialField.RECOVERY_EMAIL, change.recoveryEmail());
-            text(values, CredentialField.RECOVERY_PHONE, change.recoveryPhone());
-            text(values, CredentialField.NOTES, change.notes());
+            texts(values, change.loginIdentifier(), change.password(), change.recoveryEmail(), change.recoveryPhone(),
+                    change.notes());
             TotpInput totp = change.totp();
             if (totp != null) {
                 TotpSettings settings = TotpSettings.of("totp", totp);
@@ -46,16 +43,50 @@ final class CredentialValues {
                         .add("used", false)));
                 values.put(CredentialField.RECOVERY_CODES, bytes(codes.build()));
             }
-            if (change.securityQuestions() != null) {
-                JsonArrayBuilder questions = Json.createArrayBuilder();
-                change.securityQuestions().forEach(q -> questions.add(Json.createObjectBuilder()
-                        .add("question", q.question()).add("answer", q.answer())));
-                values.put(CredentialField.SECURITY_QUESTIONS, bytes(questions.build()));
-            }
+            questions(values, change.securityQuestions());
             return values;
         } catch (RuntimeException e) {
             values.values().forEach(CredentialValues::wipe);
             throw e;
+        }
+    }
+
+    /**
+     * The plaintext of every field a disaster-recovery export holds for a version, recovery codes with their used
+     * marks; {@code field} names the version in a refusal (e.g. of a TOTP secret). The caller wipes the arrays.
+     */
+    static Map<CredentialField, byte[]> of(RevealedCredentials restored, String field) {
+        Map<CredentialField, byte[]> values = new EnumMap<>(CredentialField.class);
+        try {
+            texts(values, restored.loginIdentifier(), restored.password(), restored.recoveryEmail(),
+                    restored.recoveryPhone(), restored.notes());
+            RevealedCredentials.RevealedTotp totp = restored.totp();
+            if (totp != null) {
+                TotpSettings settings = TotpSettings.of(field + ".totp", new TotpInput(null, totp.secret(),
+                        totp.algorithm(), totp.digits(), totp.period()));
+                values.put(CredentialField.TOTP, settings.encode());
+                settings.wipe();
+            }
+            if (restored.recoveryCodes() != null) {
+                JsonArrayBuilder codes = Json.createArrayBuilder();
+                restored.recoveryCodes().forEach(code -> codes.add(Json.createObjectBuilder().add("code", code.code())
+                        .add("used", code.used())));
+                values.put(CredentialField.RECOVERY_CODES, bytes(codes.build()));
+            }
+            questions(values, restored.securityQuestions());
+            return values;
+        } catch (RuntimeException e) {
+            values.values().forEach(CredentialValues::wipe);
+            throw e;
+        }
+    }
+
+    private static void questions(Map<CredentialField, byte[]> values, List<SecurityQuestion> securityQuestions) {
+        if (securityQuestions != null) {
+            JsonArrayBuilder questions = Json.createArrayBuilder();
+            securityQuestions.forEach(q -> questions.add(Json.createObjectBuilder()
+                    .add("question", q.question()).add("answer", q.answer())));
+            values.put(CredentialField.SECURITY_QUESTIONS, bytes(questions.build()));
         }
     }
 
@@ -110,6 +141,16 @@ final class CredentialValues {
         if (plaintext != null) {
             Arrays.fill(plaintext, (byte) 0);
         }
+    }
+
+    /** The text fields, each as UTF-8 when it is set. */
+    private static void texts(Map<CredentialField, byte[]> values, String loginIdentifier, String password,
+            String recoveryEmail, String recoveryPhone, String notes) {
+        text(values, CredentialField.LOGIN_IDENTIFIER, loginIdentifier);
+        text(values, CredentialField.PASSWORD, password);
+        text(values, CredentialField.RECOVERY_EMAIL, recoveryEmail);
+        text(values, CredentialField.RECOVERY_PHONE, recoveryPhone);
+        text(values, CredentialField.NOTES, notes);
     }
 
     private static void text(Map<CredentialField, byte[]> values, CredentialField field, String value) {

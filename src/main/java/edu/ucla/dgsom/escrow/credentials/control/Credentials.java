@@ -196,6 +196,57 @@ public class Credentials {
                 .map(v -> opened(account, v, v.fields())).toList();
     }
 
+    /**
+     * Stores the credential versions a disaster-recovery export holds for an account the restore has just registered
+     * ({@code account}, from {@code Registry.restore}): oldest first, each under its own number, made by whom and
+     * when the export says, sealed under this installation's barrier; the fields that changed are those that differ
+     * from the version before it in the file. {@code reason} (the restore's) stands for the rotation reasons, which
+     * the export does not carry; {@code where} names the versions in a refusal (e.g. {@code accounts[3].credentials}).
+     * Audited once, by the restore. Plaintext is wiped as soon as it is sealed.
+     */
+    public void restore(AccountRef account, List<RevealedCredentials> versions, String reason, String where) {
+        Map<CredentialField, byte[]> previous = Map.of();
+        try {
+            for (int i = 0; i < versions.size(); i++) {
+                RevealedCredentials restored = versions.get(i);
+                String field = where + "[" + i + "]";
+                int last = i == 0 ? 0 : versions.get(i - 1).version();
+                if (restored.version() <= last) {
+                    throw ProblemException.invalidField(field + ".version", "versions are numbered from 1, oldest"
+                            + " first");
+                }
+                Map<CredentialField, byte[]> values = CredentialValues.of(restored, field);
+                Set<CredentialField> changed = EnumSet.noneOf(CredentialField.class);
+                Map<CredentialField, byte[]> before = previous;
+                values.forEach((f, value) -> {
+                    if (!before.containsKey(f) || !MessageDigest.isEqual(before.get(f), value)) {
+                        changed.add(f);
+                    }
+                });
+                before.keySet().stream().filter(f -> !values.containsKey(f)).forEach(changed::add);
+                before.values().forEach(CredentialValues::wipe);
+                previous = values;
+                if (values.isEmpty()) {
+                    throw new ProblemException(ProblemType.UNPROCESSABLE, "A credential version holds at least one"
+                            + " field", List.of(new Problem.FieldError(field, "no field")));
+                }
+                CredentialVersion created = CredentialVersion.restored(account.id(), restored.version(),
+                        values.keySet(), changed, reason, restored.rotatedBy() == null ? caller.auditName()
+                        : restored.rotatedBy(), restored.rotatedAt() == null ? Instant.now() : restored.rotatedAt());
+                em.persist(created);
+                values.forEach((f, plaintext) -> sealed.seal(context(account.id(), created.version(), f), plaintext));
+                RotatedCredentials rotatedCredentials = new RotatedCredentials(created.version(),
+                        created.holds(CredentialField.TOTP), created.fields().stream().map(CredentialField::key)
+                        .toList(), changed.contains(CredentialField.PASSWORD) || changed.contains(CredentialField.TOTP),
+                        recoveryRules.current().classify(CredentialValues.text(values.get(CredentialField
+                                .RECOVERY_EMAIL)), CredentialValues.text(values.get(CredentialField.RECOVERY_PHONE))));
+                accounts.credentialsRestored(account, rotatedCredentials, created.createdAt());
+            }
+        } finally {
+            previous.values().forEach(CredentialValues::wipe);
+        }
+    }
+
     /** The plaintext of {@code fields} of {@code version}; the opened byte arrays are wiped once turned into it. */
     private RevealedCredentials opened(AccountRef account, CredentialVersion version, Set<CredentialField> fields) {
         Map<CredentialField, byte[]> plaintext = new EnumMap<>(CredentialField.class);

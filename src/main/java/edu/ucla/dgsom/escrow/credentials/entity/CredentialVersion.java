@@ -138,6 +138,18 @@ public class CredentialVersion {
         return new Successor(previous == null ? 1 : previous.version + 1, fields, carried, changed);
     }
 
+    /**
+     * A version restored from a disaster-recovery export under its own number, made by whom and when the export
+     * says; {@code changedFields}: those that differ from the version restored before it (all, for the first).
+     */
+    public static CredentialVersion restored(String accountId, int version, Set<CredentialField> fields,
+            Set<CredentialField> changedFields, String reason, String createdBy, Instant createdAt) {
+        if (version < 1 || fields.isEmpty()) {
+            throw new IllegalArgumentException("a restored version has a number from 1 and at least one field");
+        }
+        return new CredentialVersion(accountId, version, fields, changedFields, reason, createdBy, createdAt);
+    }
+
     /** The next version's number and fields: {@code carried} are opened from the version before and sealed again. */
     public record Successor(int version, Set<CredentialField> fields, Set<CredentialField> carried,
             Set<CredentialField> changed) {

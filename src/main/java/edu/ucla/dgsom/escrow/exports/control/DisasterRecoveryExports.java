@@ -139,7 +139,8 @@ public class DisasterRecoveryExports {
         }
     }
 
-    private static String sha256(byte[] bytes) {
+    /** The SHA-256 of {@code bytes}, in hex: what the audit entries and the mail name a file by. */
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
