@@ -58,6 +58,7 @@ public class DisasterRecoveryRestores {
     public Restored restore(byte[] document, String reason) {
         AuditTrail.Target target = AuditTrail.Target.of("installation", installation.id());
         String sha256 = DisasterRecoveryExports.sha256(document);
+        installation.lock();
         if (!registry.isEmpty()) {
             throw audit.fail(AuditAction.DISASTER_RECOVERY_RESTORE, target, reason, "the installation has accounts",
                     new ProblemException(ProblemType.CONFLICT, "This installation has official accounts already: a"
