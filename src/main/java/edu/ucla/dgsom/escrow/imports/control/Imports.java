@@ -1,8 +1,5 @@
 package edu.ucla.dgsom.escrow.imports.control;
 
-import edu.ucla.dgsom.escrow.access.control.Departments;
-import edu.ucla.dgsom.escrow.access.control.People;
-import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.accounts.control.AccountId;
 import edu.ucla.dgsom.escrow.accounts.control.AccountRef;
 import edu.ucla.dgsom.escrow.accounts.control.Accounts;
@@ -25,11 +22,9 @@ import edu.ucla.dgsom.escrow.imports.entity.ImportedEntry;
 import edu.ucla.dgsom.escrow.imports.entity.ImportedTotp;
 import edu.ucla.dgsom.escrow.imports.entity.PendingImport;
 import edu.ucla.dgsom.escrow.imports.entity.PlannedEntry;
-import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Caller;
-import edu.ucla.dgsom.escrow.security.Role;
 import edu.ucla.dgsom.escrow.security.Secrets;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -41,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -78,10 +72,7 @@ public class Imports {
     Credentials credentials;
 
     @Inject
-    People people;
-
-    @Inject
-    Departments departments;
+    ImportMappings mappings;
 
     /** An upload and what its commit would do now. */
     public record Preview(PendingImport pending, ImportPlan plan) {
@@ -109,7 +100,7 @@ public class Imports {
             }
         }
         ImportMapping mapping = ImportMapping.into(departmentId);
-        requireMapping(mapping);
+        mappings.requireValid(mapping);
         PendingImport pending = PendingImport.uploaded(read, digest, file.length, entries.size(), mapping,
                 caller.auditName(), Instant.now());
         em.persist(pending);
@@ -134,7 +125,7 @@ public class Imports {
     /** The importer's new mapping, checked: departments they may import into, holders two active people of each. */
     public Preview remap(String id, ImportMapping mapping) {
         PendingImport pending = own(id, LockModeType.PESSIMISTIC_WRITE);
-        requireMapping(mapping);
+        mappings.requireValid(mapping);
         audit.attempt(AuditAction.IMPORT_MAPPING, target(pending), null, () -> {
             pending.remap(mapping, Instant.now());
             return pending;
@@ -209,7 +200,7 @@ public class Imports {
      * seed cannot be read is skipped rather than failing the whole commit.
      */
     private ImportPlan plan(PendingImport pending, List<ImportedEntry> entries) {
-        ImportPlan plan = ImportPlan.of(entries, pending.mapping(), this::mayImportTo,
+        ImportPlan plan = ImportPlan.of(entries, pending.mapping(), mappings::mayImportTo,
                 identity -> accounts.registered(identity).map(a -> new ExistingAccount(a.id(), a.departmentId())));
         List<PlannedEntry> refined = new ArrayList<>();
         for (PlannedEntry planned : plan.entries()) {
@@ -294,51 +285,6 @@ public class Imports {
             throw ProblemException.notFound("Import " + id);
         }
         return pending;
-    }
-
-    private boolean mayImportTo(String departmentId) {
-        return caller.has(Role.DGIT_ADMIN) || caller.ownsDepartment(departmentId);
-    }
-
-    /** Every department named exists and is the caller's to import into; each one's holders are fit to hold. */
-    private void requireMapping(ImportMapping mapping) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        department("departmentId", mapping.departmentId(), errors);
-        mapping.folders().forEach((folder, department) -> department("folders." + folder, department, errors));
-        mapping.entries().forEach((entry, choice) -> department("entries." + entry + ".departmentId",
-                choice.departmentId(), errors));
-        mapping.holders().forEach((department, holders) -> {
-            String field = "holders." + department;
-            if (department("holders", department, errors)) {
-                holder(field + ".contentOwnerId", holders.contentOwnerId(), department, errors);
-                holder(field + ".backupModeratorId", holders.backupModeratorId(), department, errors);
-                if (holders.contentOwnerId() != null && holders.contentOwnerId().equals(holders.backupModeratorId())) {
-                    errors.add(new Problem.FieldError(field + ".backupModeratorId", "not the content owner"));
-                }
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The mapping names a department or a person it"
-                    + " cannot", errors);
-        }
-    }
-
-    private boolean department(String field, String departmentId, List<Problem.FieldError> errors) {
-        if (departmentId == null) {
-            return false;
-        }
-        if (!departments.exists(departmentId) || !mayImportTo(departmentId)) {
-            errors.add(new Problem.FieldError(field, "not a department you may import into"));
-            return false;
-        }
-        return true;
-    }
-
-    private void holder(String field, String personId, String departmentId, List<Problem.FieldError> errors) {
-        Optional<PersonDetails> person = personId == null ? Optional.empty() : people.find(personId);
-        if (person.isEmpty() || !person.get().active() || !departmentId.equals(person.get().departmentId())) {
-            errors.add(new Problem.FieldError(field, "an active person of the department"));
-        }
     }
 
     private static Map<String, String> counts(PendingImport pending, ImportPlan plan) {
