@@ -15,23 +15,16 @@ import java.util.Locale;
 
 /**
  * The throttle rows that slow guessing down (docs/access.md): which rows an attempt counts against, taking them locked
- * in one order, and purging the stale ones. A missing row is created apart (ThrottleRows); rows are locked in the
- * caller's transaction.
+ * in one order, and purging the stale ones. Rows are taken in the caller's transaction.
  */
 @Stateless
 public class SignInThrottles {
-
-    /** How often a throttle row's creation is tried before the attempt fails. */
-    private static final int CREATE_ATTEMPTS = 3;
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     AccessSettings settings;
-
-    @Inject
-    ThrottleRows rows;
 
     /** What a throttle row counts failures of. */
     public enum Kind {
@@ -104,26 +97,19 @@ public class SignInThrottles {
         return em.createNamedQuery(SignInDevice.DELETE_EXPIRED).setParameter("now", Instant.now()).executeUpdate();
     }
 
-    /** The throttle row for a key, created if missing (committed apart) and locked for this transaction. */
+    /** The throttle row for a key, created if missing and locked for this transaction. */
     private SignInThrottle row(String key) {
         SignInThrottle row = null;
-        for (int attempt = 1; row == null; attempt++) {
-            ensure(key, attempt);
-            // Null only when the purge deleted the row in between: then it is created again.
+        while (row == null) {
+            // An existing row is locked exclusively at once: a shared lock (INSERT IGNORE) upgraded by the find
+            // below would deadlock with a concurrent attempt on the same key.
+            em.createNativeQuery("INSERT INTO sign_in_throttle (throttle_key, failures, last_failure)"
+                    + " VALUES (?, 0, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE throttle_key = throttle_key")
+                    .setParameter(1, key).executeUpdate();
+            // Null only when the purge deleted the row between the two statements: then it is inserted again.
             row = em.find(SignInThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
         }
         return row;
-    }
-
-    /** Creates the row; a creation that lost a race (a deadlock among first inserts) is tried again, a few times. */
-    private void ensure(String key, int attempt) {
-        try {
-            rows.ensure(key);
-        } catch (RuntimeException e) {
-            if (attempt >= CREATE_ATTEMPTS) {
-                throw e;
-            }
-        }
     }
 
     /** A username's throttle key: its digest, so that a password typed into the username field is not stored. */

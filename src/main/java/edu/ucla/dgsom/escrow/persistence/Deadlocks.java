@@ -1,0 +1,51 @@
+package edu.ucla.dgsom.escrow.persistence;
+
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Runs a transaction again when the database chose it as a deadlock's victim (MariaDB error 1213, SQLSTATE 40001):
+ * the database rolled it back whole, so running it again is safe, and the request succeeds instead of answering 500.
+ * Called outside a transaction, with a call to a transactional bean, so each attempt is a transaction of its own.
+ */
+public final class Deadlocks {
+
+    private static final int ATTEMPTS = 3;
+    private static final int DEADLOCK = 1213;
+
+    private Deadlocks() {
+    }
+
+    public static <T> T retried(Supplier<T> transaction) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.get();
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !deadlock(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    static boolean deadlock(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == DEADLOCK
+                    || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A short random pause, so the transactions that met do not meet again at once. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

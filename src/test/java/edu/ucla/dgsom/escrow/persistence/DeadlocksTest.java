@@ -1,0 +1,47 @@
+package edu.ucla.dgsom.escrow.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class DeadlocksTest {
+
+    private static RuntimeException deadlock() {
+        return new IllegalStateException("rolled back", new SQLTransactionRollbackException("Deadlock found", "40001",
+                1213));
+    }
+
+    @Test
+    void a_deadlock_victim_is_run_again_and_its_second_answer_returned() {
+        AtomicInteger runs = new AtomicInteger();
+        assertEquals("done", Deadlocks.retried(() -> {
+            if (runs.incrementAndGet() == 1) {
+                throw deadlock();
+            }
+            return "done";
+        }));
+        assertEquals(2, runs.get());
+    }
+
+    @Test
+    void any_other_failure_and_a_third_deadlock_go_to_the_caller() {
+        RuntimeException other = new IllegalStateException("no", new SQLException("Lock wait timeout", "HY000", 1205));
+        AtomicInteger runs = new AtomicInteger();
+        assertSame(other, assertThrows(IllegalStateException.class, () -> Deadlocks.retried(() -> {
+            runs.incrementAndGet();
+            throw other;
+        })));
+        assertEquals(1, runs.get());
+        AtomicInteger deadlocked = new AtomicInteger();
+        assertThrows(IllegalStateException.class, () -> Deadlocks.retried(() -> {
+            deadlocked.incrementAndGet();
+            throw deadlock();
+        }));
+        assertEquals(3, deadlocked.get());
+    }
+}
