@@ -59,7 +59,7 @@ class ConsoleImportIT {
             browser.waitForHeading("What the import did");
             browser.check("import-done");
         }
-        JsonObject account = Api.admin().get("/api/v1/accounts?departmentId=" + fixture.department).json()
+        JsonObject account = Api.admin().get("/api/v1/accounts?department=" + fixture.department).json()
                 .getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(a -> a.getString("handle").equals("@console" + code)).findFirst().orElseThrow();
         assertEquals("ACTIVE", account.getString("status"), "in use once its login is escrowed");

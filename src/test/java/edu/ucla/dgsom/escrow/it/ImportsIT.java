@@ -307,7 +307,7 @@ class ImportsIT {
     }
 
     private static String accountWithHandle(Unit unit, String handle) {
-        return Api.admin().get("/api/v1/accounts?departmentId=" + unit.id()).json().getJsonArray("items")
+        return Api.admin().get("/api/v1/accounts?department=" + unit.id()).json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream().filter(a -> a.getString("handle").equals(handle))
                 .findFirst().orElseThrow(() -> new AssertionError("no account " + handle)).getString("id");
     }
