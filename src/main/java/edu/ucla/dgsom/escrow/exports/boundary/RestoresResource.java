@@ -17,7 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,7 +54,9 @@ public class RestoresResource {
     @APIResponse(responseCode = "200", description = "Restored: what was created and matched, and the file's SHA-256")
     @APIResponse(responseCode = "409", description = "The installation has official accounts already")
     @APIResponse(responseCode = "422", description = "The file does not fit this installation")
-    public DisasterRecoveryRestoreView restore(byte[] document, @Parameter(description = "Why the restore is made,"
+    public DisasterRecoveryRestoreView restore(@RequestBody(description = "The decrypted JSON document of a"
+            + " disaster-recovery export", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT))) byte[] document, @Parameter(description = "Why the restore is made,"
             + " 10 to 500 characters (into the audit trail)", required = true) @QueryParam("reason") String reason) {
         return DisasterRecoveryRestoreView.of(restores.restore(document, requireReason(reason)));
     }

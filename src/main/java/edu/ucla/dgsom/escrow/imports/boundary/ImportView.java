@@ -5,6 +5,7 @@ import edu.ucla.dgsom.escrow.imports.entity.ImportMapping;
 import edu.ucla.dgsom.escrow.imports.entity.PendingImport;
 import edu.ucla.dgsom.escrow.imports.entity.PlannedEntry;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public record ImportView(String id, String state, String format, String formatName, String fileDigest, int fileBytes,
         int entryCount, Instant uploadedAt, Instant expiresAt, ImportMapping mapping, List<String> folders,
-        Map<PlannedEntry.Action, Integer> counts, List<Entry> entries) {
+        Map<String, Integer> counts, List<Entry> entries) {
 
     /** One entry's plan. */
     public record Entry(int number, String position, String title, String folder, String url, String loginName,
@@ -36,11 +37,18 @@ public record ImportView(String id, String state, String format, String formatNa
         }
     }
 
+    /** By action name: a map keyed by strings, as OpenAPI describes one (CREATE, MERGE, SKIP). */
+    private static Map<String, Integer> counts(Imports.Preview preview) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        preview.plan().counts().forEach((action, count) -> counts.put(action.name(), count));
+        return counts;
+    }
+
     static ImportView of(Imports.Preview preview) {
         PendingImport p = preview.pending();
         return new ImportView(p.id(), p.state(Instant.now()).name(), p.format().name(), p.format().label(),
                 p.fileDigest(), p.fileBytes(), p.entryCount(), p.uploadedAt(), p.expiresAt(), p.mapping(),
-                preview.plan().folders(), preview.plan().counts(),
+                preview.plan().folders(), counts(preview),
                 preview.plan().entries().stream().map(Entry::of).toList());
     }
 }

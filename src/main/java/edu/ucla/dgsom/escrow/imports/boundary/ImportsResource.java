@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -79,7 +80,23 @@ public class ImportsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportView")),
             headers = @Header(name = HttpHeaders.LOCATION, description = "Where the upload is",
             schema = @Schema(type = SchemaType.STRING, format = "uri")))
-    public Response upload(byte[] file, @QueryParam("format") String format,
+    public Response upload(@RequestBody(description = "The export file, as the password manager wrote it",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "text/csv",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "application/zip",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = MediaType.APPLICATION_XML,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = MediaType.TEXT_XML,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = MediaType.TEXT_PLAIN,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))}) byte[] file,
+            @QueryParam("format") String format,
             @QueryParam("departmentId") String departmentId, @HeaderParam(PASSWORD_HEADER) String password) {
         ImportFormat named = format == null || format.isBlank() ? null
                 : AccountFields.named("format", format, ImportFormat.class);
