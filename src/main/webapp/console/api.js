@@ -37,7 +37,7 @@ export function rememberCsrfToken(token) {
 }
 
 /**
- * Calls the API with a JSON body, or a file (a Blob) sent as it is. Resolves to {data, etag, location, status};
+ * Calls the API with a JSON body, or a file (a Blob) sent as it is. Resolves to {data, etag, location, link, status};
  * rejects with an ApiError. A 401 on anything but a sign-in means the session ended: listeners hear of it before the
  * caller gets the error.
  */
@@ -70,7 +70,7 @@ export async function call(method, path, { body, headers = {} } = {}) {
     if (!response.ok) {
         const error = new ApiError(response.status, data || { title: response.statusText || 'Request failed' },
             response.headers.get('Retry-After'));
-        const signingIn = method === 'POST' && path === '/session';
+        const signingIn = method === 'POST' && (path === '/session' || path === SSO_SECOND_FACTOR);
         if (response.status === 401 && !signingIn) {
             csrfToken = null;
             sessionEndedListeners.forEach(listener => listener());
@@ -78,7 +78,8 @@ export async function call(method, path, { body, headers = {} } = {}) {
         throw error;
     }
     return {
-        data, etag: response.headers.get('ETag'), location: response.headers.get('Location'), status: response.status
+        data, etag: response.headers.get('ETag'), location: response.headers.get('Location'),
+        link: response.headers.get('Link'), status: response.status
     };
 }
 
@@ -100,10 +101,30 @@ export function query(params) {
 
 // The calls the console makes, named for what they do.
 
+const SSO_SECOND_FACTOR = '/session/sso/second-factor';
+
+/** The URL of a Link header's rel="end-session", if any. */
+function endSessionOf(link) {
+    const found = /<([^>]+)>\s*;\s*rel="?end-session"?/.exec(link || '');
+    return found ? found[1] : null;
+}
+
+/** Campus sign-in: offered (its name and start address) or null, and the escrow's own code after it. */
+export const singleSignOn = {
+    offered: () => get('/session/sso').catch(e => {
+        if (e.status === 404) {
+            return null;
+        }
+        throw e;
+    }),
+    secondFactor: codes => post(SSO_SECOND_FACTOR, codes)
+};
+
 export const session = {
     current: () => get('/session'),
     signIn: credentials => post('/session', credentials),
-    signOut: () => del('/session'),
+    /** Resolves to the campus provider's end-session address after a campus sign-in, else null. */
+    signOut: () => call('DELETE', '/session').then(r => endSessionOf(r.link)),
     changePassword: (currentPassword, newPassword) => post('/session/password', { currentPassword, newPassword }),
     startMfaEnrolment: code => post('/session/mfa', code ? { code } : {}),
     confirmMfaEnrolment: code => post('/session/mfa/confirmation', { code }),

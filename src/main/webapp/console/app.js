@@ -165,14 +165,20 @@ function App() {
     }, [session, where.path, navigate]);
 
     const signOut = async () => {
+        let endSession = null;
         try {
-            await api.session.signOut();
+            endSession = await api.session.signOut();
         } catch {
             // Already signed out: the same end.
         }
         api.rememberCsrfToken(null);
         setSessionLost(false);
         setSession(null);
+        if (endSession) {
+            // After a campus sign-in the provider's session ends too; it sends the browser back to /sign-in.
+            window.location.assign(endSession);
+            return;
+        }
         navigate('/sign-in');
     };
 

@@ -19,6 +19,8 @@ const WORDS = {
     'unauthenticated': 'Your session has ended. Sign in again to go on.',
     'invalid-credentials': 'The username, password or code is wrong.',
     'mfa-required': 'Enter the code from your authenticator app, or a recovery code.',
+    'local-sign-in-off': 'Sign in with the campus sign-in button; a password works here only for break-glass access.',
+    'sign-in-expired': 'That sign-in expired or was already used. Start again.',
     'sign-in-incomplete': 'Finish setting up your sign-in first.',
     'csrf-rejected': 'Your session could not be confirmed. Reload the page and try again.',
     'person-with-mfa-required':

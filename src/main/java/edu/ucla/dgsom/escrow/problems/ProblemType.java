@@ -15,6 +15,8 @@ public enum ProblemType {
     UNAUTHENTICATED("unauthenticated", Status.UNAUTHORIZED, "Authentication is required"),
     INVALID_CREDENTIALS("invalid-credentials", Status.UNAUTHORIZED, "Sign-in failed"),
     MFA_REQUIRED("mfa-required", Status.UNAUTHORIZED, "A one-time code is required"),
+    LOCAL_SIGN_IN_OFF("local-sign-in-off", Status.FORBIDDEN, "Sign in through the campus provider"),
+    SIGN_IN_EXPIRED("sign-in-expired", Status.UNAUTHORIZED, "The sign-in under way expired; start again"),
     SIGN_IN_INCOMPLETE("sign-in-incomplete", Status.FORBIDDEN, "Finish setting up the sign-in first"),
     CSRF_REJECTED("csrf-rejected", Status.FORBIDDEN, "The request lacks the session's CSRF token"),
     PERSON_WITH_MFA_REQUIRED("person-with-mfa-required", Status.FORBIDDEN, "Only a signed-in person with MFA enrolled may do this"),

@@ -29,14 +29,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -82,6 +79,9 @@ public class SessionResource {
     @Inject
     People people;
 
+    @Inject
+    BrowserCookies cookies;
+
     @Context
     HttpServletRequest request;
 
@@ -110,14 +110,17 @@ public class SessionResource {
         try {
             // Concurrent first attempts on one throttle key may deadlock in InnoDB: the loser is tried again.
             result = Deadlocks.retried(() -> signIns.signIn(new SignInAttempt(credentials.username(), password,
-                    credentials.totpCode(), credentials.recoveryCode(), cookie(DEVICE_COOKIE), request.getRemoteAddr(),
-                    headers.getHeaderString(HttpHeaders.USER_AGENT), cookie(CallerAuthentication.SESSION_COOKIE))));
+                    credentials.totpCode(), credentials.recoveryCode(), cookies.read(DEVICE_COOKIE),
+                    request.getRemoteAddr(), headers.getHeaderString(HttpHeaders.USER_AGENT),
+                    cookies.read(CallerAuthentication.SESSION_COOKIE))));
         } finally {
             Arrays.fill(password, '\0');
         }
         switch (result.status()) {
             case MFA_REQUIRED -> throw new ProblemException(ProblemType.MFA_REQUIRED,
                     "Send a current TOTP code (totpCode) or a recovery code (recoveryCode) with the password");
+            case LOCAL_SIGN_IN_OFF -> throw new ProblemException(ProblemType.LOCAL_SIGN_IN_OFF,
+                    "Sign in through campus sign-in; a password is kept only for break-glass access");
             case THROTTLED -> throw ProblemException.tooManyRequests("Too many failed sign-ins lately; try again"
                     + " after the time in Retry-After", result.retryAfter());
             case FAILED -> {
@@ -125,13 +128,13 @@ public class SessionResource {
                 throw new ProblemException(ProblemType.INVALID_CREDENTIALS, WRONG);
             }
             default -> {
-                SessionView view = new SessionView("PERSON", result.personId(), null, null, null, null, null,
-                        code(result.restriction()), result.csrfToken(), result.expiresAt(), null, null);
+                SessionView view = SessionView.signedIn(result.personId(), result.restriction(), result.csrfToken(),
+                        result.expiresAt());
                 // The session cookie comes first: clients that read one Set-Cookie header read that one.
                 return Response.created(uriInfo.getBaseUriBuilder().path("session").build())
-                        .cookie(newCookie(CallerAuthentication.SESSION_COOKIE, result.sessionToken(),
+                        .cookie(cookies.strict(CallerAuthentication.SESSION_COOKIE, result.sessionToken(),
                                 result.expiresAt()),
-                                newCookie(DEVICE_COOKIE, result.deviceToken(), result.deviceExpiresAt()))
+                                cookies.strict(DEVICE_COOKIE, result.deviceToken(), result.deviceExpiresAt()))
                         .entity(view).build();
             }
         }
@@ -144,7 +147,7 @@ public class SessionResource {
             description = "For a session cookie also the session's csrfToken (the same as at sign-in, so a reloaded"
             + " page recovers it) and its absolute expiry (expiresAt); an API token gets neither.")
     public SessionView current() {
-        String sessionToken = caller.viaSession() ? cookie(CallerAuthentication.SESSION_COOKIE) : null;
+        String sessionToken = caller.viaSession() ? cookies.read(CallerAuthentication.SESSION_COOKIE) : null;
         // Sessions opened before CSRF tokens were derived from the session token keep their random one: none here.
         String csrfToken = sessionToken == null ? null : Secrets.csrfTokenOf(sessionToken);
         return new SessionView(caller.kind().name(), caller.id(), caller.name(), caller.isPerson()
@@ -160,11 +163,18 @@ public class SessionResource {
     @DELETE
     @AnyCaller
     @AllowedWhileRestricted
-    @Operation(operationId = "signOut", summary = "Sign out")
-    @APIResponse(responseCode = "204", description = "Signed out")
+    @Operation(operationId = "signOut", summary = "Sign out",
+            description = "For a session opened through campus sign-in, the Link header with rel=\"end-session\" is"
+            + " where the browser may go to end the provider's session too; it comes back to /sign-in.")
+    @APIResponse(responseCode = "204", description = "Signed out", headers = @Header(name = "Link",
+            description = "<provider's end-session URL>; rel=\"end-session\", for a campus sign-in",
+            schema = @Schema(type = SchemaType.STRING)))
     public Response signOut() {
-        signIns.signOut();
-        return Response.noContent().cookie(newCookie(CallerAuthentication.SESSION_COOKIE, "", Instant.now())).build();
+        Response.ResponseBuilder signedOut = Response.noContent()
+                .cookie(cookies.cleared(CallerAuthentication.SESSION_COOKIE));
+        signIns.signOut(uriInfo.getBaseUriBuilder().replacePath("/sign-in").build())
+                .ifPresent(endSession -> signedOut.link(endSession, "end-session"));
+        return signedOut.build();
     }
 
     @POST
@@ -194,21 +204,7 @@ public class SessionResource {
         }
     }
 
-    /** A cookie of this request, by its base name (with the {@code __Host-} prefix over TLS). */
-    private String cookie(String name) {
-        Cookie cookie = headers.getCookies().get(CallerAuthentication.cookieName(name, request.isSecure()));
-        return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
-    }
-
-    /** HttpOnly, SameSite=Strict, Path=/, no Domain; Secure and {@code __Host-} named over TLS. */
-    private NewCookie newCookie(String name, String value, Instant expiresAt) {
-        long maxAge = Math.max(0, Duration.between(Instant.now(), expiresAt).toSeconds());
-        return new NewCookie.Builder(CallerAuthentication.cookieName(name, request.isSecure())).value(value)
-                .path("/").httpOnly(true).secure(request.isSecure()).sameSite(NewCookie.SameSite.STRICT)
-                .maxAge((int) maxAge).build();
-    }
-
-    private static String code(Restriction restriction) {
+    static String code(Restriction restriction) {
         return restriction == null ? null : restriction.code();
     }
 

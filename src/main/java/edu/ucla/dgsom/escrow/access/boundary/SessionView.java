@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.access.boundary;
 
 import edu.ucla.dgsom.escrow.access.control.AccessSettings;
+import edu.ucla.dgsom.escrow.security.Restriction;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,12 @@ import java.util.List;
 public record SessionView(String kind, String id, String name, String departmentId, List<String> roles, List<String> departments,
         List<String> supervisedDepartments, String restriction, String csrfToken, Instant expiresAt, Boolean mfaEnrolled,
         AccessSettings.SecretDisplay secretDisplay) {
+
+    /** The answer to a sign-in, by password or through the campus provider: who, what first, and the CSRF token. */
+    static SessionView signedIn(String personId, Restriction restriction, String csrfToken, Instant expiresAt) {
+        return new SessionView("PERSON", personId, null, null, null, null, null, SessionResource.code(restriction),
+                csrfToken, expiresAt, null, null);
+    }
 
     /** Never prints the secret it carries, should anything log it. */
     @Override

@@ -74,8 +74,9 @@ public class Identities {
     private Optional<Identity> ofSession(SignInSession session, Instant now) {
         Person person = em.find(Person.class, session.personId());
         SignIn signIn = em.find(SignIn.class, session.personId());
-        if (!session.liveAt(now, settings.idleTimeout()) || person == null || !person.active() || signIn == null
-                || !signIn.enabled()) {
+        // A session through the provider needs no local sign-in; a local sign-in that was disabled ends it anyway.
+        boolean signInStands = signIn == null ? session.viaProvider() : signIn.enabled();
+        if (!session.liveAt(now, settings.idleTimeout()) || person == null || !person.active() || !signInStands) {
             return Optional.empty();
         }
         String hash = session.tokenHash();
@@ -91,7 +92,7 @@ public class Identities {
             }
         }
         return Optional.of(new Identity(Caller.Kind.PERSON, person.id(), person.name(), roles, owned, supervised, hash,
-                session.csrfHash(), restriction(signIn, roles), signIn.mfaState() == SignIn.MfaState.ENROLLED));
+                session.csrfHash(), restriction(signIn, roles, session), hasMfa(signIn, session)));
     }
 
     /**
@@ -133,15 +134,29 @@ public class Identities {
                 .setParameter("status", Person.Status.ACTIVE).getSingleResult() > 0).orElse(true);
     }
 
-    /** What a person must do before anything else, or null. */
-    public Restriction restriction(SignIn signIn, Set<Role> roles) {
-        if (signIn.passwordChangeRequired()) {
+    /**
+     * What the person of this session must do before anything else, or null. A session through the campus provider
+     * has no local password to change (signIn may be null), and its provider's multi-factor sign-in counts as MFA.
+     */
+    public Restriction restriction(SignIn signIn, Set<Role> roles, SignInSession session) {
+        if (!session.viaProvider() && signIn.passwordChangeRequired()) {
             return Restriction.PASSWORD_CHANGE_REQUIRED;
         }
-        if (signIn.mfaState() != SignIn.MfaState.ENROLLED && settings.mfaRequired(roles)) {
+        if (!hasMfa(signIn, session) && settings.mfaRequired(roles)) {
             return Restriction.MFA_ENROLMENT_REQUIRED;
         }
         return null;
+    }
+
+    private static boolean hasMfa(SignIn signIn, SignInSession session) {
+        return session.mfaByProvider() || signIn != null && signIn.mfaState() == SignIn.MfaState.ENROLLED;
+    }
+
+    /** The roles a person holds now. */
+    public Set<Role> rolesOf(String personId) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        grantsOf(personId).stream().map(RoleGrant::role).forEach(roles::add);
+        return roles;
     }
 
     public List<RoleGrant> grantsOf(String personId) {

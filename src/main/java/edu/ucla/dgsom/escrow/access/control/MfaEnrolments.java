@@ -211,7 +211,8 @@ public class MfaEnrolments {
     /** The caller's own throttle row for codes of the enrolled seed; taken before the sign-in's row, as sign-ins do. */
     private SignInThrottles.Throttle throttleOfCaller() {
         if (!caller.isPerson()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only a signed-in person can enrol MFA");
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only a person with an escrow sign-in can enrol MFA"
+                    + " here; who signs in through the campus provider alone uses the provider's MFA");
         }
         return throttling.forMfaCheck(caller.id());
     }
@@ -219,7 +220,8 @@ public class MfaEnrolments {
     private SignIn signInOfCaller() {
         SignIn signIn = caller.isPerson() ? em.find(SignIn.class, caller.id(), LockModeType.PESSIMISTIC_WRITE) : null;
         if (signIn == null) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only a signed-in person can enrol MFA");
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only a person with an escrow sign-in can enrol MFA"
+                    + " here; who signs in through the campus provider alone uses the provider's MFA");
         }
         return signIn;
     }

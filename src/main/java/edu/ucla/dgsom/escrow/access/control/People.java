@@ -78,6 +78,13 @@ public class People {
                 .getResultStream().map(PersonDetails::of).toList();
     }
 
+    /** Everyone with this e-mail address, in any case, in every department. */
+    public List<PersonDetails> withEmail(String email) {
+        return em.createNamedQuery(Person.BY_EMAIL, Person.class)
+                .setParameter("email", email.strip().toLowerCase(Locale.ROOT)).getResultStream()
+                .map(PersonDetails::of).toList();
+    }
+
     /** Locks the person's row and reads them again under the lock. */
     public PersonDetails lock(String id) {
         Person person = em.find(Person.class, id);

@@ -18,11 +18,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Purges stale sign-in throttle rows and expired device cookies every {@code escrow.sign-in.purge-every}, on every
- * instance: the purge is a conditional delete, so instances running it at the same moment do no harm. Each kind of
- * row is deleted in its own transaction and the timer itself runs outside one, so a failed purge (a lock conflict with
- * a sign-in) is simply retried next time instead of failing the timeout, which would make the container drop the
- * timer.
+ * Purges stale sign-in throttle rows, expired device cookies and unfinished provider sign-ins every
+ * {@code escrow.sign-in.purge-every}, on every instance: the purge is a conditional delete, so instances running it
+ * at the same moment do no harm. Each kind of row is deleted in its own transaction and the timer itself runs outside
+ * one, so a failed purge (a lock conflict with a sign-in) is simply retried next time instead of failing the timeout,
+ * which would make the container drop the timer.
  */
 @Startup
 @Singleton
@@ -40,6 +40,9 @@ public class SignInPurge {
     @Inject
     SignInThrottles throttles;
 
+    @Inject
+    ProviderSignIns providerSignIns;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     @PostConstruct
@@ -55,12 +58,13 @@ public class SignInPurge {
             return;
         }
         try {
-            int purged = throttles.purgeExpiredDevices();
+            int purged = throttles.purgeExpiredDevices() + providerSignIns.purgeExpired();
             for (String prefix : SignInThrottle.KEY_PREFIXES) {
                 purged += throttles.purgeStale(prefix);
             }
             int total = purged;
-            LOG.fine(() -> "Purged " + total + " stale sign-in throttle rows and expired device cookies");
+            LOG.fine(() -> "Purged " + total
+                    + " stale sign-in throttle rows, expired device cookies and provider sign-ins");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Sign-in throttle rows could not be purged; retried at the next interval", e);
         } finally {

@@ -1,8 +1,6 @@
 package edu.ucla.dgsom.escrow.access.control;
 
 import edu.ucla.dgsom.escrow.access.entity.Person;
-import edu.ucla.dgsom.escrow.access.entity.RecoveryCode;
-import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
 import edu.ucla.dgsom.escrow.access.entity.SignIn;
 import edu.ucla.dgsom.escrow.access.entity.SignInDevice;
 import edu.ucla.dgsom.escrow.access.entity.SignInSession;
@@ -21,13 +19,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +41,9 @@ import java.util.Set;
  * <p>What anyone can send by the million is counted per address and window, not audited one by one: throttled
  * attempts and failures for a username of nobody ({@link AnonymousRefusals}). A failure against a real person (bounded
  * by their throttle) and every lock get an entry of their own.
+ *
+ * <p>With campus sign-in on and {@code escrow.sign-in.local=break-glass}, only the configured break-glass usernames
+ * may use a password; each must be a DGIT admin, and each such sign-in is mailed to every DGIT admin.
  */
 @Stateless
 public class SignIns {
@@ -59,7 +61,19 @@ public class SignIns {
     Identities identities;
 
     @Inject
-    TotpCodes totpCodes;
+    SecondFactors secondFactors;
+
+    @Inject
+    SessionIssuer sessions;
+
+    @Inject
+    SingleSignOnSettings sso;
+
+    @Inject
+    BreakGlassAlert breakGlassAlert;
+
+    @Inject
+    OpenIdProvider provider;
 
     @Inject
     AuditTrail audit;
@@ -84,9 +98,10 @@ public class SignIns {
 
         /**
          * SIGNED_IN; FAILED (any of: no such user, wrong password or code, disabled); MFA_REQUIRED; THROTTLED (too
-         * many failures lately, for this browser, or for this username or address).
+         * many failures lately, for this browser, or for this username or address); LOCAL_SIGN_IN_OFF (this
+         * username must sign in through the campus provider).
          */
-        public enum Status { SIGNED_IN, FAILED, MFA_REQUIRED, THROTTLED }
+        public enum Status { SIGNED_IN, FAILED, MFA_REQUIRED, THROTTLED, LOCAL_SIGN_IN_OFF }
 
         static Result failed(Status status, Duration delay, Duration retryAfter) {
             return new Result(status, null, null, null, null, null, null, null, delay, retryAfter);
@@ -111,9 +126,14 @@ public class SignIns {
      */
     public Result signIn(SignInAttempt attempt) {
         Instant now = Instant.now();
-        endSession(attempt.previousSession());
+        sessions.end(attempt.previousSession());
         String address = attempt.address();
         String normalized = attempt.username().trim().toLowerCase(Locale.ROOT);
+        // Decided by configuration alone, before any lookup: the answer tells nothing about which usernames exist.
+        if (!sso.allowsLocalSignIn(normalized)) {
+            refusals.count(address, Refusal.LOCAL_SIGN_IN_OFF);
+            return Result.failed(Result.Status.LOCAL_SIGN_IN_OFF, Duration.ZERO, null);
+        }
         SignIn signIn = em.createNamedQuery(SignIn.BY_USERNAME, SignIn.class).setParameter("username", normalized)
                 .getResultStream().findFirst().orElse(null);
         Target target = signIn == null ? Target.UNKNOWN : new Target(normalized, signIn.personId());
@@ -136,64 +156,65 @@ public class SignIns {
         // and a TOTP step or a recovery code signs in once however many attempts race with it.
         em.refresh(signIn, LockModeType.PESSIMISTIC_WRITE);
         if (signIn.mfaState() == SignIn.MfaState.ENROLLED) {
-            if (isBlank(attempt.totpCode()) && isBlank(attempt.recoveryCode())) {
+            if (SecondFactors.isBlank(attempt.totpCode()) && SecondFactors.isBlank(attempt.recoveryCode())) {
                 target.record(audit, Outcome.FAILED, "MFA code required");
                 return Result.failed(Result.Status.MFA_REQUIRED, Duration.ZERO, null);
             }
-            if (!secondFactorMatches(signIn, attempt.totpCode(), attempt.recoveryCode(), now)) {
+            if (!secondFactors.accept(signIn, attempt.totpCode(), attempt.recoveryCode(), now)) {
                 return failure(target, throttles, address, now, "wrong MFA code");
             }
         }
-        Result result = signedIn(signIn, person, device, throttles, attempt, now);
-        target.record(audit, Outcome.ALLOWED, null);
-        return result;
-    }
-
-    /** The session token of a session the client still holds ends (null: none). */
-    private void endSession(String sessionToken) {
-        if (sessionToken != null) {
-            SignInSession previous = em.find(SignInSession.class, Secrets.sha256Hex(sessionToken));
-            if (previous != null) {
-                em.remove(previous);
-            }
+        Set<Role> roles = identities.rolesOf(person.id());
+        boolean breakGlass = sso.breakGlassOnly();
+        if (breakGlass && !roles.contains(Role.DGIT_ADMIN)) {
+            return failure(target, throttles, address, now, "break-glass sign-in of a person who is not a DGIT admin");
         }
+        Result result = signedIn(signIn, person, roles, device, throttles, attempt, now);
+        if (breakGlass) {
+            target.record(audit, Outcome.ALLOWED, "break-glass sign-in while campus sign-in is on");
+            breakGlassAlert.signedIn(PersonDetails.of(person), normalized, address, now);
+        } else {
+            target.record(audit, Outcome.ALLOWED, null);
+        }
+        return result;
     }
 
     /**
      * Opens the session of a person whose credentials were checked, clears the throttles that counted their failures
      * and replaces their browser's device cookie.
      */
-    private Result signedIn(SignIn signIn, Person person, SignInDevice device, List<SignInThrottles.Throttle> throttles,
-            SignInAttempt attempt, Instant now) {
+    private Result signedIn(SignIn signIn, Person person, Set<Role> roles, SignInDevice device,
+            List<SignInThrottles.Throttle> throttles, SignInAttempt attempt, Instant now) {
         PasswordHasher hasher = settings.passwordHasher();
         if (hasher.needsRehash(signIn.passwordHash())) {
             signIn.rehashed(hasher.hash(attempt.password()));
         }
         signIn.signedIn(now);
         throttles.stream().filter(t -> t.kind() != SignInThrottles.Kind.ADDRESS).forEach(t -> t.row().cleared());
-        String sessionToken = Secrets.newToken("esc_s_");
-        String csrfToken = Secrets.csrfTokenOf(sessionToken);
-        SignInSession session = new SignInSession(Secrets.sha256Hex(sessionToken), person.id(),
-                Secrets.sha256Hex(csrfToken), now, settings.absoluteTimeout(), attempt.address(), attempt.userAgent());
-        em.persist(session);
+        SessionIssuer.Issued issued = sessions.issue(person.id(), attempt.address(), attempt.userAgent(), now);
         String newDeviceToken = Secrets.newToken("esc_d_");
         SignInDevice newDevice = replaceDevice(device, newDeviceToken, person.id(), now);
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        identities.grantsOf(person.id()).stream().map(RoleGrant::role).forEach(roles::add);
-        return new Result(Result.Status.SIGNED_IN, person.id(), sessionToken, csrfToken, newDeviceToken,
-                session.expiresAt(), newDevice.expiresAt(), identities.restriction(signIn, roles), Duration.ZERO, null);
+        return new Result(Result.Status.SIGNED_IN, person.id(), issued.sessionToken(), issued.csrfToken(),
+                newDeviceToken, issued.session().expiresAt(), newDevice.expiresAt(),
+                identities.restriction(signIn, roles, issued.session()), Duration.ZERO, null);
     }
 
-    /** Ends the caller's session, if they have one. */
-    public void signOut() {
-        if (caller.sessionHash() != null) {
-            SignInSession session = em.find(SignInSession.class, caller.sessionHash());
-            if (session != null) {
-                em.remove(session);
-                audit.record(AuditAction.SIGN_OUT, AuditTrail.Target.of("person", caller.id()), Outcome.ALLOWED, null,
-                        null);
-            }
+    /**
+     * Ends the caller's session, if they have one. For a session the campus provider vouched for, returns where the
+     * browser may go to end the provider's session too, coming back to {@code afterwards}.
+     */
+    public Optional<URI> signOut(URI afterwards) {
+        if (caller.sessionHash() == null) {
+            return Optional.empty();
         }
+        SignInSession session = em.find(SignInSession.class, caller.sessionHash());
+        if (session == null) {
+            return Optional.empty();
+        }
+        em.remove(session);
+        audit.record(AuditAction.SIGN_OUT, AuditTrail.Target.of("person", caller.id()), Outcome.ALLOWED, null, null);
+        return session.viaProvider() && session.providerIdToken() != null && sso.enabled()
+                ? provider.endSession(session.providerIdToken(), afterwards) : Optional.empty();
     }
 
     /** A new device cookie at every sign-in; the one presented, if any, is used up. */
@@ -208,31 +229,11 @@ public class SignIns {
 
     /** The browser's device cookie, if it names a device that vouches for this person now. */
     private SignInDevice device(String deviceToken, String personId, Instant now) {
-        if (isBlank(deviceToken)) {
+        if (SecondFactors.isBlank(deviceToken)) {
             return null;
         }
         SignInDevice device = em.find(SignInDevice.class, Secrets.sha256Hex(deviceToken));
         return device != null && device.vouchesFor(personId, now) ? device : null;
-    }
-
-    private boolean secondFactorMatches(SignIn signIn, String totpCode, String recoveryCode, Instant now) {
-        if (!isBlank(totpCode)) {
-            return totpCodes.acceptEnrolled(signIn, totpCode, now);
-        }
-        // Every unused code is compared (each in constant time), so the time taken does not tell which one matched.
-        RecoveryCode matched = null;
-        for (RecoveryCode code : em.createNamedQuery(RecoveryCode.UNUSED, RecoveryCode.class)
-                .setParameter("person", signIn.personId()).setParameter("generation", signIn.mfaGeneration())
-                .getResultList()) {
-            if (code.matches(recoveryCode) && matched == null) {
-                matched = code;
-            }
-        }
-        if (matched == null) {
-            return false;
-        }
-        matched.use(now);
-        return true;
     }
 
     private Result failure(Target target, List<SignInThrottles.Throttle> throttles, String address, Instant now,
@@ -256,10 +257,6 @@ public class SignIns {
         // Slow repeated guessing down: a quarter second more for every failure past the second, at most two seconds.
         long millis = Math.min(2_000, 250L * Math.max(0, throttles.get(0).row().failures() - 2));
         return Result.failed(Result.Status.FAILED, Duration.ofMillis(millis), null);
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 
     /**

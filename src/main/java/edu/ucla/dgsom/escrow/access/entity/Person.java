@@ -21,12 +21,14 @@ import java.util.UUID;
         + " ORDER BY p.name, p.id")
 @NamedQuery(name = Person.BY_EMAIL_IN, query = "SELECT p FROM Person p WHERE LOWER(p.email) = :email"
         + " AND p.departmentId = :department ORDER BY p.id")
+@NamedQuery(name = Person.BY_EMAIL, query = "SELECT p FROM Person p WHERE LOWER(p.email) = :email ORDER BY p.id")
 @NamedQuery(name = Person.BY_IDS, query = "SELECT p FROM Person p WHERE p.id IN :ids ORDER BY p.id")
 public class Person {
 
     /** In id order: the order in which a hand-over locks the people it may choose. */
     public static final String BY_IDS = "Person.byIds";
     public static final String BY_EMAIL_IN = "Person.byEmailIn";
+    public static final String BY_EMAIL = "Person.byEmail";
 
     public static final String BY_EMPLOYEE_ID = "Person.byEmployeeId";
     public static final String ALL = "Person.all";

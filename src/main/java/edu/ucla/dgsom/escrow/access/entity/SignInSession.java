@@ -60,6 +60,16 @@ public class SignInSession {
     @Column(name = "user_agent", updatable = false)
     private String userAgent;
 
+    @Column(name = "via_provider", nullable = false, updatable = false)
+    private boolean viaProvider;
+
+    @Column(name = "provider_mfa", nullable = false, updatable = false)
+    private boolean providerMfa;
+
+    /** The provider's ID token, handed back at sign-out as the end-session endpoint's {@code id_token_hint}. */
+    @Column(name = "id_token", updatable = false)
+    private String idToken;
+
     protected SignInSession() {
     }
 
@@ -95,6 +105,29 @@ public class SignInSession {
             trimmed = trimmed.substring(0, end);
         }
         return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * Marks a new session as opened through the campus provider, which proved who the person is (and, with
+     * {@link ProviderAssurance#MULTI_FACTOR}, did the second factor too): no local password stands behind it.
+     */
+    public void vouchedForByProvider(ProviderAssurance assurance, String providerIdToken) {
+        this.viaProvider = true;
+        this.providerMfa = assurance == ProviderAssurance.MULTI_FACTOR;
+        this.idToken = providerIdToken;
+    }
+
+    public boolean viaProvider() {
+        return viaProvider;
+    }
+
+    /** Whether the provider's sign-in behind this session was multi-factor. */
+    public boolean mfaByProvider() {
+        return providerMfa;
+    }
+
+    public String providerIdToken() {
+        return idToken;
     }
 
     /** Whether this is the session whose token has the digest {@code sessionHash}. */

@@ -44,7 +44,12 @@ public class AnonymousRefusals {
     public enum Refusal {
         NOT_AUTHENTICATED(AuditAction.REQUEST_DENIED, Outcome.DENIED, "not authenticated"),
         UNKNOWN_USERNAME(AuditAction.SIGN_IN, Outcome.FAILED, "username of nobody"),
-        SIGN_IN_THROTTLED(AuditAction.SIGN_IN, Outcome.DENIED, "throttled after repeated failures");
+        SIGN_IN_THROTTLED(AuditAction.SIGN_IN, Outcome.DENIED, "throttled after repeated failures"),
+        LOCAL_SIGN_IN_OFF(AuditAction.SIGN_IN, Outcome.DENIED, "local sign-in is for break-glass only"),
+        PROVIDER_ANSWER_UNMATCHED(AuditAction.SIGN_IN, Outcome.DENIED,
+                "provider's answer matches no sign-in under way (state mismatch, replayed or expired)"),
+        PROVIDER_TOKEN_REJECTED(AuditAction.SIGN_IN, Outcome.DENIED, "provider's code or ID token refused"),
+        PROVIDER_UNAVAILABLE(AuditAction.SIGN_IN, Outcome.FAILED, "campus provider unavailable");
 
         private final AuditAction action;
         private final Outcome outcome;

@@ -82,4 +82,20 @@ class SignInSessionTest {
         assertTrue(session.touch(NOW.plusSeconds(31)));
         assertFalse(session.touch(NOW.plusSeconds(45)));
     }
+
+    @Test
+    void a_session_the_provider_vouched_for_keeps_its_assurance_and_id_token() {
+        SignInSession local = session();
+        assertFalse(local.viaProvider());
+        assertFalse(local.mfaByProvider());
+        SignInSession vouched = session();
+        vouched.vouchedForByProvider(ProviderAssurance.MULTI_FACTOR, "id-token");
+        assertTrue(vouched.viaProvider());
+        assertTrue(vouched.mfaByProvider());
+        assertEquals("id-token", vouched.providerIdToken());
+        SignInSession single = session();
+        single.vouchedForByProvider(ProviderAssurance.SINGLE_FACTOR, "id-token");
+        assertTrue(single.viaProvider());
+        assertFalse(single.mfaByProvider());
+    }
 }
