@@ -4,11 +4,14 @@ import ch.vorburger.exec.ManagedProcessException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The whole service on this machine: an embedded MariaDB and Payara Micro with the WAR, configured only through the
@@ -186,6 +189,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A port that is free now on 127.0.0.1. */
+    /** Deletes a directory and everything in it, if it exists. */
+    public static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -58,6 +58,11 @@ class AccessMatrixIT {
         RULES.put("GET /api/v1/installation", Set.of(ANYONE));
         RULES.put("GET /api/v1/keys/audit-public-key", Set.of(ANYONE));
         RULES.put("POST /api/v1/session", Set.of(ANYONE));
+        // Campus sign-in: public, and 404 here, where no provider is configured (CampusSignInIT covers it).
+        RULES.put("GET /api/v1/session/sso", Set.of(ANYONE));
+        RULES.put("GET /api/v1/session/sso/start", Set.of(ANYONE));
+        RULES.put("GET /api/v1/session/sso/callback", Set.of(ANYONE));
+        RULES.put("POST /api/v1/session/sso/second-factor", Set.of(ANYONE));
         RULES.put("GET /api/v1/session", EVERY_CALLER);
         RULES.put("DELETE /api/v1/session", EVERY_CALLER);
         RULES.put("POST /api/v1/session/password", PERSON);

@@ -190,7 +190,7 @@ class DisasterRecoveryRestoreIT {
 
         static InstallationB start() throws IOException {
             Path dir = LiveService.testDir().resolve("restore-b");
-            LiveService.deleteRecursively(dir);
+            LocalStack.deleteRecursively(dir);
             Files.createDirectories(dir);
             String password = TestSecrets.remember("first-b-" + UUID.randomUUID());
             LocalStack stack = LocalStack.start(StackLayout.fromSystemProperties(), LocalStack.freePort(),

@@ -9,10 +9,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -104,7 +102,7 @@ public final class LiveService implements BeforeAllCallback {
         Path dataDir = testDir.resolve("mariadb-data");
         Path serverLog = testDir.resolve("payara.log");
         try {
-            deleteRecursively(dataDir);
+            LocalStack.deleteRecursively(dataDir);
             Files.deleteIfExists(serverLog);
             Files.deleteIfExists(testDir.resolve("audit-checkpoints.jsonl"));
             long started = System.nanoTime();
@@ -150,16 +148,6 @@ public final class LiveService implements BeforeAllCallback {
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 
