@@ -56,7 +56,8 @@ public final class RunLocal {
 
     /** The development realm's users (src/test/resources/keycloak/campus-realm.json), for the banner. */
     private static String campusSignInHint(KeycloakProcess keycloak) {
-        String dgitTotp = new Base32().encodeAsString("dgit-totp-secret-2020".getBytes(StandardCharsets.UTF_8));
+        String dgitTotp = new Base32().encodeAsString("dgit-totp-secret-2020".getBytes(StandardCharsets.UTF_8))
+                .replace("=", "");
         return "Campus sign-in (Keycloak at " + keycloak.issuer() + ", development realm): \"Sign in with Campus"
                 + " Keycloak (development)\" on the sign-in page. User dgit, password dgit-pass-1, TOTP key " + dgitTotp
                 + ", is the first DGIT admin (employee id dgit-first-admin). Users alice, bob, carol, dave, erin and"
