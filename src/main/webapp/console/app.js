@@ -174,7 +174,7 @@ function App() {
         api.rememberCsrfToken(null);
         setSessionLost(false);
         setSession(null);
-        if (endSession) {
+        if (endSession && /^https?:\/\//.test(endSession)) {
             // After a campus sign-in the provider's session ends too; it sends the browser back to /sign-in.
             window.location.assign(endSession);
             return;

@@ -115,9 +115,15 @@ public final class LocalStack implements AutoCloseable {
      * closes it.
      */
     public PayaraMicroProcess startAnotherServer(Map<String, String> changedSettings, Path log) throws IOException {
+        return startAnotherServer(freePort(), changedSettings, log);
+    }
+
+    /** As {@link #startAnotherServer(Map, Path)}, on this port, for settings that name the server's own address. */
+    public PayaraMicroProcess startAnotherServer(int httpPort, Map<String, String> changedSettings, Path log)
+            throws IOException {
         Map<String, String> changed = new LinkedHashMap<>(environment);
         changed.putAll(changedSettings);
-        PayaraMicroProcess another = PayaraMicroProcess.start(layout, freePort(), changed, log);
+        PayaraMicroProcess another = PayaraMicroProcess.start(layout, httpPort, changed, log);
         try {
             another.awaitDeployment(Duration.ofMinutes(3));
             return another;

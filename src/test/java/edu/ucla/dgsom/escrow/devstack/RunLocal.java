@@ -89,7 +89,8 @@ public final class RunLocal {
                 settings.putAll(Map.of("ESCROW_SSO_ISSUER", keycloak.issuer().toString(),
                         "ESCROW_SSO_NAME", "Campus Keycloak (development)",
                         "ESCROW_SSO_CLIENT_ID", KeycloakProcess.CLIENT_ID,
-                        "ESCROW_SSO_CLIENT_SECRET", KeycloakProcess.CLIENT_SECRET));
+                        "ESCROW_SSO_CLIENT_SECRET", KeycloakProcess.CLIENT_SECRET,
+                        "ESCROW_SSO_REDIRECT_URI", "http://127.0.0.1:" + httpPort + "/api/v1/session/sso/callback"));
                 campusSignIn = campusSignInHint(keycloak);
             }
             stack = LocalStack.start(layout, dbPort, httpPort, layout.localDir().resolve("mariadb-data"), serverLog,

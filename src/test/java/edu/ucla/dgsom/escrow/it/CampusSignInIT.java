@@ -3,6 +3,7 @@ package edu.ucla.dgsom.escrow.it;
 import static edu.ucla.dgsom.escrow.it.PlatformIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.ucla.dgsom.escrow.devstack.KeycloakProcess;
@@ -52,6 +53,8 @@ class CampusSignInIT {
     private static PayaraMicroProcess campus;
     private static String department;
     private static People.SignInDetails breakGlassAdmin;
+    /** The person of the provider's bob, with the escrow's own authenticator. */
+    private static String bob;
     /** The last time step whose code each enrolment gave. */
     private static final Map<People.EnrolledMfa, Long> USED_STEPS = new IdentityHashMap<>();
 
@@ -61,8 +64,10 @@ class CampusSignInIT {
         department = People.createDepartment("SSO" + UUID.randomUUID().toString().substring(0, 5));
         breakGlassAdmin = People.signInDetails(department, "DGIT_ADMIN", null);
         TestSecrets.remember(KeycloakProcess.CLIENT_SECRET);
-        campus = LiveService.stack().startAnotherServer(Map.of(
+        int port = LocalStack.freePort();
+        campus = LiveService.stack().startAnotherServer(port, Map.of(
                 "ESCROW_SSO_ISSUER", provider.issuer().toString(),
+                "ESCROW_SSO_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/v1/session/sso/callback",
                 "ESCROW_SSO_NAME", PROVIDER_NAME,
                 "ESCROW_SSO_CLIENT_ID", KeycloakProcess.CLIENT_ID,
                 "ESCROW_SSO_CLIENT_SECRET", KeycloakProcess.CLIENT_SECRET,
@@ -156,7 +161,7 @@ class CampusSignInIT {
     @Order(2)
     void a_provider_user_whose_sign_in_was_single_factor_gives_the_escrows_own_code_in_the_browser()
             throws Exception {
-        String bob = person("SSO-E1002", "bob@campus.test", "DEPARTMENT_OWNER");
+        bob = person("SSO-E1002", "bob@campus.test", "DEPARTMENT_OWNER");
         People.EnrolledMfa mfa = escrowSignInWithMfa(bob);
         try (Browser browser = new Browser()) {
             browser.driver().get(campus.baseUri() + "/sign-in");
@@ -181,6 +186,26 @@ class CampusSignInIT {
 
     @Test
     @Order(3)
+    void wrong_codes_after_a_campus_sign_in_count_on_the_persons_own_throttle_and_use_the_sign_in_up()
+            throws Exception {
+        EscrowClient client = new EscrowClient();
+        assertEquals("sso=code-required", client.callback(client.signInAtProvider("bob", "bob-pass-1", null))
+                .getQuery());
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = client.post("/api/v1/session/sso/second-factor", "{\"totpCode\":\"000000\"}");
+            assertEquals(401, wrong.statusCode(), wrong::body);
+            assertTrue(wrong.body().contains(i < 4 ? "invalid-credentials" : "sign-in-expired"), wrong::body);
+        }
+        assertTrue(client.post("/api/v1/session/sso/second-factor", "{\"totpCode\":\"000000\"}").body()
+                .contains("sign-in-expired"), "five wrong codes use the sign-in up");
+        // A new provider sign-in does not reset the person's count: the fifth wrong code locked their MFA checks.
+        assertEquals(1, TestDatabase.auditCount("action = 'SIGN_IN_LOCKED' AND target_id = '" + bob + "'"));
+        // The lock is short in this run; what it does to a code is the same check as for an MFA renewal.
+        assertEquals(401, client.get("/api/v1/session").statusCode());
+    }
+
+    @Test
+    @Order(4)
     void a_provider_user_the_escrow_does_not_know_is_refused_with_a_clear_page_and_an_audit_entry() throws Exception {
         try (Browser browser = new Browser()) {
             browser.driver().get(campus.baseUri() + "/sign-in");
@@ -196,7 +221,7 @@ class CampusSignInIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void an_offboarded_person_is_refused_with_a_clear_page_and_an_audit_entry() throws Exception {
         String dave = person("SSO-E1003", "dave@campus.test", null);
         Api.Reply offboarded = Api.live().bearer(People.token("HR_INTEGRATION")).post("/api/v1/offboardings",
@@ -215,7 +240,7 @@ class CampusSignInIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void a_token_without_the_employee_id_falls_back_to_the_one_person_with_its_verified_address() {
         String erin = person("SSO-E1005", "Erin@Campus.test", null);
         EscrowClient client = new EscrowClient();
@@ -225,7 +250,7 @@ class CampusSignInIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void a_role_that_needs_mfa_without_any_mfa_is_refused() throws Exception {
         String frank = person("SSO-E1004", "frank@campus.test", "AUDITOR");
         EscrowClient client = new EscrowClient();
@@ -237,7 +262,7 @@ class CampusSignInIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void a_mismatched_state_or_a_replayed_answer_makes_no_session() throws Exception {
         long sessionsBefore = sessionsOfCampusPeople();
         EscrowClient forged = new EscrowClient();
@@ -262,7 +287,7 @@ class CampusSignInIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void a_code_issued_to_another_sign_in_is_refused_by_its_pkce_verifier() {
         EscrowClient victim = new EscrowClient();
         URI victimsAnswer = victim.signInAtProvider("erin", "erin-pass-1", null);
@@ -275,7 +300,7 @@ class CampusSignInIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void a_session_through_the_provider_is_the_usual_session_and_sign_out_names_the_providers_end_session() {
         EscrowClient client = new EscrowClient();
         client.callback(client.signInAtProvider("erin", "erin-pass-1", null));
@@ -297,7 +322,7 @@ class CampusSignInIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void local_sign_in_is_left_to_the_break_glass_admin_whose_every_sign_in_alerts_the_dgit_admins()
             throws Exception {
         People.SignInDetails owner = People.departmentOwnerSignInDetails(department);
@@ -323,7 +348,7 @@ class CampusSignInIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void the_instance_without_a_provider_offers_no_campus_sign_in() {
         assertProblem(Api.live().get("/api/v1/session/sso"), 404, "not-found");
         assertProblem(Api.live().get("/api/v1/session/sso/start"), 404, "not-found");
@@ -338,7 +363,7 @@ class CampusSignInIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void a_provider_that_is_down_refuses_campus_sign_in_and_never_locks_out_break_glass() throws Exception {
         EscrowClient midway = new EscrowClient();
         URI answer = midway.signInAtProvider("erin", "erin-pass-1", null);
@@ -355,6 +380,19 @@ class CampusSignInIT {
                 .add("username", breakGlassAdmin.username()).add("password", breakGlassAdmin.password())
                 .add("totpCode", nextEscrowCode(breakGlassAdmin.mfa())).build().toString());
         assertEquals(201, breakGlass.status(), breakGlass::toString);
+    }
+
+    @Test
+    @Order(14)
+    void settings_that_cannot_work_stop_the_deployment_naming_the_setting() throws Exception {
+        for (Map.Entry<Map<String, String>, String> bad : Map.of(
+                Map.of("ESCROW_SSO_ISSUER", provider.issuer().toString(), "ESCROW_SSO_CLIENT_ID", "escrow",
+                        "ESCROW_SSO_CLIENT_SECRET", "x"), "escrow.sso.redirect-uri",
+                Map.of("ESCROW_SIGN_IN_LOCAL", "breakglass"), "escrow.sign-in.local").entrySet()) {
+            IOException refused = assertThrows(IOException.class, () -> LiveService.stack()
+                    .startAnotherServer(bad.getKey(), LiveService.extraLog("payara-misconfigured")).close());
+            assertTrue(refused.getMessage().contains(bad.getValue()), refused::getMessage);
+        }
     }
 
     // --- helpers ---
@@ -453,6 +491,11 @@ class CampusSignInIT {
 
         HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(campus.baseUri().resolve(path)).GET());
+        }
+
+        HttpResponse<String> post(String path, String json) {
+            return send(HttpRequest.newBuilder(campus.baseUri().resolve(path)).header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
         }
 
         HttpResponse<String> send(String method, String path, String csrf) {

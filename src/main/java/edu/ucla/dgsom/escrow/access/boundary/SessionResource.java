@@ -172,8 +172,7 @@ public class SessionResource {
     public Response signOut() {
         Response.ResponseBuilder signedOut = Response.noContent()
                 .cookie(cookies.cleared(CallerAuthentication.SESSION_COOKIE));
-        signIns.signOut(uriInfo.getBaseUriBuilder().replacePath("/sign-in").build())
-                .ifPresent(endSession -> signedOut.link(endSession, "end-session"));
+        signIns.signOut().ifPresent(endSession -> signedOut.link(endSession, "end-session"));
         return signedOut.build();
     }
 

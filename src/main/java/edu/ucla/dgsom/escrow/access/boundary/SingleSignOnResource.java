@@ -3,8 +3,10 @@ package edu.ucla.dgsom.escrow.access.boundary;
 import edu.ucla.dgsom.escrow.access.control.ProviderAnswer;
 import edu.ucla.dgsom.escrow.access.control.ProviderFailure;
 import edu.ucla.dgsom.escrow.access.control.ProviderSignIns;
+import edu.ucla.dgsom.escrow.access.control.SignInBrowser;
 import edu.ucla.dgsom.escrow.access.control.SingleSignOnSettings;
 import edu.ucla.dgsom.escrow.access.entity.ProviderSignIn;
+import edu.ucla.dgsom.escrow.persistence.Deadlocks;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Public;
@@ -97,7 +99,8 @@ public class SingleSignOnResource {
     public Response start() {
         requireConfigured();
         try {
-            ProviderSignIns.Started started = providerSignIns.start(redirectUri(), request.getRemoteAddr());
+            ProviderSignIns.Started started = providerSignIns.start(request.getRemoteAddr(),
+                    cookies.read(CallerAuthentication.SESSION_COOKIE));
             return Response.seeOther(started.location()).cookie(cookies.lax(FLOW_COOKIE, started.flowToken(),
                     Instant.now().plus(ProviderSignIn.LIFETIME))).build();
         } catch (ProviderFailure failure) {
@@ -119,9 +122,8 @@ public class SingleSignOnResource {
     public Response callback(@QueryParam("state") String state, @QueryParam("code") String code,
             @QueryParam("error") String error, @QueryParam("iss") String issuer) {
         requireConfigured();
-        ProviderSignIns.Result result = providerSignIns.answer(new ProviderAnswer(cookies.read(FLOW_COOKIE), state,
-                code, error, issuer, redirectUri(), request.getRemoteAddr(), userAgent(),
-                cookies.read(CallerAuthentication.SESSION_COOKIE)));
+        ProviderSignIns.Result result = providerSignIns.answer(new ProviderAnswer(browser(), state, code, error,
+                issuer));
         return switch (result.status()) {
             case SIGNED_IN -> Response.seeOther(consolePath("/")).cookie(cookies.cleared(FLOW_COOKIE),
                     cookies.strict(CallerAuthentication.SESSION_COOKIE, result.session().sessionToken(),
@@ -144,9 +146,9 @@ public class SingleSignOnResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SessionView")))
     public Response secondFactor(@Valid @NotNull SecondFactorRequest codes) {
         requireConfigured();
-        ProviderSignIns.Result result = providerSignIns.secondFactor(cookies.read(FLOW_COOKIE), codes.totpCode(),
-                codes.recoveryCode(), request.getRemoteAddr(), userAgent(),
-                cookies.read(CallerAuthentication.SESSION_COOKIE));
+        // Concurrent first codes of one person may deadlock on creating their throttle row: the loser is run again.
+        ProviderSignIns.Result result = Deadlocks.retried(() -> providerSignIns.secondFactor(browser(),
+                codes.totpCode(), codes.recoveryCode()));
         switch (result.status()) {
             case SIGNED_IN -> {
                 SessionView view = SessionView.signedIn(result.session().session().personId(), result.restriction(),
@@ -157,6 +159,8 @@ public class SingleSignOnResource {
                         .entity(view).build();
             }
             case WRONG_CODE -> throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The code is wrong");
+            case THROTTLED -> throw ProblemException.tooManyRequests("Too many wrong codes lately; try again after the"
+                    + " time in Retry-After", result.retryAfter());
             case NOT_ACTIVE -> throw new ProblemException(ProblemType.FORBIDDEN, "This person may not sign in");
             default -> throw new ProblemException(ProblemType.SIGN_IN_EXPIRED,
                     "This sign-in expired or had too many wrong codes; sign in with " + settings.name() + " again");
@@ -169,22 +173,18 @@ public class SingleSignOnResource {
         }
     }
 
-    /** The address the provider sends the browser back to: as configured, else this service's own. */
-    private URI redirectUri() {
-        return settings.redirectUri().orElseGet(() -> uriInfo.getBaseUriBuilder().path("session/sso/callback")
-                .build());
+    private SignInBrowser browser() {
+        return new SignInBrowser(cookies.read(FLOW_COOKIE), request.getRemoteAddr(),
+                headers.getHeaderString(HttpHeaders.USER_AGENT), cookies.read(CallerAuthentication.SESSION_COOKIE));
     }
 
     private Response toSignInPage(String code) {
         return Response.seeOther(URI.create(consolePath("/sign-in") + "?sso=" + code)).build();
     }
 
+    /** A console page at the configured public address, never one a request's Host header names. */
     private URI consolePath(String path) {
-        return uriInfo.getBaseUriBuilder().replacePath(path).build();
-    }
-
-    private String userAgent() {
-        return headers.getHeaderString(HttpHeaders.USER_AGENT);
+        return settings.redirectUri().resolve(path);
     }
 
     private static String pageCode(ProviderSignIns.Result.Status status) {

@@ -1,13 +1,10 @@
 package edu.ucla.dgsom.escrow.access.control;
 
-import java.net.URI;
-
 /**
- * The campus provider's answer as the browser brought it back: the flow cookie's token, the query's state and either
- * a code or an error, the answer's issuer if named, and who brought it.
+ * The campus provider's answer as the browser brought it back: the query's state and either a code or an error, and
+ * the answer's issuer if it names one.
  */
-public record ProviderAnswer(String flowToken, String state, String code, String error, String issuer,
-        URI redirectUri, String address, String userAgent, String previousSession) {
+public record ProviderAnswer(SignInBrowser browser, String state, String code, String error, String issuer) {
 
     @Override
     public String toString() {

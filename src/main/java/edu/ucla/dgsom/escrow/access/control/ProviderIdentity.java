@@ -31,13 +31,40 @@ public record ProviderIdentity(String subject, String employeeId, String email, 
         } catch (JOSEException e) {
             throw ProviderFailure.unavailable("the provider's keys cannot be fetched", e);
         }
-        String employeeId = claims.getStringClaim(employeeIdClaim);
-        Boolean verified = claims.getBooleanClaim("email_verified");
-        List<String> amr = claims.getAMR() == null ? List.of() : claims.getAMR().stream().map(a -> a.getValue())
-                .toList();
-        return new ProviderIdentity(claims.getSubject().getValue(), blankToNull(employeeId),
-                blankToNull(claims.getStringClaim("email")), Boolean.TRUE.equals(verified), amr,
-                claims.getACR() == null ? null : claims.getACR().getValue(), token.serialize());
+        try {
+            Boolean verified = claims.getBooleanClaim("email_verified");
+            return new ProviderIdentity(claims.getSubject().getValue(), employeeId(claims.getClaim(employeeIdClaim)),
+                    blankToNull(claims.getStringClaim("email")), Boolean.TRUE.equals(verified),
+                    strings(claims.getClaim("amr")), claims.getClaim("acr") instanceof String acr ? acr : null,
+                    token.serialize());
+        } catch (RuntimeException e) {
+            // A signed token of the provider whose claims have an unexpected shape: refused, never a server error.
+            throw ProviderFailure.rejected("the ID token's claims have an unexpected shape");
+        }
+    }
+
+    /**
+     * The employee id as a string, also when the provider sends a number; null when absent. Any other shape is not
+     * taken for an absent claim, which would send the sign-in to the e-mail fallback.
+     */
+    private static String employeeId(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        if (claim instanceof String text) {
+            return blankToNull(text);
+        }
+        if (claim instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            return Long.toString(number.longValue());
+        }
+        throw new IllegalArgumentException("the employee id claim is neither a string nor a whole number");
+    }
+
+    private static List<String> strings(Object claim) {
+        if (claim instanceof List<?> values) {
+            return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
+        return claim instanceof String value ? List.of(value) : List.of();
     }
 
     private static String blankToNull(String value) {

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,9 @@ public class ProviderSignIns {
     @Inject
     AnonymousRefusals refusals;
 
+    @Inject
+    SignInThrottles throttling;
+
     /** A sign-in under way: the browser keeps {@code flowToken} in a cookie and is sent to {@code location}. */
     public record Started(String flowToken, URI location) {
 
@@ -83,30 +87,40 @@ public class ProviderSignIns {
      * What became of a step. SIGNED_IN carries the session; CODE_REQUIRED: the escrow's own TOTP step is still
      * needed; the rest are refusals, each with a page of its own in the console.
      */
-    public record Result(Status status, SessionIssuer.Issued session, Restriction restriction) {
+    public record Result(Status status, SessionIssuer.Issued session, Restriction restriction,
+            Duration retryAfter) {
 
+        /** THROTTLED: too many wrong codes for this person lately, whichever sign-ins they came through. */
         public enum Status {
-            SIGNED_IN, CODE_REQUIRED, WRONG_CODE, UNKNOWN_PERSON, NOT_ACTIVE, MFA_NEEDED, CANCELLED, REJECTED,
-            EXPIRED, PROVIDER_UNAVAILABLE
+            SIGNED_IN, CODE_REQUIRED, WRONG_CODE, THROTTLED, UNKNOWN_PERSON, NOT_ACTIVE, MFA_NEEDED, CANCELLED,
+            REJECTED, EXPIRED, PROVIDER_UNAVAILABLE
         }
 
         static Result of(Status status) {
-            return new Result(status, null, null);
+            return new Result(status, null, null, null);
         }
     }
 
-    /** Starts a sign-in: throws when the provider cannot be reached, and only counts that. */
-    public Started start(URI redirectUri, String address) throws ProviderFailure {
+    /**
+     * Starts a sign-in: throws when the provider cannot be reached, and only counts that. {@code currentSession} is
+     * the session token the browser holds now, if any: it ends when this sign-in opens the next one (the provider's
+     * redirect back from another site does not bring the SameSite=Strict session cookie along).
+     */
+    public Started start(String address, String currentSession) throws ProviderFailure {
         OpenIdProvider.Authorization authorization;
         try {
-            authorization = provider.authorize(redirectUri);
+            authorization = provider.authorize(sso.redirectUri());
         } catch (ProviderFailure failure) {
             refusals.count(address, Refusal.PROVIDER_UNAVAILABLE);
             throw failure;
         }
         String flowToken = Secrets.newToken("esc_o_");
-        em.persist(new ProviderSignIn(Secrets.sha256Hex(flowToken), authorization.state(), authorization.nonce(),
-                authorization.codeVerifier(), Instant.now()));
+        ProviderSignIn flow = new ProviderSignIn(Secrets.sha256Hex(flowToken), authorization.state(),
+                authorization.nonce(), authorization.codeVerifier(), Instant.now());
+        if (currentSession != null) {
+            flow.replacesSession(Secrets.sha256Hex(currentSession));
+        }
+        em.persist(flow);
         return new Started(flowToken, authorization.location());
     }
 
@@ -117,12 +131,12 @@ public class ProviderSignIns {
      */
     public Result answer(ProviderAnswer answer) {
         Instant now = Instant.now();
-        ProviderSignIn flow = flowOf(answer.flowToken());
+        ProviderSignIn flow = flowOf(answer.browser().flowToken());
         if (flow == null || flow.expiredAt(now) || !flow.awaitsAnswerWith(answer.state())) {
             if (flow != null) {
                 em.remove(flow);
             }
-            refusals.count(answer.address(), Refusal.PROVIDER_ANSWER_UNMATCHED);
+            refusals.count(answer.browser().address(), Refusal.PROVIDER_ANSWER_UNMATCHED);
             return Result.of(Result.Status.EXPIRED);
         }
         if (answer.error() != null || answer.code() == null) {
@@ -131,13 +145,13 @@ public class ProviderSignIns {
         }
         ProviderIdentity identity;
         try {
-            identity = provider.redeem(answer.code(), answer.redirectUri(), flow.codeVerifier(), flow.nonce(),
+            identity = provider.redeem(answer.code(), sso.redirectUri(), flow.codeVerifier(), flow.nonce(),
                     answer.issuer());
         } catch (ProviderFailure failure) {
             em.remove(flow);
             LOG.warning(() -> "A sign-in through the campus provider failed: " + failure.getMessage());
             boolean down = failure.kind() == ProviderFailure.Kind.UNAVAILABLE;
-            refusals.count(answer.address(), down ? Refusal.PROVIDER_UNAVAILABLE : Refusal.PROVIDER_TOKEN_REJECTED);
+            refusals.count(answer.browser().address(), down ? Refusal.PROVIDER_UNAVAILABLE : Refusal.PROVIDER_TOKEN_REJECTED);
             return Result.of(down ? Result.Status.PROVIDER_UNAVAILABLE : Result.Status.REJECTED);
         }
         Optional<PersonDetails> match = personOf(identity);
@@ -149,7 +163,8 @@ public class ProviderSignIns {
             return Result.of(Result.Status.UNKNOWN_PERSON);
         }
         PersonDetails person = match.get();
-        SignIn signIn = em.find(SignIn.class, person.id());
+        // Locked (after the flow, as the code step takes them): a password sign-in or enrolment may change it now.
+        SignIn signIn = em.find(SignIn.class, person.id(), LockModeType.PESSIMISTIC_WRITE);
         Set<Role> roles = identities.rolesOf(person.id());
         ProviderAssurance assurance = sso.multiFactor(identity.amr(), identity.acr()) ? ProviderAssurance.MULTI_FACTOR
                 : ProviderAssurance.SINGLE_FACTOR;
@@ -171,20 +186,23 @@ public class ProviderSignIns {
             return Result.of(Result.Status.MFA_NEEDED);
         }
         em.remove(flow);
-        return signedIn(person, signIn, roles, assurance, identity.idToken(), answer.address(), answer.userAgent(),
-                answer.previousSession(), now);
+        return signedIn(person, signIn, roles, assurance, identity.idToken(), flow, answer.browser(), now);
     }
 
-    /** The escrow's TOTP step after a single-factor provider sign-in: a TOTP or a recovery code. */
-    public Result secondFactor(String flowToken, String totpCode, String recoveryCode, String address,
-            String userAgent, String previousSession) {
+    /**
+     * The escrow's TOTP step after a single-factor provider sign-in: a TOTP or a recovery code. Wrong codes count
+     * per flow (five end it) and on the person's own MFA throttle, which a new provider sign-in does not reset.
+     */
+    public Result secondFactor(SignInBrowser browser, String totpCode, String recoveryCode) {
         Instant now = Instant.now();
-        ProviderSignIn flow = flowOf(flowToken);
+        ProviderSignIn flow = flowOf(browser.flowToken());
         if (flow == null || flow.expiredAt(now) || !flow.awaitsCode()) {
-            refusals.count(address, Refusal.PROVIDER_ANSWER_UNMATCHED);
+            refusals.count(browser.address(), Refusal.PROVIDER_ANSWER_UNMATCHED);
             return Result.of(Result.Status.EXPIRED);
         }
         PersonDetails person = people.find(flow.personId()).orElseThrow();
+        // The flow, the throttle, then the sign-in, as the MFA enrolment takes them.
+        SignInThrottles.Throttle throttle = throttling.forMfaCheck(person.id());
         // Locked and read afresh, as a password sign-in does: a TOTP step or recovery code is accepted once.
         SignIn signIn = em.find(SignIn.class, person.id(), LockModeType.PESSIMISTIC_WRITE);
         if (!person.active() || signIn == null || !signIn.enabled()) {
@@ -192,29 +210,43 @@ public class ProviderSignIns {
             refuse(person, "person not active or sign-in disabled");
             return Result.of(Result.Status.NOT_ACTIVE);
         }
+        Duration retryAfter = throttle.row().lockRemaining(now);
+        if (!retryAfter.isZero()) {
+            refuse(person, "throttled after repeated wrong codes");
+            return new Result(Result.Status.THROTTLED, null, null, retryAfter);
+        }
         if (!secondFactors.accept(signIn, totpCode, recoveryCode, now)) {
             record(person, Outcome.FAILED, "wrong MFA code", "escrow");
+            if (throttle.failed(now, settings.lockDuration())) {
+                audit.record("PERSON", person.id(), person.name(), AuditAction.SIGN_IN_LOCKED,
+                        AuditTrail.Target.of("person", person.id()), Outcome.DENIED,
+                        "locked for " + settings.lockDuration(), Map.of("throttle", throttle.kind().label()));
+            }
             if (flow.codeFailed()) {
                 em.remove(flow);
                 return Result.of(Result.Status.EXPIRED);
             }
             return Result.of(Result.Status.WRONG_CODE);
         }
+        throttle.row().cleared();
         em.remove(flow);
         return signedIn(person, signIn, identities.rolesOf(person.id()), ProviderAssurance.SINGLE_FACTOR,
-                flow.idToken(), address, userAgent, previousSession, now);
+                flow.idToken(), flow, browser, now);
     }
 
     private Result signedIn(PersonDetails person, SignIn signIn, Set<Role> roles, ProviderAssurance assurance,
-            String idToken, String address, String userAgent, String previousSession, Instant now) {
-        sessions.end(previousSession);
+            String idToken, ProviderSignIn flow, SignInBrowser browser, Instant now) {
+        sessions.end(browser.currentSession());
+        flow.replacedSession().ifPresent(sessions::endByHash);
         if (signIn != null) {
             signIn.signedIn(now);
         }
-        SessionIssuer.Issued issued = sessions.issueVouched(person.id(), assurance, idToken, address, userAgent, now);
+        SessionIssuer.Issued issued = sessions.issueVouched(person.id(), assurance, idToken, browser.address(),
+                browser.userAgent(), now);
         record(person, Outcome.ALLOWED, null, assurance == ProviderAssurance.MULTI_FACTOR ? "provider"
                 : signIn != null && signIn.mfaState() == SignIn.MfaState.ENROLLED ? "escrow" : "none");
-        return new Result(Result.Status.SIGNED_IN, issued, identities.restriction(signIn, roles, issued.session()));
+        return new Result(Result.Status.SIGNED_IN, issued, identities.restriction(signIn, roles, issued.session()),
+                null);
     }
 
     /**
@@ -228,7 +260,9 @@ public class ProviderSignIns {
         if (identity.email() == null || !identity.emailVerified()) {
             return Optional.empty();
         }
-        List<PersonDetails> byEmail = people.withEmail(identity.email());
+        // The database compares ignoring accents and trailing spaces too: only an exact address (in any case) counts.
+        List<PersonDetails> byEmail = people.withEmail(identity.email()).stream()
+                .filter(p -> p.email() != null && p.email().strip().equalsIgnoreCase(identity.email())).toList();
         return byEmail.size() == 1 ? Optional.of(byEmail.get(0)) : Optional.empty();
     }
 

@@ -47,10 +47,15 @@ public class SessionIssuer {
     /** The session of this token ends, if there is one: a sign-in always changes the session id. */
     public void end(String sessionToken) {
         if (sessionToken != null) {
-            SignInSession previous = em.find(SignInSession.class, Secrets.sha256Hex(sessionToken));
-            if (previous != null) {
-                em.remove(previous);
-            }
+            endByHash(Secrets.sha256Hex(sessionToken));
+        }
+    }
+
+    /** The session whose token has this SHA-256 ends, if there is one. */
+    public void endByHash(String sessionHash) {
+        SignInSession previous = em.find(SignInSession.class, sessionHash);
+        if (previous != null) {
+            em.remove(previous);
         }
     }
 

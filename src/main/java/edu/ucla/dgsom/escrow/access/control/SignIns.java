@@ -201,9 +201,9 @@ public class SignIns {
 
     /**
      * Ends the caller's session, if they have one. For a session the campus provider vouched for, returns where the
-     * browser may go to end the provider's session too, coming back to {@code afterwards}.
+     * browser may go to end the provider's session too, coming back to the sign-in page.
      */
-    public Optional<URI> signOut(URI afterwards) {
+    public Optional<URI> signOut() {
         if (caller.sessionHash() == null) {
             return Optional.empty();
         }
@@ -214,7 +214,8 @@ public class SignIns {
         em.remove(session);
         audit.record(AuditAction.SIGN_OUT, AuditTrail.Target.of("person", caller.id()), Outcome.ALLOWED, null, null);
         return session.viaProvider() && session.providerIdToken() != null && sso.enabled()
-                ? provider.endSession(session.providerIdToken(), afterwards) : Optional.empty();
+                ? provider.endSession(session.providerIdToken(), sso.redirectUri().resolve("/sign-in"))
+                : Optional.empty();
     }
 
     /** A new device cookie at every sign-in; the one presented, if any, is used up. */

@@ -1,6 +1,8 @@
 package edu.ucla.dgsom.escrow.access.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,18 +124,54 @@ public class SingleSignOnSettings {
         return employeeIdClaim;
     }
 
-    /** The configured redirect URI, if the service's public address differs from what its requests show. */
-    public Optional<URI> redirectUri() {
-        return redirectUri;
+    /**
+     * Where the provider sends browsers back: configured, never taken from a request's Host header, so that no
+     * request can have a code sent elsewhere. Its origin is also where the console's pages are.
+     */
+    public URI redirectUri() {
+        return redirectUri.orElseThrow(() -> new IllegalStateException("escrow.sso.redirect-uri is not set"));
+    }
+
+    /**
+     * Fails the deployment on settings that cannot work, naming the setting, rather than failing sign-ins later
+     * (break-glass ones included). Without an issuer only the local sign-in settings are checked.
+     */
+    void checkedAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        localSignIn();
+        if (!enabled()) {
+            return;
+        }
+        requireAbsoluteHttp("escrow.sso.issuer", issuer());
+        requireAbsoluteHttp("escrow.sso.redirect-uri", redirectUri());
+        clientId();
+        clientSecret();
+        multiFactor(List.of(), null);
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalStateException("escrow.sso.timeout must be positive");
+        }
+    }
+
+    private static void requireAbsoluteHttp(String setting, URI uri) {
+        if (!uri.isAbsolute() || !Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalStateException(setting + " must be an absolute http(s) URL");
+        }
     }
 
     /** Whether an ID token with these amr and acr values shows a multi-factor sign-in this installation accepts. */
     public boolean multiFactor(List<String> amr, String acr) {
-        if (ProviderMfa.valueOf(providerMfa.trim().toUpperCase(Locale.ROOT)) == ProviderMfa.IGNORED) {
+        if (providerMfa() == ProviderMfa.IGNORED) {
             return false;
         }
         return amr.stream().anyMatch(MULTI_FACTOR_AMR::contains)
                 || acr != null && listed(mfaAcr).contains(acr);
+    }
+
+    private ProviderMfa providerMfa() {
+        try {
+            return ProviderMfa.valueOf(providerMfa.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("escrow.sso.provider-mfa must be accepted or ignored", e);
+        }
     }
 
     public Duration timeout() {
@@ -141,7 +179,11 @@ public class SingleSignOnSettings {
     }
 
     public LocalSignIn localSignIn() {
-        return LocalSignIn.valueOf(localSignIn.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        try {
+            return LocalSignIn.valueOf(localSignIn.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("escrow.sign-in.local must be everyone or break-glass", e);
+        }
     }
 
     /** The usernames that may still sign in with a password when local sign-in is for break-glass only. */

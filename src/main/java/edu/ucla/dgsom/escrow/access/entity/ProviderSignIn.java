@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * A sign-in through the campus OpenID Connect provider while it is under way, in the database so that any instance
@@ -57,6 +58,10 @@ public class ProviderSignIn {
     @Column(name = "failed_codes", nullable = false)
     private int failedCodes;
 
+    /** The SHA-256 of the session the browser held when it started; it ends when this sign-in opens the next. */
+    @Column(name = "replaces_session_hash", updatable = false)
+    private String replacesSessionHash;
+
     protected ProviderSignIn() {
     }
 
@@ -67,6 +72,15 @@ public class ProviderSignIn {
         this.codeVerifier = codeVerifier;
         this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         this.expiresAt = createdAt.plus(LIFETIME);
+    }
+
+    /** The browser held this session (by its token's SHA-256) when it started this sign-in. */
+    public void replacesSession(String sessionHash) {
+        this.replacesSessionHash = sessionHash;
+    }
+
+    public Optional<String> replacedSession() {
+        return Optional.ofNullable(replacesSessionHash);
     }
 
     public boolean expiredAt(Instant now) {

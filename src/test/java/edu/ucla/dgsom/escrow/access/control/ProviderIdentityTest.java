@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,23 @@ class ProviderIdentityTest {
         assertNull(without.employeeId());
         assertFalse(without.emailVerified(), "an address the provider did not verify");
         assertEquals(List.of(), without.amr());
+    }
+
+    @Test
+    void an_employee_id_sent_as_a_number_is_read_and_one_of_another_shape_is_refused() throws Exception {
+        assertEquals("1001", ProviderIdentity.checked(validator, signed(providerKey, c -> c.claim("employee_id", 1001)),
+                NONCE, "employee_id").employeeId());
+        // Taken for absent, it would send the sign-in to the e-mail fallback.
+        refused(signed(providerKey, c -> c.claim("employee_id", Map.of("id", "E1001"))), NONCE);
+        refused(signed(providerKey, c -> c.claim("employee_id", 10.5)), NONCE);
+    }
+
+    @Test
+    void odd_amr_and_acr_values_are_read_as_they_are() throws Exception {
+        ProviderIdentity identity = ProviderIdentity.checked(validator,
+                signed(providerKey, c -> c.claim("amr", List.of("", 7, "otp")).claim("acr", "")), NONCE, "employee_id");
+        assertEquals(List.of("", "otp"), identity.amr());
+        assertEquals("", identity.acr());
     }
 
     @Test
