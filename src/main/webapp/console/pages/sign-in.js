@@ -70,8 +70,8 @@ function CampusCodeForm({ name, onSignedIn }) {
             <p><a class="button" href="/sign-in">Start again</a></p>`;
     }
     return html`<form ref=${form} class="stack sign-in-form" onSubmit=${submitted(form, run)} novalidate>
-        <p>${name} knows who you are. Your escrow sign-in also needs
-        ${recovery ? 'one of your recovery codes' : 'the code from your authenticator app'}.</p>
+        <p>${name} knows who you are. Your escrow sign-in also needs ${recovery
+            ? 'one of your recovery codes' : 'the code from your authenticator app'}.</p>
         <${ProblemMessage} error=${error} />
         <${Field} label=${recovery ? 'Recovery code' : 'Code from your authenticator app'} value=${code}
             onValue=${setCode} inputmode=${recovery ? 'text' : 'numeric'} autocomplete="one-time-code"

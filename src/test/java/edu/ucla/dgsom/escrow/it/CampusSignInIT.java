@@ -167,7 +167,8 @@ class CampusSignInIT {
             browser.driver().get(campus.baseUri() + "/sign-in");
             browser.click("Sign in with " + PROVIDER_NAME);
             atProvider(browser, "bob", "bob-pass-1");
-            browser.waitForText(PROVIDER_NAME + " knows who you are");
+            browser.waitForText(PROVIDER_NAME + " knows who you are. Your escrow sign-in also needs the code from your"
+                    + " authenticator app.");
             assertTrue(browser.driver().getCurrentUrl().endsWith("/sign-in?sso=code-required"));
             browser.check("sign-in-campus-code");
             browser.type("Code from your authenticator app", "000000").click("Sign in");
