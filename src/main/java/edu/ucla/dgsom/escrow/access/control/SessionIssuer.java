@@ -33,15 +33,18 @@ public class SessionIssuer {
 
     /** A session of a person who proved who they are with the escrow's own password (and code). */
     public Issued issue(String personId, String address, String userAgent, Instant now) {
-        return open(newSession(personId, address, userAgent, now));
+        Issued issued = newSession(personId, address, userAgent, now);
+        em.persist(issued.session());
+        return issued;
     }
 
     /** A session of a person the campus provider vouched for. */
     public Issued issueVouched(String personId, ProviderAssurance assurance, String idToken, String address,
             String userAgent, Instant now) {
-        Pending pending = newSession(personId, address, userAgent, now);
-        pending.session.vouchedForByProvider(assurance, idToken);
-        return open(pending);
+        Issued issued = newSession(personId, address, userAgent, now);
+        issued.session().vouchedForByProvider(assurance, idToken);
+        em.persist(issued.session());
+        return issued;
     }
 
     /** The session of this token ends, if there is one: a sign-in always changes the session id. */
@@ -59,18 +62,11 @@ public class SessionIssuer {
         }
     }
 
-    private Pending newSession(String personId, String address, String userAgent, Instant now) {
+    /** Not stored yet: a session the provider vouched for is marked so before it is. */
+    private Issued newSession(String personId, String address, String userAgent, Instant now) {
         String sessionToken = Secrets.newToken("esc_s_");
         String csrfToken = Secrets.csrfTokenOf(sessionToken);
-        return new Pending(new SignInSession(Secrets.sha256Hex(sessionToken), personId, Secrets.sha256Hex(csrfToken),
+        return new Issued(new SignInSession(Secrets.sha256Hex(sessionToken), personId, Secrets.sha256Hex(csrfToken),
                 now, settings.absoluteTimeout(), address, userAgent), sessionToken, csrfToken);
-    }
-
-    private Issued open(Pending pending) {
-        em.persist(pending.session);
-        return new Issued(pending.session, pending.sessionToken, pending.csrfToken);
-    }
-
-    private record Pending(SignInSession session, String sessionToken, String csrfToken) {
     }
 }

@@ -155,6 +155,12 @@ public class SignIns {
         // different throttle rows (a trusted browser, the username) meet here, so they update the sign-in one by one
         // and a TOTP step or a recovery code signs in once however many attempts race with it.
         em.refresh(signIn, LockModeType.PESSIMISTIC_WRITE);
+        Set<Role> roles = identities.rolesOf(person.id());
+        boolean breakGlass = sso.breakGlassOnly();
+        // Before the code is checked, so that a refused break-glass sign-in uses up no TOTP step or recovery code.
+        if (breakGlass && !roles.contains(Role.DGIT_ADMIN)) {
+            return failure(target, throttles, address, now, "break-glass sign-in of a person who is not a DGIT admin");
+        }
         if (signIn.mfaState() == SignIn.MfaState.ENROLLED) {
             if (SecondFactors.isBlank(attempt.totpCode()) && SecondFactors.isBlank(attempt.recoveryCode())) {
                 target.record(audit, Outcome.FAILED, "MFA code required");
@@ -163,11 +169,6 @@ public class SignIns {
             if (!secondFactors.accept(signIn, attempt.totpCode(), attempt.recoveryCode(), now)) {
                 return failure(target, throttles, address, now, "wrong MFA code");
             }
-        }
-        Set<Role> roles = identities.rolesOf(person.id());
-        boolean breakGlass = sso.breakGlassOnly();
-        if (breakGlass && !roles.contains(Role.DGIT_ADMIN)) {
-            return failure(target, throttles, address, now, "break-glass sign-in of a person who is not a DGIT admin");
         }
         Result result = signedIn(signIn, person, roles, device, throttles, attempt, now);
         if (breakGlass) {
