@@ -1,9 +1,10 @@
 package edu.ucla.dgsom.escrow.web;
 
+import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
+
 import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -88,7 +89,7 @@ public class StrictJson implements ReaderInterceptor {
         }
         try {
             rejectDuplicatesAndDepth(text);
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(text))) {
                 return reader.readValue();
             }
         } catch (JsonException e) {
@@ -100,7 +101,7 @@ public class StrictJson implements ReaderInterceptor {
     private static void rejectDuplicatesAndDepth(String text) {
         Deque<Set<String>> objects = new ArrayDeque<>();
         int depth = 0;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
                     case START_OBJECT, START_ARRAY -> {

@@ -1,5 +1,7 @@
 package edu.ucla.dgsom.escrow.access.boundary;
 
+import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
+
 import edu.ucla.dgsom.escrow.access.control.MfaEnrolments;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
@@ -8,7 +10,6 @@ import edu.ucla.dgsom.escrow.security.SignedInPerson;
 import edu.ucla.dgsom.escrow.web.StrictJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.validation.ConstraintViolation;
@@ -120,7 +121,7 @@ public class MfaResource {
         if (body == null || body.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             StrictJson.requireShape(reader.readValue(), type);
         }
         T value = providers.getContextResolver(Jsonb.class, MediaType.APPLICATION_JSON_TYPE).getContext(type)

@@ -1,11 +1,12 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
+import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
+
 import edu.ucla.dgsom.escrow.accounts.control.AccountFields;
 import edu.ucla.dgsom.escrow.accounts.control.AccountEdit;
 import edu.ucla.dgsom.escrow.accounts.entity.AccountRevision;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.web.StrictJson;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -62,7 +63,7 @@ public record AccountChange(
         StrictJson.requireShape(patch, AccountChange.class);
         Set<String> fields = Set.copyOf(Arrays.stream(AccountChange.class.getRecordComponents())
                 .map(RecordComponent::getName).toList());
-        JsonObjectBuilder change = Json.createObjectBuilder();
+        JsonObjectBuilder change = JSON.createObjectBuilder();
         patch.forEach((name, value) -> {
             if (value.getValueType() != JsonValue.ValueType.NULL || !fields.contains(name)) {
                 change.add(name, value);

@@ -1,5 +1,7 @@
 package edu.ucla.dgsom.escrow.accounts.boundary;
 
+import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
+
 import edu.ucla.dgsom.escrow.accounts.control.AccountFields;
 import edu.ucla.dgsom.escrow.accounts.control.AccountCursor;
 import edu.ucla.dgsom.escrow.accounts.control.AccountFilter;
@@ -16,7 +18,6 @@ import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.validation.ConstraintViolation;
@@ -159,7 +160,7 @@ public class AccountsResource {
                     schema = @Schema(ref = "AccountChange"))}) String patch) {
         // Read as JSON first: JSON-B alone cannot tell a null (clear) from an absent field (keep).
         AccountChange change;
-        try (JsonReader reader = Json.createReader(new StringReader(patch))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(patch))) {
             change = AccountChange.fromMergePatch(reader.readObject(), providers.getContextResolver(Jsonb.class,
                     MediaType.APPLICATION_JSON_TYPE).getContext(AccountChange.class));
         }

@@ -1,10 +1,11 @@
 package edu.ucla.dgsom.escrow.credentials.control;
 
+import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
+
 import edu.ucla.dgsom.escrow.credentials.entity.CredentialField;
 import edu.ucla.dgsom.escrow.credentials.entity.CredentialVersion;
 import edu.ucla.dgsom.escrow.crypto.control.Totp;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -38,8 +39,8 @@ final class CredentialValues {
                 settings.wipe();
             }
             if (change.recoveryCodes() != null) {
-                JsonArrayBuilder codes = Json.createArrayBuilder();
-                change.recoveryCodes().forEach(code -> codes.add(Json.createObjectBuilder().add("code", code)
+                JsonArrayBuilder codes = JSON.createArrayBuilder();
+                change.recoveryCodes().forEach(code -> codes.add(JSON.createObjectBuilder().add("code", code)
                         .add("used", false)));
                 values.put(CredentialField.RECOVERY_CODES, bytes(codes.build()));
             }
@@ -68,8 +69,8 @@ final class CredentialValues {
                 settings.wipe();
             }
             if (restored.recoveryCodes() != null) {
-                JsonArrayBuilder codes = Json.createArrayBuilder();
-                restored.recoveryCodes().forEach(code -> codes.add(Json.createObjectBuilder().add("code", code.code())
+                JsonArrayBuilder codes = JSON.createArrayBuilder();
+                restored.recoveryCodes().forEach(code -> codes.add(JSON.createObjectBuilder().add("code", code.code())
                         .add("used", code.used())));
                 values.put(CredentialField.RECOVERY_CODES, bytes(codes.build()));
             }
@@ -83,8 +84,8 @@ final class CredentialValues {
 
     private static void questions(Map<CredentialField, byte[]> values, List<SecurityQuestion> securityQuestions) {
         if (securityQuestions != null) {
-            JsonArrayBuilder questions = Json.createArrayBuilder();
-            securityQuestions.forEach(q -> questions.add(Json.createObjectBuilder()
+            JsonArrayBuilder questions = JSON.createArrayBuilder();
+            securityQuestions.forEach(q -> questions.add(JSON.createObjectBuilder()
                     .add("question", q.question()).add("answer", q.answer())));
             values.put(CredentialField.SECURITY_QUESTIONS, bytes(questions.build()));
         }
@@ -94,7 +95,7 @@ final class CredentialValues {
     static byte[] markUsed(byte[] codes, List<Integer> numbers) {
         JsonArray array = array(codes);
         wipe(codes);
-        JsonArrayBuilder marked = Json.createArrayBuilder();
+        JsonArrayBuilder marked = JSON.createArrayBuilder();
         for (Integer number : numbers) {
             if (number > array.size()) {
                 throw ProblemException.invalidField("recoveryCodesUsed",
@@ -103,7 +104,7 @@ final class CredentialValues {
         }
         for (int i = 0; i < array.size(); i++) {
             JsonObject code = array.getJsonObject(i);
-            marked.add(Json.createObjectBuilder().add("code", code.getString("code"))
+            marked.add(JSON.createObjectBuilder().add("code", code.getString("code"))
                     .add("used", code.getBoolean("used") || numbers.contains(i + 1)));
         }
         return bytes(marked.build());
@@ -168,7 +169,7 @@ final class CredentialValues {
     }
 
     private static JsonArray array(byte[] json) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(json))) {
             return reader.readArray();
         }
     }

@@ -1,11 +1,12 @@
 package edu.ucla.dgsom.escrow.exports.control;
 
+import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
+
 import edu.ucla.dgsom.escrow.access.control.DepartmentDetails;
 import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.accounts.control.RegisteredAccount;
 import edu.ucla.dgsom.escrow.credentials.control.RevealedCredentials;
 import edu.ucla.dgsom.escrow.credentials.control.SecurityQuestion;
-import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public final class RecoveryDocument {
             List<PersonDetails> people, List<RegisteredAccount> accounts,
             Function<RegisteredAccount, List<RevealedCredentials>> credentials) {
         int versions = 0;
-        try (JsonGenerator json = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+        try (JsonGenerator json = JSON.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                 .createGenerator(new Unclosed(out), StandardCharsets.UTF_8)) {
             json.writeStartObject()
                     .write("format", FORMAT)

@@ -1,5 +1,7 @@
 package edu.ucla.dgsom.escrow.exports.control;
 
+import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
+
 import edu.ucla.dgsom.escrow.access.control.DepartmentDetails;
 import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.accounts.control.RegisteredAccount;
@@ -8,7 +10,6 @@ import edu.ucla.dgsom.escrow.credentials.control.SecurityQuestion;
 import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -43,7 +44,7 @@ public record RecoveryFile(String installationId, List<DepartmentDetails> depart
 
     public static RecoveryFile read(byte[] json) {
         JsonObject document;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(json))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw invalid("document", "a JSON object");

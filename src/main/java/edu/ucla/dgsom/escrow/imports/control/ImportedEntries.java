@@ -1,9 +1,10 @@
 package edu.ucla.dgsom.escrow.imports.control;
 
+import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
+
 import edu.ucla.dgsom.escrow.imports.entity.CustomField;
 import edu.ucla.dgsom.escrow.imports.entity.ImportedEntry;
 import edu.ucla.dgsom.escrow.imports.entity.ImportedTotp;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -24,9 +25,9 @@ final class ImportedEntries {
     }
 
     static byte[] encode(List<ImportedEntry> entries) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (ImportedEntry entry : entries) {
-            JsonObjectBuilder object = Json.createObjectBuilder().add("position", entry.position())
+            JsonObjectBuilder object = JSON.createObjectBuilder().add("position", entry.position())
                     .add("kind", entry.kind().name()).add("favorite", entry.favorite());
             put(object, "title", entry.title());
             put(object, "url", entry.url());
@@ -35,11 +36,11 @@ final class ImportedEntries {
             put(object, "notes", entry.notes());
             put(object, "folder", entry.folder());
             if (entry.totp() != null) {
-                object.add("totp", Json.createObjectBuilder().add("kind", entry.totp().kind().name())
+                object.add("totp", JSON.createObjectBuilder().add("kind", entry.totp().kind().name())
                         .add("value", entry.totp().value()));
             }
-            JsonArrayBuilder fields = Json.createArrayBuilder();
-            entry.fields().forEach(field -> fields.add(Json.createObjectBuilder().add("name", nonNull(field.name()))
+            JsonArrayBuilder fields = JSON.createArrayBuilder();
+            entry.fields().forEach(field -> fields.add(JSON.createObjectBuilder().add("name", nonNull(field.name()))
                     .add("value", nonNull(field.value())).add("hidden", field.hidden())));
             array.add(object.add("fields", fields));
         }
@@ -48,7 +49,7 @@ final class ImportedEntries {
 
     static List<ImportedEntry> decode(byte[] sealed) {
         JsonArray array;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(sealed))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(sealed))) {
             array = reader.readArray();
         }
         return array.getValuesAs(JsonObject.class).stream().map(ImportedEntries::entry).toList();

@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.imports.control;
 
-import jakarta.json.Json;
+import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -20,7 +21,7 @@ final class JsonFiles {
 
     /** The top-level object of {@code text}; malformed JSON is refused naming its line and column only. */
     static JsonObject object(String text, String what) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ImportProblems.file(what + " is not a JSON object");

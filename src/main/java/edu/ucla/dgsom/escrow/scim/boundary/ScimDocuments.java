@@ -1,11 +1,12 @@
 package edu.ucla.dgsom.escrow.scim.boundary;
 
+import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
+
 import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.scim.control.ScimChanges;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -32,25 +33,25 @@ final class ScimDocuments {
     }
 
     static JsonObject user(PersonDetails person, String departmentCode, URI location) {
-        JsonObjectBuilder name = Json.createObjectBuilder().add("formatted", person.name());
+        JsonObjectBuilder name = JSON.createObjectBuilder().add("formatted", person.name());
         if (person.givenName() != null) {
             name.add("givenName", person.givenName());
         }
         if (person.familyName() != null) {
             name.add("familyName", person.familyName());
         }
-        JsonObjectBuilder user = Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(USER).add(ENTERPRISE))
+        JsonObjectBuilder user = JSON.createObjectBuilder()
+                .add("schemas", JSON.createArrayBuilder().add(USER).add(ENTERPRISE))
                 .add("id", person.id()).add("externalId", person.employeeId())
                 .add("userName", person.userName() != null ? person.userName() : person.email())
                 .add("name", name)
                 .add("displayName", person.name())
-                .add("emails", Json.createArrayBuilder().add(Json.createObjectBuilder().add("value", person.email())
+                .add("emails", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("value", person.email())
                         .add("type", "work").add("primary", true)))
                 .add("active", person.active())
-                .add(ENTERPRISE, Json.createObjectBuilder().add("employeeNumber", person.employeeId())
+                .add(ENTERPRISE, JSON.createObjectBuilder().add("employeeNumber", person.employeeId())
                         .add("department", departmentCode == null ? "" : departmentCode))
-                .add("meta", Json.createObjectBuilder().add("resourceType", "User")
+                .add("meta", JSON.createObjectBuilder().add("resourceType", "User")
                         .add("created", person.createdAt().toString())
                         .add("lastModified", person.updatedAt().toString()).add("location", location.toString()));
         return user.build();
@@ -143,7 +144,7 @@ final class ScimDocuments {
         if (lower.startsWith(ENTERPRISE.toLowerCase(Locale.ROOT) + ":")) {
             String sub = attribute.substring(ENTERPRISE.length() + 1);
             if (sub.matches("(?i)employeeNumber|department")) {
-                return Json.createObjectBuilder().add(ENTERPRISE, Json.createObjectBuilder().add(sub, value)).build();
+                return JSON.createObjectBuilder().add(ENTERPRISE, JSON.createObjectBuilder().add(sub, value)).build();
             }
             return ignoredOrInvalid(names(ENTERPRISE_IGNORED, ""), sub, path);
         }
@@ -152,15 +153,15 @@ final class ScimDocuments {
             lower = attribute.toLowerCase(Locale.ROOT);
         }
         if (lower.matches("username|externalid|displayname|active|emails|name")) {
-            return Json.createObjectBuilder().add(attribute, value).build();
+            return JSON.createObjectBuilder().add(attribute, value).build();
         }
         if (lower.matches("name\\.(formatted|givenname|familyname)")) {
-            return Json.createObjectBuilder().add("name", Json.createObjectBuilder()
+            return JSON.createObjectBuilder().add("name", JSON.createObjectBuilder()
                     .add(attribute.substring(5), value)).build();
         }
         if (lower.matches("emails\\[[^\\]]*\\](\\.value)?")) {
-            JsonValue email = lower.endsWith(".value") ? Json.createObjectBuilder().add("value", value).build() : value;
-            return Json.createObjectBuilder().add("emails", Json.createArrayBuilder().add(email)).build();
+            JsonValue email = lower.endsWith(".value") ? JSON.createObjectBuilder().add("value", value).build() : value;
+            return JSON.createObjectBuilder().add("emails", JSON.createArrayBuilder().add(email)).build();
         }
         return ignoredOrInvalid(Stream.concat(names(USER_IGNORED, "").stream(), names(NAME_IGNORED, "name.").stream())
                 .toList(), attribute, path);

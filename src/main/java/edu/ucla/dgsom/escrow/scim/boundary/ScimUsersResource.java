@@ -1,5 +1,7 @@
 package edu.ucla.dgsom.escrow.scim.boundary;
 
+import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
+
 import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.offboarding.control.Departure;
 import edu.ucla.dgsom.escrow.offboarding.control.Offboardings;
@@ -13,7 +15,6 @@ import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -77,9 +78,9 @@ public class ScimUsersResource {
         int start = number(startIndex, "startIndex");
         int size = Math.min(number(count, "count"), MAX_COUNT);
         List<PersonDetails> page = size == 0 ? List.of() : users.users(filter, Math.max(start, 1), size);
-        JsonArrayBuilder resources = Json.createArrayBuilder();
+        JsonArrayBuilder resources = JSON.createArrayBuilder();
         page.forEach(p -> resources.add(document(p)));
-        return Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(ScimDocuments.LIST))
+        return JSON.createObjectBuilder().add("schemas", JSON.createArrayBuilder().add(ScimDocuments.LIST))
                 .add("totalResults", users.total(filter)).add("startIndex", Math.max(start, 1))
                 .add("itemsPerPage", page.size()).add("Resources", resources).build();
     }
