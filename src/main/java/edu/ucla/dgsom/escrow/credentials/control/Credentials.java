@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -251,8 +252,13 @@ public class Credentials {
     private RevealedCredentials opened(AccountRef account, CredentialVersion version, Set<CredentialField> fields) {
         Map<CredentialField, byte[]> plaintext = new EnumMap<>(CredentialField.class);
         try {
+            Map<SealContext, CredentialField> wanted = new HashMap<>();
+            fields.forEach(field -> wanted.put(context(account.id(), version.version(), field), field));
+            sealed.open(wanted.keySet()).forEach((context, value) -> plaintext.put(wanted.get(context), value));
             for (CredentialField field : fields) {
-                plaintext.put(field, open(account.id(), version.version(), field));
+                if (!plaintext.containsKey(field)) {
+                    throw missing(field, version.version());
+                }
             }
             return CredentialValues.reveal(account.id(), version, plaintext);
         } finally {
@@ -361,8 +367,11 @@ public class Credentials {
     }
 
     private byte[] open(String accountId, int version, CredentialField field) {
-        return sealed.open(context(accountId, version, field)).orElseThrow(() -> new IllegalStateException(
-                "credential field " + field.key() + " of version " + version + " is missing"));
+        return sealed.open(context(accountId, version, field)).orElseThrow(() -> missing(field, version));
+    }
+
+    private static IllegalStateException missing(CredentialField field, int version) {
+        return new IllegalStateException("credential field " + field.key() + " of version " + version + " is missing");
     }
 
     private static SealContext context(String accountId, int version, CredentialField field) {

@@ -8,7 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -38,16 +42,52 @@ public class SealedValues {
 
     /** The plaintext sealed for {@code context}, if there is one. An altered value raises an alarm and fails. */
     public Optional<byte[]> open(SealContext context) {
-        return find(context).map(value -> {
-            try {
-                return keyring.withCurrentKeys(barrier -> barrier.open(context, value.envelope()));
-            } catch (IntegrityFailureException e) {
-                LOG.severe(() -> "INTEGRITY FAILURE: sealed value " + value.id() + " (" + context.table() + "/"
-                        + context.recordId() + "/" + context.field() + " v" + context.version()
-                        + ") failed authentication; it was altered, moved, or sealed under unknown keys");
-                throw e;
+        return find(context).map(value -> opened(context, value));
+    }
+
+    /**
+     * The plaintext of each of {@code contexts} that has a value, in one query: the fields of one version of one
+     * record (a reveal opens all of a credential version's fields at once). An altered value fails as {@link #open}.
+     */
+    public Map<SealContext, byte[]> open(Collection<SealContext> contexts) {
+        Map<SealContext, byte[]> opened = new HashMap<>();
+        if (contexts.isEmpty()) {
+            return opened;
+        }
+        SealContext any = contexts.iterator().next();
+        Map<String, SealContext> byField = new HashMap<>();
+        for (SealContext context : contexts) {
+            if (!context.table().equals(any.table()) || !context.recordId().equals(any.recordId())
+                    || context.version() != any.version()) {
+                throw new IllegalArgumentException("the contexts name more than one version of one record");
             }
-        });
+            byField.put(context.field(), context);
+        }
+        try {
+            for (SealedValue value : em.createNamedQuery(SealedValue.OF_OWNER_VERSION, SealedValue.class)
+                    .setParameter("table", any.table()).setParameter("id", any.recordId())
+                    .setParameter("version", any.version()).getResultList()) {
+                SealContext context = byField.get(value.field());
+                if (context != null) {
+                    opened.put(context, opened(context, value));
+                }
+            }
+            return opened;
+        } catch (RuntimeException e) {
+            opened.values().forEach(plaintext -> Arrays.fill(plaintext, (byte) 0));
+            throw e;
+        }
+    }
+
+    private byte[] opened(SealContext context, SealedValue value) {
+        try {
+            return keyring.withCurrentKeys(barrier -> barrier.open(context, value.envelope()));
+        } catch (IntegrityFailureException e) {
+            LOG.severe(() -> "INTEGRITY FAILURE: sealed value " + value.id() + " (" + context.table() + "/"
+                    + context.recordId() + "/" + context.field() + " v" + context.version()
+                    + ") failed authentication; it was altered, moved, or sealed under unknown keys");
+            throw e;
+        }
     }
 
     public boolean exists(SealContext context) {

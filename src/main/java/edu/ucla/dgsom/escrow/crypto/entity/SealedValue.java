@@ -17,12 +17,15 @@ import java.time.Instant;
 @Table(name = "sealed_value")
 @NamedQuery(name = SealedValue.BY_OWNER, query = "SELECT s FROM SealedValue s WHERE s.ownerTable = :table"
         + " AND s.ownerId = :id AND s.field = :field AND s.ownerVersion = :version")
+@NamedQuery(name = SealedValue.OF_OWNER_VERSION, query = "SELECT s FROM SealedValue s WHERE s.ownerTable = :table"
+        + " AND s.ownerId = :id AND s.ownerVersion = :version")
 @NamedQuery(name = SealedValue.COUNT_BY_KEK, query = "SELECT s.kekVersion, COUNT(s) FROM SealedValue s GROUP BY s.kekVersion")
 @NamedQuery(name = SealedValue.COUNT_BELOW_KEK, query = "SELECT COUNT(s) FROM SealedValue s WHERE s.kekVersion < :version")
 @NamedQuery(name = SealedValue.COUNT_WITH_KEK, query = "SELECT COUNT(s) FROM SealedValue s WHERE s.kekVersion = :version")
 public class SealedValue {
 
     public static final String BY_OWNER = "SealedValue.byOwner";
+    public static final String OF_OWNER_VERSION = "SealedValue.ofOwnerVersion";
     public static final String COUNT_BY_KEK = "SealedValue.countByKek";
     public static final String COUNT_BELOW_KEK = "SealedValue.countBelowKek";
     public static final String COUNT_WITH_KEK = "SealedValue.countWithKek";
