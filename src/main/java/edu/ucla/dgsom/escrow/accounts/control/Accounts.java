@@ -83,7 +83,7 @@ public class Accounts {
                 request.profileUrl(), request.displayName(), departmentId, request.status(), holders.contentOwnerId(),
                 holders.backupModeratorId(), request.notes(), caller.auditName(), Instant.now());
         em.persist(account);
-        holdersAssigned.fire(new HoldersAssigned(account.id(), account.contentOwnerId(), account.backupModeratorId()));
+        holdersAssigned.fire(HoldersAssigned.of(account.id(), account.contentOwnerId(), account.backupModeratorId()));
         audit.record(AuditAction.ACCOUNT_CREATE, AccountAccess.target(account), Outcome.ALLOWED, reason, Map.of(
                 "platform", account.platform().name(), "handle", account.handle(), "status", account.status().name(),
                 "contentOwner", account.contentOwnerId(), "backupModerator", account.backupModeratorId()));
@@ -127,7 +127,7 @@ public class Accounts {
                     holders.backupModeratorId(), caller.auditName(), now);
             audit.record(AuditAction.ACCOUNT_REASSIGN, AccountAccess.target(account), Outcome.ALLOWED, reason,
                     replaced);
-            holdersAssigned.fire(new HoldersAssigned(account.id(), account.contentOwnerId(),
+            holdersAssigned.fire(HoldersAssigned.of(account.id(), account.contentOwnerId(),
                     account.backupModeratorId()));
         }
         return account;

@@ -49,10 +49,13 @@ public class Holdings {
         return Optional.ofNullable(em.find(OfficialAccount.class, accountId)).map(AccountRef::of);
     }
 
-    public void replaceHolders(String accountId, String contentOwnerId, String backupModeratorId, String by,
-            Instant now) {
-        em.find(OfficialAccount.class, accountId).replaceHolders(contentOwnerId, backupModeratorId, by, now);
-        holdersAssigned.fire(new HoldersAssigned(accountId, contentOwnerId, backupModeratorId));
+    /** Names new holders on each account of {@code assigned}, e.g. all of a leaver's at once. */
+    public void replaceHolders(HoldersAssigned assigned, String by, Instant now) {
+        for (HoldersAssigned.Assignment holders : assigned.assignments()) {
+            em.find(OfficialAccount.class, holders.accountId()).replaceHolders(holders.contentOwnerId(),
+                    holders.backupModeratorId(), by, now);
+        }
+        holdersAssigned.fire(assigned);
     }
 
     public void requireRotation(String accountId, Instant now, Instant due) {

@@ -75,7 +75,7 @@ public class Registry {
         em.persist(restored);
         em.flush();
         if (status != AccountStatus.RETIRED) { // a retired account's holders have no duty left
-            holdersAssigned.fire(new HoldersAssigned(restored.id(), restored.contentOwnerId(),
+            holdersAssigned.fire(HoldersAssigned.of(restored.id(), restored.contentOwnerId(),
                     restored.backupModeratorId()));
         }
         return AccountRef.of(restored);

@@ -80,7 +80,7 @@ public class RequestedAccounts {
         account.approve(requestId, caller.auditName(), now);
         em.persist(account);
         em.flush(); // the request names the account next: the row must exist for its foreign key
-        holdersAssigned.fire(new HoldersAssigned(account.id(), account.contentOwnerId(), account.backupModeratorId()));
+        holdersAssigned.fire(HoldersAssigned.of(account.id(), account.contentOwnerId(), account.backupModeratorId()));
         audit.record(AuditAction.ACCOUNT_CREATE, AccountAccess.target(account), Outcome.ALLOWED, reason, Map.of(
                 "platform", account.platform().name(), "handle", account.handle(), "status", account.status().name(),
                 "contentOwner", account.contentOwnerId(), "backupModerator", account.backupModeratorId(),
@@ -101,7 +101,7 @@ public class RequestedAccounts {
         if (!replaced.isEmpty()) {
             audit.record(AuditAction.ACCOUNT_REASSIGN, AccountAccess.target(account), Outcome.ALLOWED, reason,
                     replaced);
-            holdersAssigned.fire(new HoldersAssigned(account.id(), account.contentOwnerId(),
+            holdersAssigned.fire(HoldersAssigned.of(account.id(), account.contentOwnerId(),
                     account.backupModeratorId()));
         }
     }

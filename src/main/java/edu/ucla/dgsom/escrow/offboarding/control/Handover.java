@@ -6,6 +6,7 @@ import edu.ucla.dgsom.escrow.access.control.People;
 import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.access.control.RoleHolders;
 import edu.ucla.dgsom.escrow.accounts.control.AccountRef;
+import edu.ucla.dgsom.escrow.accounts.control.HoldersAssigned;
 import edu.ucla.dgsom.escrow.accounts.control.Holdings;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditRecords;
@@ -28,6 +29,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -159,7 +161,9 @@ public class Handover {
         PersonDetails leaver = people.find(offboarding.personId()).orElseThrow();
         List<AccountRef> held = holdings.lockHeldBy(leaver.id());
         Candidates candidates = candidates(offboarding, held);
-        held.forEach(account -> reassign(offboarding, account, candidates, now, journal));
+        List<HoldersAssigned.Assignment> reassigned = new ArrayList<>();
+        held.forEach(account -> reassign(offboarding, account, candidates, now, journal).ifPresent(reassigned::add));
+        holdings.replaceHolders(new HoldersAssigned(reassigned), "offboarding:" + offboarding.id(), now);
         Instant due = now.plus(Duration.ofDays(rotationDueDays));
         int rotations = requireRotations(offboarding, held, due, now, journal);
         mail.handedOver(offboarding, leaver, journal.items(), due);
@@ -214,25 +218,28 @@ public class Handover {
         return new Candidates(offboarding.successorId(), eligible, owners, admins);
     }
 
-    /** Replaces the leaver on one account, by the rules in docs/offboarding.md, or sends it to DGIT. */
-    private void reassign(OffboardingCase offboarding, AccountRef account, Candidates candidates, Instant now,
-            Journal journal) {
+    /**
+     * Who replaces the leaver on one account, by the rules in docs/offboarding.md, or none if it goes to DGIT; the
+     * caller names the new holders of all accounts at once.
+     */
+    private Optional<HoldersAssigned.Assignment> reassign(OffboardingCase offboarding, AccountRef account,
+            Candidates candidates, Instant now, Journal journal) {
         Holders before = new Holders(account.contentOwnerId(), account.backupModeratorId());
         Optional<Holders> placed = candidates.holdersAfter(before, offboarding.personId(), account.departmentId());
         if (placed.isEmpty()) {
             journal.add(OffboardingItem.toDgit(offboarding.id(), account.id(), account.departmentId(),
                     offboarding.personId(), now));
             journal.record(AuditAction.OFFBOARDING_STEP, account.target(), Map.of("step", "account-to-dgit"));
-            return;
+            return Optional.empty();
         }
         Holders after = placed.get();
-        holdings.replaceHolders(account.id(), after.contentOwner(), after.backupModerator(),
-                "offboarding:" + offboarding.id(), now);
         journal.addAll(OffboardingItem.replacements(offboarding.id(), account.id(), account.departmentId(), before,
                 after, candidates, now));
         journal.record(AuditAction.ACCOUNT_REASSIGN, account.target(), Map.of(
                 "contentOwner", before.contentOwner() + "->" + after.contentOwner(),
                 "backupModerator", before.backupModerator() + "->" + after.backupModerator()));
+        return Optional.of(new HoldersAssigned.Assignment(account.id(), after.contentOwner(),
+                after.backupModerator()));
     }
 
     /**

@@ -20,9 +20,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,6 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class Duties {
+
+    private static final int ACCOUNTS_PER_QUERY = 1_000;
 
     /** The duties the policy's section I.2 gives content owners, in its words; the backup moderator shares them. */
     public static final List<DutyText> TEXT = List.of(
@@ -75,16 +79,20 @@ public class Duties {
     /** Ends the duty of a holder who was replaced and opens one for whoever replaced them. */
     public void assigned(@Observes HoldersAssigned assigned) {
         Instant now = Instant.now();
-        Map<HolderDuty.Duty, String> holders = Map.of(HolderDuty.Duty.CONTENT_OWNER, assigned.contentOwnerId(),
-                HolderDuty.Duty.BACKUP_MODERATOR, assigned.backupModeratorId());
-        List<HolderDuty> open = openOf(assigned.accountId());
-        holders.forEach((duty, person) -> {
-            boolean held = open.stream().anyMatch(d -> d.duty() == duty && d.personId().equals(person));
-            if (!held) {
-                open.stream().filter(d -> d.duty() == duty).forEach(d -> d.end(now));
-                em.persist(new HolderDuty(assigned.accountId(), duty, person, now));
-            }
-        });
+        Map<String, List<HolderDuty>> openByAccount = openOf(assigned.assignments().stream()
+                .map(HoldersAssigned.Assignment::accountId).toList()).stream()
+                .collect(Collectors.groupingBy(HolderDuty::accountId));
+        for (HoldersAssigned.Assignment holders : assigned.assignments()) {
+            List<HolderDuty> open = openByAccount.getOrDefault(holders.accountId(), List.of());
+            Map.of(HolderDuty.Duty.CONTENT_OWNER, holders.contentOwnerId(), HolderDuty.Duty.BACKUP_MODERATOR,
+                    holders.backupModeratorId()).forEach((duty, person) -> {
+                        boolean held = open.stream().anyMatch(d -> d.duty() == duty && d.personId().equals(person));
+                        if (!held) {
+                            open.stream().filter(d -> d.duty() == duty).forEach(d -> d.end(now));
+                            em.persist(new HolderDuty(holders.accountId(), duty, person, now));
+                        }
+                    });
+        }
     }
 
     /** A retired account has no holders to remind. */
@@ -133,13 +141,19 @@ public class Duties {
                 .getResultList();
     }
 
-    /** The open duties of these accounts, for the compliance report. */
+    /**
+     * The open duties of these accounts, for the compliance report and a hand-over, a thousand accounts per query
+     * (an offboarding may name tens of thousands).
+     */
     public List<HolderDuty> openOf(Collection<String> accountIds) {
-        if (accountIds.isEmpty()) {
-            return List.of();
+        List<String> ids = List.copyOf(accountIds);
+        List<HolderDuty> open = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += ACCOUNTS_PER_QUERY) {
+            open.addAll(em.createNamedQuery(HolderDuty.OPEN_OF_ACCOUNTS, HolderDuty.class)
+                    .setParameter("accounts", ids.subList(from, Math.min(ids.size(), from + ACCOUNTS_PER_QUERY)))
+                    .getResultList());
         }
-        return em.createNamedQuery(HolderDuty.OPEN_OF_ACCOUNTS, HolderDuty.class)
-                .setParameter("accounts", accountIds).getResultList();
+        return open;
     }
 
     private List<HolderDuty> openOf(String accountId) {
