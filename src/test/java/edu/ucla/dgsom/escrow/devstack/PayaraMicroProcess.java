@@ -50,10 +50,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public static PayaraMicroProcess start(StackLayout layout, int httpPort, Map<String, String> environment, Path log)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m",
-                "-jar", layout.payaraMicroJar().toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ServerJvm jvm = ServerJvm.configured();
+        command.addAll(jvm.options());
+        command.addAll(List.of("-jar", layout.payaraMicroJar().toString(),
                 "--deploy", layout.war().toString(),
                 "--contextroot", "/",
                 "--port", Integer.toString(httpPort),
@@ -64,6 +65,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         // Whatever the server writes relative to its working directory lands beside its log, never in the checkout.
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile());
+        builder.environment().putAll(jvm.environment());
         builder.environment().putAll(environment);
         // The management listener, where only monitoring reaches: the next port (8081 for the run), or any free one.
         int managementPort = LocalStack.isFree(httpPort + 1) ? httpPort + 1 : LocalStack.freePort();

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -112,8 +113,8 @@ public final class LiveService implements BeforeAllCallback {
             smtp.start();
             mail = smtp;
             // Small, throttled rotation batches, so a test can kill the server while a rotation is half-way.
-            LocalStack stack = LocalStack.start(layout, LocalStack.freePort(), LocalStack.freePort(), dataDir, serverLog,
-                    Map.ofEntries(Map.entry("ESCROW_KEYS_ROTATION_BATCH_SIZE", "200"),
+            Map<String, String> settings = new LinkedHashMap<>(Map.ofEntries(
+                            Map.entry("ESCROW_KEYS_ROTATION_BATCH_SIZE", "200"),
                             Map.entry("ESCROW_KEYS_ROTATION_BATCH_PAUSE_MS", "40"),
                             Map.entry("ESCROW_BOOTSTRAP_TOKEN", ADMIN_TOKEN),
                             Map.entry("ESCROW_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
@@ -142,6 +143,9 @@ public final class LiveService implements BeforeAllCallback {
                             Map.entry("ESCROW_ATTESTATION_OPEN_EVERY", "PT2S"),
                             // An upload past its hour is ended within a second (ImportsIT).
                             Map.entry("ESCROW_IMPORTS_SWEEP_EVERY", "PT1S")));
+            settings.putAll(settingsFromSystemProperty());
+            LocalStack stack = LocalStack.start(layout, LocalStack.freePort(), LocalStack.freePort(), dataDir, serverLog,
+                    settings);
             System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
                     (System.nanoTime() - started) / 1_000_000);
             running = new Running(stack, serverLog);
@@ -149,6 +153,21 @@ public final class LiveService implements BeforeAllCallback {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Settings that replace the tests' own, as {@code -Descrow.it.settings=NAME=value,NAME=value}: the benchmark runs
+     * key rotation at its production pace, for one.
+     */
+    private static Map<String, String> settingsFromSystemProperty() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String setting : System.getProperty("escrow.it.settings", "").split(",")) {
+            if (!setting.isBlank()) {
+                int equals = setting.indexOf('=');
+                settings.put(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
+            }
+        }
+        return settings;
     }
 
     private record Running(LocalStack stack, Path serverLog) implements AutoCloseable {
