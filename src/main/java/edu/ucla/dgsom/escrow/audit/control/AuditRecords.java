@@ -248,7 +248,7 @@ public class AuditRecords {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     checkpoints.add(new AuditCheckpoint(rows.getLong(1), rows.getBytes(2),
-                            rows.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC), rows.getString(4),
+                            AuditRows.utc(rows, 3), rows.getString(4),
                             rows.getString(5), rows.getBytes(6)));
                 }
             }

@@ -76,7 +76,7 @@ public class AuditSealing {
                 ResultSet state = lock.executeQuery()) {
             state.next();
             return new ChainHead(state.getLong(1), state.getBytes(2), state.getLong(3),
-                    state.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC));
+                    AuditRows.utc(state, 4));
         }
     }
 
