@@ -120,9 +120,10 @@ public class AuditRecords {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
+            AuditRows reader = new AuditRows();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(entry(rows));
+                    entries.add(entry(reader, rows));
                     hashes.add(rows.getBytes(16));
                 }
             }
@@ -169,9 +170,10 @@ public class AuditRecords {
                 statement.setFetchSize(1000);
                 statement.setLong(1, range[0]);
                 statement.setLong(2, range[1]);
+                AuditRows reader = new AuditRows();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        AuditEntry entry = entry(rows);
+                        AuditEntry entry = entry(reader, rows);
                         out.write(csv ? AuditCsv.entry(entry, rows.getBytes(16))
                                 : AuditChain.entryLine(entry, rows.getBytes(16)));
                         out.write('\n');
@@ -201,8 +203,9 @@ public class AuditRecords {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + schema
                     + ".audit_event ORDER BY seq")) {
                 statement.setFetchSize(1000);
+                AuditRows reader = new AuditRows();
                 try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next() && verification.accept(entry(rows), rows.getBytes(16))) {
+                    while (rows.next() && verification.accept(entry(reader, rows), rows.getBytes(16))) {
                         continue;
                     }
                 }
@@ -245,11 +248,11 @@ public class AuditRecords {
                 + " ORDER BY seq")) {
             statement.setLong(1, from);
             statement.setLong(2, to);
+            AuditRows reader = new AuditRows();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    checkpoints.add(new AuditCheckpoint(rows.getLong(1), rows.getBytes(2),
-                            AuditRows.utc(rows, 3), rows.getString(4),
-                            rows.getString(5), rows.getBytes(6)));
+                    checkpoints.add(new AuditCheckpoint(rows.getLong(1), rows.getBytes(2), reader.time(rows, 3),
+                            rows.getString(4), rows.getString(5), rows.getBytes(6)));
                 }
             }
         }
@@ -268,8 +271,8 @@ public class AuditRecords {
         }
     }
 
-    private static AuditEntry entry(ResultSet rows) throws SQLException {
-        return AuditRows.entry(rows, 2, rows.getLong(1));
+    private static AuditEntry entry(AuditRows reader, ResultSet rows) throws SQLException {
+        return reader.entry(rows, 2, rows.getLong(1));
     }
 
     private static void condition(StringBuilder sql, List<Object> parameters, String condition, Object value) {

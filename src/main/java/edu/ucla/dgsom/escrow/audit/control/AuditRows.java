@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.Calendar;
 import java.util.TimeZone;
 
-/** The audit entry's columns, in the order {@link AuditEntry} and the canonical encoding use, and reading them. */
+/**
+ * The audit entry's columns, in the order {@link AuditEntry} and the canonical encoding use, and a reader of them for
+ * one query on one thread.
+ */
 final class AuditRows {
 
     /** The entry's fields, without sequence number and hash. */
@@ -14,18 +17,15 @@ final class AuditRows {
             + " target_id, department_id, outcome, reason, client_address, request_id, details";
 
     /**
-     * Audit times are stored as UTC. Read through the pool's wrapper, {@code getObject(column, LocalDateTime.class)}
-     * looks the driver's method up by reflection on every call, which made up most of a verification's time; the
-     * driver reads a timestamp with a calendar under the calendar's own lock, so one is shared.
+     * What the driver reads the stored UTC times with. It sets the calendar up for every value read, so each reader
+     * has its own. Through the pool's wrapper, {@code getObject(column, LocalDateTime.class)} looked the driver's
+     * method up by reflection on every call, which made up most of a verification's time.
      */
-    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-
-    private AuditRows() {
-    }
+    private final Calendar utcCalendar = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
     /** Reads {@link #FIELDS}, starting at column {@code first}, as the entry with sequence number {@code seq}. */
-    static AuditEntry entry(ResultSet rows, int first, long seq) throws SQLException {
-        return new AuditEntry(seq, utc(rows, first),
+    AuditEntry entry(ResultSet rows, int first, long seq) throws SQLException {
+        return new AuditEntry(seq, time(rows, first),
                 rows.getString(first + 1), rows.getString(first + 2), rows.getString(first + 3),
                 rows.getString(first + 4), rows.getString(first + 5), rows.getString(first + 6),
                 rows.getString(first + 7), rows.getString(first + 8), rows.getString(first + 9),
@@ -34,7 +34,7 @@ final class AuditRows {
     }
 
     /** A UTC time column. */
-    static Instant utc(ResultSet rows, int column) throws SQLException {
-        return rows.getTimestamp(column, UTC).toInstant();
+    Instant time(ResultSet rows, int column) throws SQLException {
+        return rows.getTimestamp(column, utcCalendar).toInstant();
     }
 }

@@ -76,7 +76,7 @@ public class AuditSealing {
                 ResultSet state = lock.executeQuery()) {
             state.next();
             return new ChainHead(state.getLong(1), state.getBytes(2), state.getLong(3),
-                    AuditRows.utc(state, 4));
+                    new AuditRows().time(state, 4));
         }
     }
 
@@ -87,9 +87,10 @@ public class AuditSealing {
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema + ".audit_event (seq, "
                         + AuditRows.FIELDS + ", entry_hash, pending_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             select.setInt(1, size);
+            AuditRows reader = new AuditRows();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    AuditEntry entry = AuditRows.entry(rows, 2, head.nextSeq());
+                    AuditEntry entry = reader.entry(rows, 2, head.nextSeq());
                     addInsert(insert, entry, head.append(entry), rows.getLong(1));
                 }
             }
