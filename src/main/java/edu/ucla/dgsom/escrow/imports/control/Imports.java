@@ -152,12 +152,7 @@ public class Imports {
         });
         int stored = 0;
         for (PlannedEntry planned : plan.entries()) {
-            if (++stored % FLUSH_EVERY == 0) {
-                // Every query flushes first, and a flush compares every entity the transaction holds: written out
-                // and let go in batches, a large file costs linear time instead of quadratic (docs/performance.md).
-                em.flush();
-                em.clear();
-            }
+            releaseEvery(++stored);
             ImportedEntry entry = entries.get(planned.number() - 1);
             String reason = "Imported from " + pending.format().label() + ", " + entry.position();
             switch (planned.action()) {
@@ -214,12 +209,7 @@ public class Imports {
         List<PlannedEntry> refined = new ArrayList<>();
         int stored = 0;
         for (PlannedEntry planned : plan.entries()) {
-            if (++stored % FLUSH_EVERY == 0) {
-                // Every query flushes first, and a flush compares every entity the transaction holds: written out
-                // and let go in batches, a large file costs linear time instead of quadratic (docs/performance.md).
-                em.flush();
-                em.clear();
-            }
+            releaseEvery(++stored);
             ImportedEntry entry = entries.get(planned.number() - 1);
             if (planned.action() != PlannedEntry.Action.SKIP && !readableTotp(entry.totp())) {
                 refined.add(planned.skipped("its TOTP seed is neither an otpauth:// address nor a base32 seed"));
@@ -320,5 +310,16 @@ public class Imports {
 
     private static String clip(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /**
+     * Every query flushes first, and a flush compares every entity the transaction holds: written out and let go in
+     * batches, a large file costs linear time instead of quadratic (docs/performance.md).
+     */
+    private void releaseEvery(int stored) {
+        if (stored % FLUSH_EVERY == 0) {
+            em.flush();
+            em.clear();
+        }
     }
 }
