@@ -2,12 +2,12 @@ package edu.ucla.dgsom.escrow.persistence;
 
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 /**
  * Runs a transaction again when the database chose it as a deadlock's victim (MariaDB error 1213, SQLSTATE 40001):
  * the database rolled it back whole, so running it again is safe, and the request succeeds instead of answering 500.
- * Called outside a transaction, with a call to a transactional bean, so each attempt is a transaction of its own.
+ * Called outside a transaction, with a call to a transactional bean, so each attempt is a transaction of its own: for
+ * every resource method by {@link DeadlockRetry}, and by the authentication filter, which runs before it.
  */
 public final class Deadlocks {
 
@@ -17,20 +17,29 @@ public final class Deadlocks {
     private Deadlocks() {
     }
 
-    public static <T> T retried(Supplier<T> transaction) {
+    /** Work that may throw {@code E}, such as a call to a transactional bean. */
+    @FunctionalInterface
+    public interface Attempt<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    // run() throws only E or unchecked exceptions, so what is caught and rethrown is one of those.
+    @SuppressWarnings("unchecked")
+    public static <T, E extends Exception> T retried(Attempt<T, E> transaction) throws E {
         for (int attempt = 1;; attempt++) {
             try {
-                return transaction.get();
-            } catch (RuntimeException e) {
+                return transaction.run();
+            } catch (Exception e) {
                 if (attempt >= ATTEMPTS || !deadlock(e)) {
-                    throw e;
+                    throw (E) e;
                 }
                 pause(attempt);
             }
         }
     }
 
-    static boolean deadlock(Throwable failure) {
+    /** Whether the database rolled the transaction back as a deadlock's (or a certification conflict's) victim. */
+    public static boolean deadlock(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && (sql.getErrorCode() == DEADLOCK
                     || "40001".equals(sql.getSQLState()))) {

@@ -34,6 +34,10 @@ public class ContainerErrorServlet extends HttpServlet {
                 ? Problems.from(failure, instance, requestId)
                 : Problems.forStatus(status(status, request, instance), instance, requestId);
         response.setStatus(problem.status());
+        Long retryAfter = failure == null ? null : Problems.retryAfterSeconds(failure);
+        if (retryAfter != null) {
+            response.setHeader("Retry-After", retryAfter.toString());
+        }
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (ScimError.applies(instance)) {
             response.setContentType(ScimError.MEDIA_TYPE);

@@ -18,9 +18,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         Response response = respond(request, Problems.from(failure, request.getRequestURI(),
                 RequestId.of(request)));
-        if (failure instanceof ProblemException problem && problem.retryAfterSeconds() != null) {
-            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds())
-                    .build();
+        Long retryAfter = Problems.retryAfterSeconds(failure);
+        if (retryAfter != null) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, retryAfter).build();
         }
         return response;
     }

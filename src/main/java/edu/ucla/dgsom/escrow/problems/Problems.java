@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.problems;
 
+import edu.ucla.dgsom.escrow.persistence.DatabaseOutage;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
@@ -42,6 +43,8 @@ public final class Problems {
             "uk_person_user_name", "userName",
             "uk_official_account_identity", "handle",
             "uk_role_grant", "role");
+    /** Long enough for a pool to reconnect or a load balancer to see the instance is not ready. */
+    private static final long DATABASE_RETRY_AFTER_SECONDS = 2;
     private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("^Json property ([A-Za-z0-9_.-]{1,64}) can not be mapped");
 
     private Problems() {
@@ -81,9 +84,35 @@ public final class Problems {
             int status = web.getResponse().getStatus();
             return of(ProblemType.forStatus(status), detailFor(web, status, instance), instance, requestId);
         }
+        if (DatabaseOutage.causes(failure)) {
+            // The stack trace would say only that the database was away; the cause's class says which way.
+            LOG.log(Level.WARNING, "request {0}: the database is unavailable ({1})",
+                    new Object[] {requestId, rootCause(failure).getClass().getName()});
+            return of(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable for a moment; try again after the"
+                    + " time in Retry-After", instance, requestId);
+        }
         LOG.log(Level.SEVERE, "request " + requestId + " failed", failure);
         return of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; quote the request id when reporting it",
                 instance, requestId);
+    }
+
+    /**
+     * The seconds a caller should wait before trying again, for the {@code Retry-After} header of the answer to
+     * {@code failure}, or null when the answer names none.
+     */
+    public static Long retryAfterSeconds(Throwable failure) {
+        if (failure instanceof ProblemException problem) {
+            return problem.retryAfterSeconds();
+        }
+        return DatabaseOutage.causes(failure) ? DATABASE_RETRY_AFTER_SECONDS : null;
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static Problem badJson(Throwable failure, String instance, String requestId) {

@@ -44,4 +44,12 @@ class DeadlocksTest {
         }));
         assertEquals(3, deadlocked.get());
     }
+
+    @Test
+    void a_checked_failure_of_an_intercepted_call_goes_to_the_caller_as_it_is() {
+        Exception checked = new java.io.IOException("not a deadlock");
+        assertSame(checked, assertThrows(java.io.IOException.class, () -> Deadlocks.retried(() -> {
+            throw checked;
+        })));
+    }
 }

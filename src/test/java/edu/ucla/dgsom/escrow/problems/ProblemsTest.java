@@ -107,4 +107,16 @@ class ProblemsTest {
         assertEquals(new ScimError(List.of("urn:ietf:params:scim:api:messages:2.0:Error"), "404", null,
                 "User x was not found"), ScimError.of(notFound));
     }
+
+    @Test
+    void a_database_that_is_away_is_a_503_to_retry_after_two_seconds_quoting_nothing_of_the_driver() {
+        RuntimeException failure = new IllegalStateException("wrapped", new java.sql.SQLNonTransientConnectionException(
+                "Socket error to 10.0.0.7:3306 user escrow", "08000"));
+        Problem problem = Problems.from(failure, "/api/v1/x", "rid-9");
+        assertEquals(503, problem.status());
+        assertEquals(ProblemType.SERVICE_UNAVAILABLE.type(), problem.type());
+        assertFalse(problem.detail().contains("10.0.0.7"));
+        assertEquals(2L, Problems.retryAfterSeconds(failure));
+        assertNull(Problems.retryAfterSeconds(new IllegalStateException("a bug")));
+    }
 }

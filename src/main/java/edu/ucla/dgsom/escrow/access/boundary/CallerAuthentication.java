@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.access.boundary;
 
 import edu.ucla.dgsom.escrow.access.control.Identities;
+import edu.ucla.dgsom.escrow.persistence.Deadlocks;
 import edu.ucla.dgsom.escrow.problems.RequestId;
 import edu.ucla.dgsom.escrow.security.Caller;
 import edu.ucla.dgsom.escrow.security.Identity;
@@ -53,11 +54,13 @@ public class CallerAuthentication implements ContainerRequestFilter {
         String authorization = context.getHeaderString(HttpHeaders.AUTHORIZATION);
         Optional<Identity> identity = Optional.empty();
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            identity = identities.fromApiToken(authorization.substring(BEARER.length()).trim());
+            String token = authorization.substring(BEARER.length()).trim();
+            identity = Deadlocks.retried(() -> identities.fromApiToken(token));
         } else {
             Cookie session = context.getCookies().get(cookieName(SESSION_COOKIE, request.isSecure()));
             if (session != null && !session.getValue().isBlank()) {
-                identity = identities.fromSession(session.getValue());
+                // Touching a session writes: two requests of one session on two cluster nodes can conflict.
+                identity = Deadlocks.retried(() -> identities.fromSession(session.getValue()));
             }
         }
         identity.ifPresent(caller::establish);

@@ -7,7 +7,6 @@ import edu.ucla.dgsom.escrow.access.control.PersonDetails;
 import edu.ucla.dgsom.escrow.access.control.Sessions;
 import edu.ucla.dgsom.escrow.access.control.SignInAttempt;
 import edu.ucla.dgsom.escrow.access.control.SignIns;
-import edu.ucla.dgsom.escrow.persistence.Deadlocks;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.AllowedWhileRestricted;
@@ -108,11 +107,10 @@ public class SessionResource {
         char[] password = credentials.password().toCharArray();
         SignIns.Result result;
         try {
-            // Concurrent first attempts on one throttle key may deadlock in InnoDB: the loser is tried again.
-            result = Deadlocks.retried(() -> signIns.signIn(new SignInAttempt(credentials.username(), password,
-                    credentials.totpCode(), credentials.recoveryCode(), cookies.read(DEVICE_COOKIE),
-                    request.getRemoteAddr(), headers.getHeaderString(HttpHeaders.USER_AGENT),
-                    cookies.read(CallerAuthentication.SESSION_COOKIE))));
+            // Concurrent first attempts on one throttle key may deadlock in InnoDB: DeadlockRetry runs this again.
+            result = signIns.signIn(new SignInAttempt(credentials.username(), password, credentials.totpCode(),
+                    credentials.recoveryCode(), cookies.read(DEVICE_COOKIE), request.getRemoteAddr(),
+                    headers.getHeaderString(HttpHeaders.USER_AGENT), cookies.read(CallerAuthentication.SESSION_COOKIE)));
         } finally {
             Arrays.fill(password, '\0');
         }

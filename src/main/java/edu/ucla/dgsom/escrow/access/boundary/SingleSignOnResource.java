@@ -6,7 +6,6 @@ import edu.ucla.dgsom.escrow.access.control.ProviderSignIns;
 import edu.ucla.dgsom.escrow.access.control.SignInBrowser;
 import edu.ucla.dgsom.escrow.access.control.SingleSignOnSettings;
 import edu.ucla.dgsom.escrow.access.entity.ProviderSignIn;
-import edu.ucla.dgsom.escrow.persistence.Deadlocks;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Public;
@@ -146,9 +145,8 @@ public class SingleSignOnResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SessionView")))
     public Response secondFactor(@Valid @NotNull SecondFactorRequest codes) {
         requireConfigured();
-        // Concurrent first codes of one person may deadlock on creating their throttle row: the loser is run again.
-        ProviderSignIns.Result result = Deadlocks.retried(() -> providerSignIns.secondFactor(browser(),
-                codes.totpCode(), codes.recoveryCode()));
+        // Concurrent first codes of one person may deadlock on creating their throttle row: DeadlockRetry runs it again.
+        ProviderSignIns.Result result = providerSignIns.secondFactor(browser(), codes.totpCode(), codes.recoveryCode());
         switch (result.status()) {
             case SIGNED_IN -> {
                 SessionView view = SessionView.signedIn(result.session().session().personId(), result.restriction(),

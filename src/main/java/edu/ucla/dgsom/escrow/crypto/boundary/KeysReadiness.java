@@ -23,7 +23,14 @@ public class KeysReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder keys = HealthCheckResponse.named("keys").status(keyring.keysWork());
-        Set<String> missing = keyring.loaded() ? keyring.missingRootKeys() : Set.of();
+        Set<String> missing;
+        try {
+            missing = keyring.loaded() ? keyring.missingRootKeys() : Set.of();
+        } catch (RuntimeException e) {
+            // The key ring is read from the database; the database check says why it cannot be. A check that throws
+            // would make the whole answer a 500 instead of DOWN.
+            return keys.down().withData("error", "the key ring cannot be read").build();
+        }
         if (!missing.isEmpty()) {
             keys.withData("missingRootKey", String.join(",", missing) + " wraps the key ring but is in none of this"
                     + " instance's key stores: configure the current key store (docs/crypto.md)");
