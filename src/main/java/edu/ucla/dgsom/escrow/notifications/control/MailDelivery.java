@@ -1,11 +1,13 @@
 package edu.ucla.dgsom.escrow.notifications.control;
 
+import edu.ucla.dgsom.escrow.persistence.Deadlocks;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,7 +19,6 @@ import java.util.logging.Logger;
 public class MailDelivery {
 
     private static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
-    private static final int BATCH = 20;
 
     @Inject
     MailOutbox outbox;
@@ -37,10 +38,15 @@ public class MailDelivery {
             return;
         }
         try {
-            while (outbox.deliverDue(BATCH) == BATCH) {
-                Thread.onSpinWait();
+            for (Optional<MailClaim> claim = outbox.claimNextDue(); claim.isPresent(); claim = outbox.claimNextDue()) {
+                outbox.deliver(claim.get());
             }
         } catch (RuntimeException e) {
+            if (Deadlocks.deadlock(e)) {
+                // Another instance claimed the same message at the same moment (another Galera node): it sends it.
+                LOG.fine("Mail claim lost to another instance");
+                return;
+            }
             LOG.log(Level.WARNING, "Mail delivery paused; it resumes in a few seconds", e);
         } finally {
             running.set(false);

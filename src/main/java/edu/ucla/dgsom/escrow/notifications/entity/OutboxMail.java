@@ -44,6 +44,10 @@ public class OutboxMail {
     @Column(name = "last_error")
     private String lastError;
 
+    /** Who is sending it now: set by {@link #claim}, cleared by the attempt's outcome. */
+    @Column(name = "claim")
+    private String claim;
+
     protected OutboxMail() {
     }
 
@@ -56,7 +60,22 @@ public class OutboxMail {
         this.nextAttemptAt = this.createdAt;
     }
 
+    /**
+     * Takes the message for one attempt: no instance sees it due again until the lease ends, when another one may
+     * take it over from an instance that died while sending.
+     */
+    public void claim(String claimId, Instant now, Duration lease) {
+        claim = claimId;
+        nextAttemptAt = now.plus(lease).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Whether the attempt under {@code claimId} may still send it: not sent yet, and not taken over since. */
+    public boolean claimedBy(String claimId) {
+        return sentAt == null && claimId.equals(claim);
+    }
+
     public void sent(Instant now) {
+        claim = null;
         attempts++;
         sentAt = now.truncatedTo(ChronoUnit.MICROS);
         lastError = null;
@@ -64,6 +83,7 @@ public class OutboxMail {
 
     /** Schedules the next attempt with exponential back-off: 5 s, 10 s, 20 s... at most an hour. */
     public void failed(String error, Instant now) {
+        claim = null;
         attempts++;
         Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
         nextAttemptAt = now.plus(wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait)

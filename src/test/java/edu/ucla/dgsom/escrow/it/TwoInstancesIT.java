@@ -1,0 +1,127 @@
+package edu.ucla.dgsom.escrow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.ucla.dgsom.escrow.devstack.PayaraMicroProcess;
+import jakarta.json.Json;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two instances on one database behave as one: a session, a token or a grant ended on one is refused by the other at
+ * once (nothing about callers is cached per instance), and each outbox message is sent once, by whichever instance
+ * claims it, including a message whose claim was left behind by an instance that died.
+ */
+@ExtendWith(LiveService.class)
+class TwoInstancesIT {
+
+    private static PayaraMicroProcess second;
+
+    @BeforeAll
+    static void startSecondInstance() throws Exception {
+        second = LiveService.stack().startAnotherServer(Map.of(), LiveService.extraLog("payara-two-instances"));
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        second.close();
+    }
+
+    private static Api onSecond(Api api) {
+        Api other = Api.at(second.baseUri());
+        for (Map.Entry<String, String> header : api.headers().entrySet()) {
+            other = other.with(header.getKey(), header.getValue());
+        }
+        return other;
+    }
+
+    @Test
+    void a_session_made_on_one_instance_serves_on_the_other_and_a_sign_out_on_either_ends_it_on_both() {
+        String department = People.createDepartment("TWOI" + UUID.randomUUID().toString().substring(0, 4));
+        People.Session member = People.memberWithoutMfa(department);
+        Api first = member.api();
+        Api other = onSecond(first);
+        assertEquals(member.personId(), other.get("/api/v1/session").json().getString("id"));
+
+        assertEquals(204, other.delete("/api/v1/session").status());
+        assertEquals(401, first.get("/api/v1/session").status(), "signed out on the second, refused on the first");
+        assertEquals(401, other.get("/api/v1/session").status());
+    }
+
+    @Test
+    void a_token_revoked_on_one_instance_and_a_role_revoked_on_one_are_refused_by_the_other_at_once() {
+        Api.Reply issued = People.admin().post("/api/v1/tokens", Json.createObjectBuilder().add("name", "two instances")
+                .add("role", "AUDITOR").add("expiresAt", Instant.now().plusSeconds(3600).toString()).build()
+                .toString());
+        assertEquals(201, issued.status(), issued::toString);
+        Api token = Api.at(second.baseUri()).bearer(TestSecrets.remember(issued.json().getString("token")));
+        assertEquals(200, token.get("/api/v1/audit/events?limit=1").status());
+        assertEquals(204, People.admin().delete("/api/v1/tokens/" + issued.json().getString("id")).status());
+        assertEquals(401, token.get("/api/v1/audit/events?limit=1").status(), "revoked on the first instance");
+
+        String department = People.createDepartment("TWOG" + UUID.randomUUID().toString().substring(0, 4));
+        People.Session auditor = People.member(department);
+        People.grant(auditor.personId(), "AUDITOR", null);
+        Api other = onSecond(auditor.api());
+        assertEquals(200, other.get("/api/v1/audit/events?limit=1").status());
+        assertEquals(204, People.admin().delete("/api/v1/people/" + auditor.personId() + "/roles/"
+                + People.grantId(auditor.personId(), "AUDITOR")).status());
+        assertEquals(403, other.get("/api/v1/audit/events?limit=1").status(), "revoked on the first instance");
+    }
+
+    @Test
+    void each_message_is_sent_once_by_two_instances_and_a_dead_instances_claim_is_taken_over_when_its_lease_ends()
+            throws Exception {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        List<String> recipients = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            String recipient = "outbox-" + batch + "-" + i + "@dgit.test";
+            recipients.add(recipient);
+            rows.append(rows.isEmpty() ? "" : ", ").append(outboxRow(recipient, "NULL", "UTC_TIMESTAMP(6)"));
+        }
+        // Claimed by an instance that died while sending: its lease ends in a few seconds.
+        String orphan = "outbox-" + batch + "-orphan@dgit.test";
+        rows.append(", ").append(outboxRow(orphan, "'" + UUID.randomUUID() + "'",
+                "UTC_TIMESTAMP(6) + INTERVAL 6 SECOND"));
+        TestDatabase.update("INSERT INTO mail_outbox (id, recipient, subject, body, created_at, attempts,"
+                + " next_attempt_at, claim) VALUES " + rows);
+
+        Reminded.awaitEmptyOutbox();
+        recipients.add(orphan);
+        Map<String, Long> received = Arrays.stream(LiveService.mail().getReceivedMessages())
+                .map(TwoInstancesIT::recipient).filter(recipients::contains)
+                .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
+        assertEquals(recipients.size(), received.size(), "every message was sent: " + received);
+        assertTrue(received.values().stream().allMatch(n -> n == 1), () -> "each once: " + received);
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM mail_outbox WHERE recipient LIKE 'outbox-" + batch
+                + "-%' AND (sent_at IS NULL OR claim IS NOT NULL OR attempts <> 1)"));
+        assertTrue(TestDatabase.count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = '" + orphan
+                + "' AND sent_at >= created_at + INTERVAL 6 SECOND") == 1, "the orphan waited for its lease to end");
+    }
+
+    private static String outboxRow(String recipient, String claim, String nextAttempt) {
+        return "('" + UUID.randomUUID() + "', '" + recipient + "', 'Two instances', 'Sent once.', UTC_TIMESTAMP(6), 0, "
+                + nextAttempt + ", " + claim + ")";
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
