@@ -2,6 +2,7 @@ package edu.ucla.dgsom.escrow.persistence;
 
 import jakarta.resource.ResourceException;
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 
 /**
  * Recognizes a failure that says the database cannot take the request now, not that the request or the code is wrong:
@@ -24,7 +25,9 @@ public final class DatabaseOutage {
             return true;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ResourceException) {
+            // The pool could not connect (ResourceException), or the commit itself failed on a broken connection:
+            // Payara's transaction manager reports that as an XAException quoting the driver, without its cause.
+            if (cause instanceof ResourceException || cause instanceof XAException) {
                 return true;
             }
             for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null;

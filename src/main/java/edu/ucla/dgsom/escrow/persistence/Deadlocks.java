@@ -1,11 +1,14 @@
 package edu.ucla.dgsom.escrow.persistence;
 
+import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Runs a transaction again when the database chose it as a deadlock's victim (MariaDB error 1213, SQLSTATE 40001):
- * the database rolled it back whole, so running it again is safe, and the request succeeds instead of answering 500.
+ * Runs a transaction again when the database chose it as a deadlock's victim (MariaDB error 1213, SQLSTATE 40001;
+ * on Galera also a commit that lost certification to another node), or when its write found a row's version changed
+ * since it read it (a stale read on another node): the transaction was rolled back whole, so running it again is safe,
+ * and the request succeeds instead of answering 500.
  * Called outside a transaction, with a call to a transactional bean, so each attempt is a transaction of its own: for
  * every resource method by {@link DeadlockRetry}, and by the authentication filter, which runs before it.
  */
@@ -13,6 +16,13 @@ public final class Deadlocks {
 
     private static final int ATTEMPTS = 3;
     private static final int DEADLOCK = 1213;
+    /**
+     * MariaDB's text for error 1213. A deadlock at commit reaches us from Payara's transaction manager as an
+     * XAException that quotes the driver's message but keeps neither its SQLException nor its code.
+     */
+    private static final String DEADLOCK_MESSAGE = "Deadlock found when trying to get lock";
+    private static final String ECLIPSELINK_VERSION_CHECK =
+            "org.eclipse.persistence.exceptions.OptimisticLockException";
 
     private Deadlocks() {
     }
@@ -38,9 +48,17 @@ public final class Deadlocks {
         }
     }
 
-    /** Whether the database rolled the transaction back as a deadlock's (or a certification conflict's) victim. */
+    /**
+     * Whether the transaction was rolled back as a deadlock's (or a certification conflict's) victim, or for a version
+     * check that failed; EclipseLink reports one at commit with its own exception, which the API does not name.
+     */
     public static boolean deadlock(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException
+                    || ECLIPSELINK_VERSION_CHECK.equals(cause.getClass().getName())
+                    || String.valueOf(cause.getMessage()).contains(DEADLOCK_MESSAGE)) {
+                return true;
+            }
             if (cause instanceof SQLException sql && (sql.getErrorCode() == DEADLOCK
                     || "40001".equals(sql.getSQLState()))) {
                 return true;

@@ -26,6 +26,8 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.causes(wrapped(new SQLTransactionRollbackException("Deadlock found", "40001",
                 1213))));
         assertTrue(DatabaseOutage.causes(wrapped(new SQLException("Lock wait timeout exceeded", "HY000", 1205))));
+        assertTrue(DatabaseOutage.causes(wrapped(new javax.transaction.xa.XAException(
+                "jakarta.resource.spi.LocalTransactionException: (conn=28) Socket error"))), "a commit that broke");
     }
 
     @Test

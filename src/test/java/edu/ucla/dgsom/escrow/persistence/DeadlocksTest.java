@@ -52,4 +52,30 @@ class DeadlocksTest {
             throw checked;
         })));
     }
+
+    @Test
+    void a_failed_version_check_is_run_again_like_a_deadlock() {
+        AtomicInteger runs = new AtomicInteger();
+        assertEquals("done", Deadlocks.retried(() -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new IllegalStateException("commit failed", new jakarta.persistence.OptimisticLockException());
+            }
+            return "done";
+        }));
+        assertEquals(2, runs.get());
+    }
+
+    @Test
+    void a_deadlock_at_commit_reported_as_text_by_the_transaction_manager_is_run_again() {
+        AtomicInteger runs = new AtomicInteger();
+        assertEquals("done", Deadlocks.retried(() -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new IllegalStateException(new javax.transaction.xa.XAException("jakarta.resource.spi"
+                        + ".LocalTransactionException: (conn=11) Deadlock found when trying to get lock; try"
+                        + " restarting transaction"));
+            }
+            return "done";
+        }));
+        assertEquals(2, runs.get());
+    }
 }

@@ -4,6 +4,7 @@ import edu.ucla.dgsom.escrow.audit.control.AnonymousRefusals;
 import edu.ucla.dgsom.escrow.audit.control.AuditAction;
 import edu.ucla.dgsom.escrow.audit.control.AuditTrail;
 import edu.ucla.dgsom.escrow.audit.control.Outcome;
+import edu.ucla.dgsom.escrow.persistence.Deadlocks;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.AllowedWhileRestricted;
@@ -78,7 +79,11 @@ public class AccessPolicy implements ContainerRequestFilter {
         }
         if (!caller.authenticated()) {
             // Counted per address and minute rather than one audit entry each: anyone can send these by the million.
-            anonymousRefusals.count(caller.clientAddress(), request.getMethod(), path(request));
+            // One address refused by two cluster nodes at once updates one counter row on both: the loser counts again.
+            Deadlocks.retried(() -> {
+                anonymousRefusals.count(caller.clientAddress(), request.getMethod(), path(request));
+                return null;
+            });
             throw new ProblemException(ProblemType.UNAUTHENTICATED,
                     "Sign in, or send an API token as Authorization: Bearer");
         }

@@ -110,7 +110,8 @@ public class SessionResource {
             // Concurrent first attempts on one throttle key may deadlock in InnoDB: DeadlockRetry runs this again.
             result = signIns.signIn(new SignInAttempt(credentials.username(), password, credentials.totpCode(),
                     credentials.recoveryCode(), cookies.read(DEVICE_COOKIE), request.getRemoteAddr(),
-                    headers.getHeaderString(HttpHeaders.USER_AGENT), cookies.read(CallerAuthentication.SESSION_COOKIE)));
+                    headers.getHeaderString(HttpHeaders.USER_AGENT),
+                    cookies.read(CallerAuthentication.SESSION_COOKIE)));
         } finally {
             Arrays.fill(password, '\0');
         }

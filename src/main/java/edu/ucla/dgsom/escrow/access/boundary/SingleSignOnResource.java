@@ -145,7 +145,7 @@ public class SingleSignOnResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SessionView")))
     public Response secondFactor(@Valid @NotNull SecondFactorRequest codes) {
         requireConfigured();
-        // Concurrent first codes of one person may deadlock on creating their throttle row: DeadlockRetry runs it again.
+        // Concurrent first codes of one person may deadlock on their throttle row: DeadlockRetry runs it again.
         ProviderSignIns.Result result = providerSignIns.secondFactor(browser(), codes.totpCode(), codes.recoveryCode());
         switch (result.status()) {
             case SIGNED_IN -> {
