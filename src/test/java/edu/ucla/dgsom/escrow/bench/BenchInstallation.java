@@ -3,6 +3,7 @@ package edu.ucla.dgsom.escrow.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import edu.ucla.dgsom.escrow.it.Api;
+import edu.ucla.dgsom.escrow.it.LastPassImport;
 import edu.ucla.dgsom.escrow.it.People;
 import edu.ucla.dgsom.escrow.it.TestDatabase;
 import jakarta.json.Json;
@@ -10,7 +11,6 @@ import jakarta.json.JsonObjectBuilder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -106,31 +106,9 @@ final class BenchInstallation {
      */
     private static void importLogins(String department, int count, String contentOwner, String moderator) {
         for (int from = 0; from < count; from += IMPORT_FILE_ENTRIES) {
-            importFile(department, Math.min(IMPORT_FILE_ENTRIES, count - from), contentOwner, moderator);
+            LastPassImport.logins(admin, department, Math.min(IMPORT_FILE_ENTRIES, count - from), contentOwner,
+                    moderator);
         }
-    }
-
-    /** Uploads, maps and commits one LastPass export of {@code count} logins. */
-    private static void importFile(String department, int count, String contentOwner, String moderator) {
-        StringBuilder csv = new StringBuilder("url,username,password,totp,extra,name,grouping,fav\n");
-        for (int i = 0; i < count; i++) {
-            String n = UUID.randomUUID().toString();
-            csv.append("https://www.facebook.com/bench-").append(n).append("/,login-").append(n)
-                    .append("@example.edu,pw-").append(n).append(",JBSWY3DPEHPK3PXP,Imported notes ").append(i)
-                    .append(",Bench ").append(i).append(",Social,0\n");
-        }
-        Api.Reply uploaded = admin.sendBytes("POST", "/api/v1/imports?format=LASTPASS_CSV&departmentId=" + department,
-                csv.toString().getBytes(StandardCharsets.UTF_8), "Content-Type", "text/csv");
-        assertEquals(201, uploaded.status(), uploaded::toString);
-        String id = uploaded.json().getString("id");
-        Api.Reply mapped = admin.send("PUT", "/api/v1/imports/" + id + "/mapping", Json.createObjectBuilder()
-                .add("departmentId", department).add("holders", Json.createObjectBuilder().add(department,
-                        Json.createObjectBuilder().add("contentOwnerId", contentOwner)
-                                .add("backupModeratorId", moderator))).build().toString(),
-                "Content-Type", "application/json");
-        assertEquals(200, mapped.status(), mapped::toString);
-        Api.Reply committed = admin.post("/api/v1/imports/" + id + "/commit", "");
-        assertEquals(200, committed.status(), committed::toString);
     }
 
     /** A person who signs in with a password only (no role that needs MFA), for the sign-in row. */

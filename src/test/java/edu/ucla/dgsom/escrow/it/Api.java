@@ -50,6 +50,13 @@ public final class Api {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** The same caller, with the same headers, at another instance of the service. */
+    public Api onInstance(URI instance) {
+        Api copy = new Api(instance);
+        copy.headers.addAll(headers);
+        return copy;
+    }
+
     public Api bearer(String token) {
         return with("Authorization", "Bearer " + token);
     }

@@ -2,6 +2,7 @@ package edu.ucla.dgsom.escrow.it;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import edu.ucla.dgsom.escrow.devstack.GaleraCluster;
 import edu.ucla.dgsom.escrow.devstack.LocalStack;
 import edu.ucla.dgsom.escrow.devstack.StackLayout;
 import java.io.IOException;
@@ -40,6 +41,8 @@ public final class LiveService implements BeforeAllCallback {
     public static final int REMINDERS_BATCH = 3;
 
     private static volatile Running running;
+    /** The Galera cluster under the stack, with {@code -Descrow.it.cluster.nodes=3} (the cluster test); else null. */
+    private static volatile GaleraCluster cluster;
     private static volatile GreenMail mail;
 
     /** The DGIT Web Product Manager's mailbox, told of every account request and decision (policy I). */
@@ -84,6 +87,10 @@ public final class LiveService implements BeforeAllCallback {
         return running.stack;
     }
 
+    public static GaleraCluster cluster() {
+        return cluster;
+    }
+
     public static Path serverLog() {
         return running.serverLog;
     }
@@ -103,6 +110,7 @@ public final class LiveService implements BeforeAllCallback {
         Path dataDir = testDir.resolve("mariadb-data");
         Path serverLog = testDir.resolve("payara.log");
         try {
+            Files.createDirectories(testDir);
             LocalStack.deleteRecursively(dataDir);
             Files.deleteIfExists(serverLog);
             Files.deleteIfExists(testDir.resolve("audit-checkpoints.jsonl"));
@@ -144,14 +152,24 @@ public final class LiveService implements BeforeAllCallback {
                             // An upload past its hour is ended within a second (ImportsIT).
                             Map.entry("ESCROW_IMPORTS_SWEEP_EVERY", "PT1S")));
             settings.putAll(settingsFromSystemProperty());
-            LocalStack stack = LocalStack.start(layout, LocalStack.freePort(), LocalStack.freePort(), dataDir, serverLog,
-                    settings);
+            int clusterNodes = Integer.getInteger("escrow.it.cluster.nodes", 0);
+            LocalStack stack;
+            if (clusterNodes > 0) {
+                cluster = GaleraCluster.start(testDir.resolve("galera"), clusterNodes);
+                stack = LocalStack.startOn(layout, cluster, LocalStack.freePort(), serverLog, settings);
+            } else {
+                stack = LocalStack.start(layout, LocalStack.freePort(), LocalStack.freePort(), dataDir, serverLog,
+                        settings);
+            }
             System.out.printf("Service under test at %s, up in %d ms%n", stack.server().baseUri(),
                     (System.nanoTime() - started) / 1_000_000);
             running = new Running(stack, serverLog);
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the cluster started", e);
         }
     }
 

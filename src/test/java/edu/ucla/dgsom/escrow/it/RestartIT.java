@@ -29,7 +29,7 @@ class RestartIT {
             throws Exception {
         Api admin = Api.admin();
         assertEquals(200, admin.get("/api/v1/session").status());
-        LiveService.stack().database().stop();
+        LiveService.stack().embeddedDatabase().stop();
         try {
             for (String path : new String[] {"/api/v1/session", "/api/v1/departments"}) {
                 Api.Reply refused = admin.get(path);
@@ -42,7 +42,7 @@ class RestartIT {
             assertEquals(503, ready.status(), ready::toString);
             assertEquals("DOWN", ready.json().getString("status"));
         } finally {
-            LiveService.stack().database().start();
+            LiveService.stack().embeddedDatabase().start();
         }
         assertEquals(200, admin.get("/api/v1/session").status());
         assertEquals(200, admin.get("/api/v1/departments").status());

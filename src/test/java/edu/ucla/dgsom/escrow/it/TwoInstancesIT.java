@@ -39,20 +39,12 @@ class TwoInstancesIT {
         second.close();
     }
 
-    private static Api onSecond(Api api) {
-        Api other = Api.at(second.baseUri());
-        for (Map.Entry<String, String> header : api.headers().entrySet()) {
-            other = other.with(header.getKey(), header.getValue());
-        }
-        return other;
-    }
-
     @Test
     void a_session_made_on_one_instance_serves_on_the_other_and_a_sign_out_on_either_ends_it_on_both() {
         String department = People.createDepartment("TWOI" + UUID.randomUUID().toString().substring(0, 4));
         People.Session member = People.memberWithoutMfa(department);
         Api first = member.api();
-        Api other = onSecond(first);
+        Api other = first.onInstance(second.baseUri());
         assertEquals(member.personId(), other.get("/api/v1/session").json().getString("id"));
 
         assertEquals(204, other.delete("/api/v1/session").status());
@@ -74,7 +66,7 @@ class TwoInstancesIT {
         String department = People.createDepartment("TWOG" + UUID.randomUUID().toString().substring(0, 4));
         People.Session auditor = People.member(department);
         People.grant(auditor.personId(), "AUDITOR", null);
-        Api other = onSecond(auditor.api());
+        Api other = auditor.api().onInstance(second.baseUri());
         assertEquals(200, other.get("/api/v1/audit/events?limit=1").status());
         assertEquals(204, People.admin().delete("/api/v1/people/" + auditor.personId() + "/roles/"
                 + People.grantId(auditor.personId(), "AUDITOR")).status());
