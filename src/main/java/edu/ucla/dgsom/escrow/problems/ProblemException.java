@@ -40,6 +40,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), retryAfter, null);
     }
 
+    /** A 409 for a request that another one, still running, is doing right now; {@code Retry-After} says when to ask again. */
+    public static ProblemException inProgress(String detail, Duration retryAfter) {
+        return new ProblemException(ProblemType.CONFLICT, detail, List.of(), retryAfter, null);
+    }
+
     /**
      * A 409 for a transition its subject's state does not allow, naming that state, e.g. {@code
      * illegalTransition("Request 42", APPROVED, "only a PENDING request can be approved")}.

@@ -169,7 +169,7 @@ public final class Problems {
     }
 
     /** The name of the unique key a duplicate entry broke, anywhere in the causes ("" if unnamed), or null. */
-    private static String duplicateKey(Throwable failure) {
+    public static String duplicateKey(Throwable failure) {
         String found = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null;

@@ -10,12 +10,13 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
+    /** Also what {@link IdempotencyLedger} writes a stored answer with, so that a replay reads as the first answer. */
+    static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withFormatting(false)
             .setProperty("jsonb.fail-on-unknown-properties", true));
 
     @Override
     public Jsonb getContext(Class<?> type) {
-        return jsonb;
+        return JSONB;
     }
 }

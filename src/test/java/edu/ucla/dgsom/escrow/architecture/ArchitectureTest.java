@@ -3,6 +3,7 @@ package edu.ucla.dgsom.escrow.architecture;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -15,7 +16,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import edu.ucla.dgsom.escrow.web.Idempotent;
 import jakarta.persistence.Entity;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +74,11 @@ class ArchitectureTest {
                     }
                 }
             });
+
+    /** The ledger gives a keyed write's stored answer again as a {@code Response}, whatever the method would return. */
+    @ArchTest
+    static final ArchRule a_keyed_write_answers_with_a_response = methods().that().areAnnotatedWith(Idempotent.class)
+            .should().haveRawReturnType(Response.class);
 
     private static Optional<String> feature(JavaClass type) {
         Matcher layered = LAYERED.matcher(type.getName());

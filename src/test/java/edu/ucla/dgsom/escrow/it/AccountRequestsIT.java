@@ -82,6 +82,31 @@ class AccountRequestsIT {
     }
 
     @Test
+    void a_request_retried_with_its_idempotency_key_gets_the_first_answer_and_makes_nothing_twice() {
+        Department department = Department.create("KEY");
+        People.Session requester = People.member(department.id());
+        String request = department.request("0.50").build().toString();
+        String key = UUID.randomUUID().toString();
+        Api.Reply first = requester.api().post("/api/v1/account-requests", request, "Idempotency-Key", key);
+        JsonObject made = created(first);
+
+        Api.Reply retried = requester.api().post("/api/v1/account-requests", request, "Idempotency-Key", key);
+        assertEquals(201, retried.status(), retried::toString);
+        assertEquals("true", retried.header("Idempotent-Replayed"));
+        assertEquals(first.header("Location"), retried.header("Location"));
+        assertEquals(made, retried.json());
+        assertEquals(1, requester.api().get("/api/v1/account-requests?mine=true").parse().asJsonArray().size());
+
+        assertProblem(requester.api().post("/api/v1/account-requests", department.request("0.50").build().toString(),
+                "Idempotency-Key", key), 422, "unprocessable");
+        // A key is its caller's own: another person's same key is a new request, refused here as the same account.
+        assertProblem(department.owner().api().post("/api/v1/account-requests", request, "Idempotency-Key", key),
+                409, "conflict");
+        assertProblem(requester.api().post("/api/v1/account-requests", request, "Idempotency-Key", "two words"),
+                400, "validation-failed");
+    }
+
+    @Test
     void a_person_requests_an_account_a_supervisor_approves_it_and_its_first_escrow_makes_it_active()
             throws Exception {
         Department department = Department.create("REQ");

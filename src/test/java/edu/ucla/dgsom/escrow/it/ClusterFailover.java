@@ -9,7 +9,9 @@ import edu.ucla.dgsom.escrow.devstack.LocalStack;
 import edu.ucla.dgsom.escrow.devstack.PayaraMicroProcess;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +55,8 @@ class ClusterFailover {
     private static final int CLIENTS = 4;
     private static final int ACCOUNTS = 4;
     private static final int LEAVERS = 12;
+    private static final int SCIM_LEAVERS = 6;
+    private static final String SCIM = "application/scim+json";
     private static final int IMPORTED_LOGINS = 1_500;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -72,6 +77,8 @@ class ClusterFailover {
     private static final class Succeeded {
         final ConcurrentLinkedQueue<String> reveals = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> rotations = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> deprovisions = new ConcurrentLinkedQueue<>();
+        final AtomicInteger verifications = new AtomicInteger();
     }
 
     @Test
@@ -101,13 +108,24 @@ class ClusterFailover {
         }
         importLogins(leaverDepartment);
         String hrToken = People.token("HR_INTEGRATION");
+        Map<String, String> scimLeavers = new ConcurrentHashMap<>();
+        List<String> scimUsers = new ArrayList<>();
+        for (int i = 0; i < SCIM_LEAVERS; i++) {
+            String employeeId = "ESCIM" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            scimUsers.add(ScimIT.create(Api.live().bearer(hrToken).with("Accept", SCIM), leaverDepartment,
+                    employeeId.toLowerCase() + "@example.edu", employeeId).getString("id"));
+            scimLeavers.put(scimUsers.get(i), employeeId);
+        }
+        String auditorToken = People.token("AUDITOR");
         Reminded.awaitEmptyOutbox();
         int mailsBefore = LiveService.mail().getReceivedMessages().length;
         Instant loadStarted = Instant.now();
-        event("seeded " + ACCOUNTS + " accounts, " + LEAVERS + " leavers, " + IMPORTED_LOGINS + " imported logins");
+        event("seeded " + ACCOUNTS + " accounts, " + LEAVERS + " leavers, " + SCIM_LEAVERS + " SCIM users, "
+                + IMPORTED_LOGINS + " imported logins");
 
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger nextLeaver = new AtomicInteger();
+        AtomicInteger nextScimLeaver = new AtomicInteger();
         Map<String, String> cases = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> running = new ArrayList<>();
@@ -124,6 +142,13 @@ class ClusterFailover {
                         if (leaver < LEAVERS) {
                             offboard(hrToken, leavers.get(leaver), cases);
                         }
+                    } else if (n % 25 == 12 && nextScimLeaver.get() < SCIM_LEAVERS) {
+                        int leaver = nextScimLeaver.getAndIncrement();
+                        if (leaver < SCIM_LEAVERS) {
+                            deprovision(hrToken, scimUsers.get(leaver));
+                        }
+                    } else if (n % 100 == 50 && client == 1) {
+                        verifyAudit(auditorToken);
                     } else {
                         reveal(fixtures.get(ThreadLocalRandom.current().nextInt(fixtures.size())));
                     }
@@ -145,6 +170,10 @@ class ClusterFailover {
         b = startB(cluster, portB);
         bInService = true;
         event("instance B restarted");
+        List<String> reminded = fixtures.subList(1, fixtures.size()).stream().map(CredentialsIT.Fixture::accountId)
+                .toList();
+        Reminded.dueIn(reminded, "-1 HOUR", 180);
+        event("rotation of " + reminded.size() + " accounts made due: both instances remind");
         Thread.sleep(5_000);
         GaleraNode node2 = cluster.node(2);
         node2.kill();
@@ -164,7 +193,8 @@ class ClusterFailover {
         JsonObject done = awaitRotation(rotation.header("Location"));
         event("key rotation " + done.getString("state"));
         awaitOffboardings(cases);
-        Reminded.awaitEmptyOutbox();
+        awaitCompleted("employee_id IN (" + quoted(scimLeavers.values()) + ")");
+        Reminded.awaitReminders(reminded, reminded.size());
         awaitSealed();
         Path report = report(loadStarted);
 
@@ -183,6 +213,22 @@ class ClusterFailover {
                 + " IN (" + quoted(cases.keySet()) + ")"), "one case per leaver");
         assertEquals(cases.size(), TestDatabase.count("SELECT COUNT(*) FROM escrow.offboarding_case WHERE state ="
                 + " 'COMPLETED' AND idempotency_key IN (" + quoted(cases.values()) + ")"), "each case completed");
+        assertEquals(SCIM_LEAVERS, successes.deprovisions.size(), "every SCIM user deprovisioned");
+        assertEquals(SCIM_LEAVERS, TestDatabase.count("SELECT COUNT(*) FROM escrow.offboarding_case WHERE state ="
+                + " 'COMPLETED' AND employee_id IN (" + quoted(scimLeavers.values()) + ")"),
+                "one case per deprovisioned SCIM user, completed");
+        assertEquals(SCIM_LEAVERS, TestDatabase.count("SELECT COUNT(*) FROM escrow.offboarding_case WHERE employee_id"
+                + " IN (" + quoted(scimLeavers.values()) + ")"), "and no second case");
+        assertTrue(successes.verifications.get() > 0, "audit verifications ran under load");
+        assertEquals(reminded.size(), Reminded.claims(reminded), "one reminder claim per due account");
+        assertEquals(reminded.size(), TestDatabase.auditCount("action = 'POLICY_REMINDER' AND outcome = 'ALLOWED'"
+                + " AND target_id IN (" + quoted(reminded) + ")"), "one audit entry per reminder");
+        for (String account : reminded) {
+            List<Reminded.Received> mails = Reminded.mailsAbout(Api.admin().get("/api/v1/accounts/" + account).json()
+                    .getString("handle"));
+            assertTrue(!mails.isEmpty() && mails.size() == Set.copyOf(mails).size(), "each reminder mail once: "
+                    + mails);
+        }
         long mailsSent = TestDatabase.count("SELECT COUNT(*) FROM escrow.mail_outbox WHERE created_at >= '"
                 + loadStarted.toString().replace("T", " ").replace("Z", "") + "'");
         assertEquals(mailsSent, LiveService.mail().getReceivedMessages().length - mailsBefore, "each mail once");
@@ -244,12 +290,48 @@ class ClusterFailover {
         throw new AssertionError("offboarding of " + employeeId + " never accepted: " + outcomes);
     }
 
+    /** Deactivates a SCIM user as an identity system does, and again after an error: deactivation is idempotent. */
+    private void deprovision(String hrToken, String scimId) {
+        String patch = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":"
+                + "\"replace\",\"value\":{\"active\":false}}]}";
+        for (int attempt = 0; attempt < 20; attempt++) {
+            HttpResponse<String> answer = exchange(Api.live().bearer(hrToken), "PATCH", "/scim/v2/Users/" + scimId,
+                    patch, UUID.randomUUID().toString(), null);
+            if (answer != null && answer.statusCode() == 200) {
+                successes.deprovisions.add(scimId);
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("SCIM deprovisioning of " + scimId + " never accepted: " + outcomes);
+    }
+
+    /** Verifies the chain online while it grows on two nodes: a fork or a gap would fail it. */
+    private void verifyAudit(String auditorToken) {
+        HttpResponse<String> answer = exchange(Api.live().bearer(auditorToken), "POST", "/api/v1/audit/verifications",
+                "", UUID.randomUUID().toString(), null);
+        if (answer != null && answer.statusCode() == 200) {
+            try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+                JsonObject verdict = reader.readObject();
+                assertTrue(verdict.getBoolean("ok"), verdict::toString);
+            }
+            successes.verifications.incrementAndGet();
+        }
+    }
+
     /**
      * Sends through instance A or B (at random), and on a connection error or a 503 tries the other one, as a load
      * balancer would; returns the final status, or null if no instance answered. Every answer is counted by kind.
      */
     private Integer send(Api api, String method, String path, String body, String requestId, String ifMatch,
             String... extraHeaders) {
+        HttpResponse<String> answer = exchange(api, method, path, body, requestId, ifMatch, extraHeaders);
+        return answer == null ? null : answer.statusCode();
+    }
+
+    /** As {@link #send}, with the final answer itself. */
+    private HttpResponse<String> exchange(Api api, String method, String path, String body, String requestId,
+            String ifMatch, String... extraHeaders) {
         boolean onB = ThreadLocalRandom.current().nextBoolean();
         for (int attempt = 0; attempt < 6; attempt++, onB = !onB) {
             URI base = onB && bInService ? instanceB : LiveService.baseUri();
@@ -264,10 +346,10 @@ class ClusterFailover {
                 request.header(extraHeaders[h], extraHeaders[h + 1]);
             }
             try {
-                int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                tally(Integer.toString(status));
-                if (status != 503) {
-                    return status;
+                HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                tally(Integer.toString(answer.statusCode()));
+                if (answer.statusCode() != 503) {
+                    return answer;
                 }
             } catch (IOException e) {
                 tally("connection error");
@@ -312,10 +394,13 @@ class ClusterFailover {
     }
 
     private static void awaitOffboardings(Map<String, String> cases) throws Exception {
+        awaitCompleted("idempotency_key IN (" + quoted(cases.values()) + ")");
+    }
+
+    private static void awaitCompleted(String caseCondition) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        String keys = quoted(cases.values());
-        while (TestDatabase.count("SELECT COUNT(*) FROM escrow.offboarding_case WHERE state <> 'COMPLETED' AND"
-                + " idempotency_key IN (" + keys + ")") > 0 && Instant.now().isBefore(deadline)) {
+        while (TestDatabase.count("SELECT COUNT(*) FROM escrow.offboarding_case WHERE state <> 'COMPLETED' AND "
+                + caseCondition) > 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
         }
     }
@@ -347,7 +432,9 @@ class ClusterFailover {
         new TreeMap<>(outcomes).forEach((kind, n) -> report.append("  ").append(kind).append(": ").append(n)
                 .append('\n'));
         report.append("\nSucceeded: ").append(successes.reveals.size()).append(" reveals, ")
-                .append(successes.rotations.size()).append(" rotations\n");
+                .append(successes.rotations.size()).append(" rotations, ").append(successes.deprovisions.size())
+                .append(" SCIM deprovisionings, ").append(successes.verifications.get())
+                .append(" audit verifications (all ok)\n");
         report.append("Load from ").append(loadStarted).append('\n');
         Path file = Path.of(System.getProperty("escrow.project.dir"), "target", "cluster-report.txt");
         Files.writeString(file, report);

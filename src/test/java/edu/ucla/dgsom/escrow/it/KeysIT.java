@@ -168,6 +168,26 @@ class KeysIT {
                 "auditors follow rotations, as they follow one");
     }
 
+    @Test
+    void aStartRetriedWithItsIdempotencyKeyIsAnsweredWithTheSameRotationNotASecondOne() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String request = "{\"reason\":\"Rotation whose answer was lost\"}";
+        Api.Reply started = api.post("/api/v1/keys/rotations", request, "Idempotency-Key", key);
+        assertEquals(202, started.status(), started::toString);
+        awaitRotation(started.header("Location"), r -> "COMPLETED".equals(r.getString("state")));
+
+        Api.Reply retried = api.post("/api/v1/keys/rotations", request, "Idempotency-Key", key);
+        assertEquals(202, retried.status(), retried::toString);
+        assertEquals("true", retried.header("Idempotent-Replayed"));
+        assertEquals(started.header("Location"), retried.header("Location"));
+        assertEquals(started.json(), retried.json(), "the first answer, as it was");
+        assertEquals(started.json().getString("id"), rotations().get(0).getString("id"), "no second rotation");
+
+        assertProblem(api.post("/api/v1/keys/rotations", "{\"reason\":\"Another rotation\"}", "Idempotency-Key",
+                key), 422, "unprocessable");
+        assertEquals(started.json().getString("id"), rotations().get(0).getString("id"));
+    }
+
     private List<JsonObject> rotations() {
         Api.Reply reply = api.get("/api/v1/keys/rotations");
         assertEquals(200, reply.status(), reply::toString);

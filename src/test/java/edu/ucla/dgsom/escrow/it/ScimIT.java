@@ -24,6 +24,11 @@ class ScimIT {
     }
 
     private JsonObject create(String department, String userName, String employeeId) {
+        return create(hr, department, userName, employeeId);
+    }
+
+    /** A SCIM user of {@code department}, as an identity system creates one, through {@code hr}. */
+    static JsonObject create(Api hr, String department, String userName, String employeeId) {
         Api.Reply created = hr.send("POST", "/scim/v2/Users", Json.createObjectBuilder()
                 .add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:schemas:core:2.0:User")
                         .add("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"))

@@ -2,8 +2,8 @@ package edu.ucla.dgsom.escrow.accounts.boundary;
 
 import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
 
-import edu.ucla.dgsom.escrow.accounts.control.AccountFields;
 import edu.ucla.dgsom.escrow.accounts.control.AccountCursor;
+import edu.ucla.dgsom.escrow.accounts.control.AccountFields;
 import edu.ucla.dgsom.escrow.accounts.control.AccountFilter;
 import edu.ucla.dgsom.escrow.accounts.control.AccountId;
 import edu.ucla.dgsom.escrow.accounts.control.AccountLifecycle;
@@ -16,6 +16,8 @@ import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Role;
+import edu.ucla.dgsom.escrow.web.IdempotencyKey;
+import edu.ucla.dgsom.escrow.web.Idempotent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonReader;
@@ -47,10 +49,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -91,6 +95,9 @@ public class AccountsResource {
     @POST
     @Allowed({Role.DGIT_ADMIN, Role.DEPARTMENT_OWNER})
     @Consumes(MediaType.APPLICATION_JSON)
+    @Idempotent
+    @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER, description = IdempotencyKey.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
     @Operation(operationId = "createAccount", summary = "Register an official account of a department")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -243,6 +250,9 @@ public class AccountsResource {
     @Path("{id}/content-actions")
     @Allowed(Role.DGIT_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Idempotent
+    @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER, description = IdempotencyKey.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
     @Operation(operationId = "recordContentAction", summary = "Log what DGIT did on the platform itself (a removed"
             + " post, a changed bio) on the account, as text")
     @APIResponse(responseCode = "201", description = "Logged",

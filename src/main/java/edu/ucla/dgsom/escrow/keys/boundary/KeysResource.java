@@ -11,6 +11,8 @@ import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.PersonWithMfa;
 import edu.ucla.dgsom.escrow.security.Public;
 import edu.ucla.dgsom.escrow.security.Role;
+import edu.ucla.dgsom.escrow.web.IdempotencyKey;
+import edu.ucla.dgsom.escrow.web.Idempotent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,10 +31,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,6 +81,9 @@ public class KeysResource {
     @Allowed(Role.DGIT_ADMIN)
     @PersonWithMfa
     @Consumes(MediaType.APPLICATION_JSON)
+    @Idempotent
+    @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER, description = IdempotencyKey.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
     @Operation(operationId = "rotateKeys",
             summary = "Make a new key-encryption key current and re-wrap every data key to it in the background")
     @APIResponse(responseCode = "202", description = "Started; follow the Location",

@@ -8,8 +8,13 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -31,6 +36,9 @@ public class KeyRotationWorker {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     KeyRotations rotations;
@@ -56,8 +64,32 @@ public class KeyRotationWorker {
         rotations.runningIds().forEach(this::drive);
     }
 
-    /** Works on the rotation in the background unless this instance already does. */
+    /**
+     * Works on the rotation in the background unless this instance already does. Inside a transaction (a keyed
+     * request's), only once it has committed: the worker's own transactions would not see the rotation before.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void drive(String rotationId) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            work(rotationId);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Nothing to do until the outcome is known.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    work(rotationId);
+                }
+            }
+        });
+    }
+
+    private void work(String rotationId) {
         if (driving.add(rotationId)) {
             executor.execute(() -> {
                 try {

@@ -11,6 +11,7 @@ import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Role;
+import edu.ucla.dgsom.escrow.web.IdempotencyKey;
 import edu.ucla.dgsom.escrow.web.StorableInstant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -54,7 +55,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class OffboardingsResource {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
     Offboardings offboardings;
@@ -74,15 +74,12 @@ public class OffboardingsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "OffboardingView")), headers = @Header(name = HttpHeaders.LOCATION,
             description = "The case", schema = @Schema(type = SchemaType.STRING, format = "uri")))
-    public Response request(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+    public Response request(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Valid @NotNull OffboardingRequest request) {
-        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,100}")) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid Idempotency-Key",
-                    List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "1 to 100 printable ASCII characters")));
-        }
         Offboardings.Requested requested = offboardings.request(new Departure(request.employeeId(),
                 instant("effectiveAt", request.effectiveAt()), blankToNull(request.successorId()),
-                blankToNull(request.hrReference()), idempotencyKey));
+                blankToNull(request.hrReference()),
+                IdempotencyKey.ofHeader(idempotencyKey).map(IdempotencyKey::value).orElse(null)));
         String id = requested.offboarding().id();
         // A new case due now, or a pending one this request brought forward to now.
         offboardings.executeIfDue(id);

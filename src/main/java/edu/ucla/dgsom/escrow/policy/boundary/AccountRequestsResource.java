@@ -10,6 +10,8 @@ import edu.ucla.dgsom.escrow.policy.entity.AccountRequest;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
+import edu.ucla.dgsom.escrow.web.IdempotencyKey;
+import edu.ucla.dgsom.escrow.web.Idempotent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,10 +31,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,6 +64,9 @@ public class AccountRequestsResource {
     @POST
     @SignedInPerson
     @Consumes(MediaType.APPLICATION_JSON)
+    @Idempotent
+    @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER, description = IdempotencyKey.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
     @Operation(operationId = "requestAccount", summary = "Request an official account, or the approval after the fact"
             + " of a registered one", description = "People of the department, its owners and DGIT admins. The DGIT"
             + " Web Product Manager and the department's supervisors are told by mail. 409 if the account is"
