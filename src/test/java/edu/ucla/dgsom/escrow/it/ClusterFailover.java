@@ -100,8 +100,8 @@ class ClusterFailover {
                     .status());
             fixtures.add(fixture);
         }
-        String leaverDepartment = People.createDepartment("CLUSTER-LEAVE-" + UUID.randomUUID().toString()
-                .substring(0, 4));
+        String leaverCode = "CLUSTER-LEAVE-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        String leaverDepartment = People.createDepartment(leaverCode);
         List<String> leavers = new ArrayList<>();
         for (int i = 0; i < LEAVERS; i++) {
             leavers.add(OffboardingIT.employeeId(People.member(leaverDepartment).personId()));
@@ -112,7 +112,7 @@ class ClusterFailover {
         List<String> scimUsers = new ArrayList<>();
         for (int i = 0; i < SCIM_LEAVERS; i++) {
             String employeeId = "ESCIM" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-            scimUsers.add(ScimIT.create(Api.live().bearer(hrToken).with("Accept", SCIM), leaverDepartment,
+            scimUsers.add(ScimIT.create(Api.live().bearer(hrToken).with("Accept", SCIM), leaverCode,
                     employeeId.toLowerCase() + "@example.edu", employeeId).getString("id"));
             scimLeavers.put(scimUsers.get(i), employeeId);
         }
