@@ -34,7 +34,7 @@ public class IdempotencyLedger {
 
     /** Tells a client that this answer is the stored one of an earlier attempt. */
     public static final String REPLAYED = "Idempotent-Replayed";
-    private static final int EXPIRED_PER_WRITE = 100;
+    private static final int EXPIRED_PER_PURGE = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -50,8 +50,10 @@ public class IdempotencyLedger {
     @Transactional(rollbackOn = Exception.class)
     public Object once(String caller, IdempotencyKey key, byte[] requestHash, Callable<Object> write) throws Exception {
         Instant now = Instant.now();
-        em.createNativeQuery("DELETE FROM idempotent_write WHERE created_at < ?1 ORDER BY created_at LIMIT "
-                + EXPIRED_PER_WRITE).setParameter(1, utc(now.minus(keep))).executeUpdate();
+        // Only this key's own expired answer: a delete of everyone's would make unrelated writes conflict.
+        em.createNativeQuery("DELETE FROM idempotent_write WHERE caller = ?1 AND idempotency_key = ?2"
+                + " AND created_at < ?3").setParameter(1, caller).setParameter(2, key.value())
+                .setParameter(3, utc(now.minus(keep))).executeUpdate();
         List<?> earlier = em.createNativeQuery("SELECT request_hash, status, location, body FROM idempotent_write"
                 + " WHERE caller = ?1 AND idempotency_key = ?2").setParameter(1, caller).setParameter(2, key.value())
                 .getResultList();
@@ -68,6 +70,13 @@ public class IdempotencyLedger {
                 .setParameter(3, response.hasEntity() ? JsonbConfiguration.JSONB.toJson(response.getEntity()) : null)
                 .setParameter(4, caller).setParameter(5, key.value()).executeUpdate();
         return answer;
+    }
+
+    /** Deletes up to a thousand expired answers, oldest first; returns how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int forgetExpired() {
+        return em.createNativeQuery("DELETE FROM idempotent_write WHERE created_at < ?1 ORDER BY created_at LIMIT "
+                + EXPIRED_PER_PURGE).setParameter(1, utc(Instant.now().minus(keep))).executeUpdate();
     }
 
     private void claim(String caller, IdempotencyKey key, byte[] requestHash, Instant now) {

@@ -82,7 +82,8 @@ class AccountRequestsIT {
     }
 
     @Test
-    void a_request_retried_with_its_idempotency_key_gets_the_first_answer_and_makes_nothing_twice() {
+    void a_request_retried_with_its_idempotency_key_gets_the_first_answer_and_makes_nothing_twice()
+            throws Exception {
         Department department = Department.create("KEY");
         People.Session requester = People.member(department.id());
         String request = department.request("0.50").build().toString();
@@ -104,6 +105,12 @@ class AccountRequestsIT {
                 409, "conflict");
         assertProblem(requester.api().post("/api/v1/account-requests", request, "Idempotency-Key", "two words"),
                 400, "validation-failed");
+
+        // A day on, the answer is forgotten: the same retry is a new request, refused as the same account's.
+        TestDatabase.update("UPDATE idempotent_write SET created_at = created_at - INTERVAL 25 HOUR WHERE"
+                + " idempotency_key = '" + key + "'");
+        assertProblem(requester.api().post("/api/v1/account-requests", request, "Idempotency-Key", key), 409,
+                "conflict");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package edu.ucla.dgsom.escrow.crypto.control;
 
 import edu.ucla.dgsom.escrow.crypto.entity.KeyEncryptionKey;
+import edu.ucla.dgsom.escrow.persistence.TransactionOutcomes;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +39,9 @@ import java.util.logging.Logger;
 public class Keyring {
 
     private static final Logger LOG = Logger.getLogger(Keyring.class.getName());
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @PersistenceContext
     EntityManager em;
@@ -220,6 +226,9 @@ public class Keyring {
         int next = latest == null ? 1 : latest + 1;
         String rootKey = ring.isEmpty() ? barrier().rootKeyId() : rootKeyOf(ring.get(ring.size() - 1));
         em.persist(new KeyEncryptionKey(next, barrier().createKek(next, rootKey), rootKey, Instant.now()));
+        // The barrier holds the new KEK at once; if another transaction's version `next` wins (two nodes of a Galera
+        // cluster), this one must go, or refresh() would keep it and seal under a key nobody else has.
+        TransactionOutcomes.unlessCommitted(transactions, () -> barrier().forgetKek(next));
         return next;
     }
 

@@ -1,5 +1,6 @@
 package edu.ucla.dgsom.escrow.keys.control;
 
+import edu.ucla.dgsom.escrow.persistence.TransactionOutcomes;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -12,8 +13,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,23 +69,7 @@ public class KeyRotationWorker {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void drive(String rotationId) {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            work(rotationId);
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // Nothing to do until the outcome is known.
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    work(rotationId);
-                }
-            }
-        });
+        TransactionOutcomes.afterCommit(transactions, () -> work(rotationId));
     }
 
     private void work(String rotationId) {
