@@ -9,8 +9,11 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import jakarta.json.Json;
 import java.io.ByteArrayInputStream;
@@ -82,7 +85,7 @@ class ConsoleIT {
 
             browser.waitForHeading("Set up your authenticator app");
             WebElement qr = browser.find("svg.qr");
-            String uri = decodeQr(qr.getScreenshotAs(OutputType.BYTES));
+            String uri = decodeQr(qr);
             assertTrue(uri.startsWith("otpauth://totp/"), uri);
             String secret = query(uri).get("secret");
             String manualKey = browser.find(".manual-key code").getText().replace(" ", "");
@@ -589,8 +592,35 @@ class ConsoleIT {
         assertTrue(violations.isEmpty(), violations::toString);
     }
 
+    /**
+     * The text of the QR code the element shows, read from screenshots until one decodes (at most 10 s): the console
+     * draws it after the heading appears, and a shot taken mid-paint does not decode.
+     */
+    static String decodeQr(WebElement qr) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                return decodeQr(qr.getScreenshotAs(OutputType.BYTES));
+            } catch (NotFoundException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    /** The text of the QR code in {@code png}, read with a white quiet zone added around it. */
     static String decodeQr(byte[] png) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        BufferedImage shot = ImageIO.read(new ByteArrayInputStream(png));
+        int margin = 16;
+        BufferedImage image = new BufferedImage(shot.getWidth() + 2 * margin, shot.getHeight() + 2 * margin,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D canvas = image.createGraphics();
+        canvas.setColor(Color.WHITE);
+        canvas.fillRect(0, 0, image.getWidth(), image.getHeight());
+        canvas.drawImage(shot, margin, margin, null);
+        canvas.dispose();
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
         return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.POSSIBLE_FORMATS,
                 List.of(BarcodeFormat.QR_CODE))).getText();
