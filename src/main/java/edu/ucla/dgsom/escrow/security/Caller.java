@@ -1,6 +1,7 @@
 package edu.ucla.dgsom.escrow.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -24,6 +25,8 @@ public class Caller {
     private String csrfHash;
     private Restriction restriction;
     private boolean mfaEnrolled;
+    private String departmentId;
+    private Instant sessionExpiresAt;
     private String clientAddress;
     private String requestId;
 
@@ -34,6 +37,7 @@ public class Caller {
         this.csrfHash = found.csrfHash();
         this.restriction = found.restriction();
         this.mfaEnrolled = found.mfaEnrolled();
+        this.sessionExpiresAt = found.sessionExpiresAt();
     }
 
     private void identify(Identity found) {
@@ -43,6 +47,7 @@ public class Caller {
         this.roles = found.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(found.roles());
         this.ownedDepartments = Set.copyOf(found.ownedDepartments());
         this.supervisedDepartments = Set.copyOf(found.supervisedDepartments());
+        this.departmentId = found.departmentId();
     }
 
     /** Where the request came from and its id, known before anyone is identified. */
@@ -134,6 +139,16 @@ public class Caller {
 
     public String sessionHash() {
         return sessionHash;
+    }
+
+    /** When the session of this request ends whatever its use; null unless the caller came with a session cookie. */
+    public Instant sessionExpiresAt() {
+        return sessionExpiresAt;
+    }
+
+    /** A person's own department; null for a token or nobody. */
+    public String departmentId() {
+        return departmentId;
     }
 
     /** Signed in, but must first change the password or enrol MFA: nothing else is allowed until then. */

@@ -3,6 +3,7 @@ package edu.ucla.dgsom.escrow.security;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class CallerTest {
     private static Caller person(Set<Role> roles, Set<String> owned, Set<String> supervised) {
         Caller caller = new Caller();
         caller.establish(new Identity(Caller.Kind.PERSON, "p", "Pat", roles, owned, supervised, "session", "csrf",
-                null, true));
+                null, true, "home", Instant.parse("2026-12-06T00:00:00Z")));
         return caller;
     }
 

@@ -2,9 +2,6 @@ package edu.ucla.dgsom.escrow.access.boundary;
 
 import edu.ucla.dgsom.escrow.access.control.AccessSettings;
 import edu.ucla.dgsom.escrow.access.control.PasswordChanges;
-import edu.ucla.dgsom.escrow.access.control.People;
-import edu.ucla.dgsom.escrow.access.control.PersonDetails;
-import edu.ucla.dgsom.escrow.access.control.Sessions;
 import edu.ucla.dgsom.escrow.access.control.SignInAttempt;
 import edu.ucla.dgsom.escrow.access.control.SignIns;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
@@ -67,16 +64,10 @@ public class SessionResource {
     SignIns signIns;
 
     @Inject
-    Sessions sessions;
-
-    @Inject
     AccessSettings settings;
 
     @Inject
     Caller caller;
-
-    @Inject
-    People people;
 
     @Inject
     BrowserCookies cookies;
@@ -149,13 +140,12 @@ public class SessionResource {
         String sessionToken = caller.viaSession() ? cookies.read(CallerAuthentication.SESSION_COOKIE) : null;
         // Sessions opened before CSRF tokens were derived from the session token keep their random one: none here.
         String csrfToken = sessionToken == null ? null : Secrets.csrfTokenOf(sessionToken);
-        return new SessionView(caller.kind().name(), caller.id(), caller.name(), caller.isPerson()
-                ? people.find(caller.id()).map(PersonDetails::departmentId).orElse(null) : null,
+        return new SessionView(caller.kind().name(), caller.id(), caller.name(), caller.departmentId(),
                 caller.roles().stream().map(Enum::name).sorted().toList(),
                 caller.ownedDepartments().stream().sorted().toList(),
                 caller.supervisedDepartments().stream().sorted().toList(), code(caller.restriction()),
                 caller.csrfMatches(csrfToken) ? csrfToken : null,
-                sessions.current().map(Sessions.SessionDetails::expiresAt).orElse(null),
+                caller.sessionExpiresAt(),
                 caller.isPerson() ? caller.isPersonWithMfa() : null, settings.secretDisplay());
     }
 

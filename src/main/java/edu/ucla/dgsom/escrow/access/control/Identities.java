@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,13 +41,13 @@ public class Identities {
 
     /** A live session of an active person with an enabled sign-in; an expired or idle one is deleted. */
     public Optional<Identity> fromSession(String sessionToken) {
-        String hash = Secrets.sha256Hex(sessionToken);
-        SignInSession session = em.find(SignInSession.class, hash);
-        if (session == null) {
+        Optional<SessionHolder> holder = holderOf(Secrets.sha256Hex(sessionToken));
+        if (holder.isEmpty()) {
             return Optional.empty();
         }
+        SignInSession session = holder.get().session();
         Instant now = Instant.now();
-        Optional<Identity> identity = ofSession(session, now);
+        Optional<Identity> identity = identityAt(holder.get(), now);
         if (identity.isEmpty()) {
             em.remove(session);
         } else {
@@ -62,8 +63,7 @@ public class Identities {
      */
     public Optional<Identity> current(Caller caller) {
         return switch (caller.kind()) {
-            case PERSON -> Optional.ofNullable(em.find(SignInSession.class, caller.sessionHash()))
-                    .flatMap(session -> ofSession(session, Instant.now()));
+            case PERSON -> holderOf(caller.sessionHash()).flatMap(holder -> identityAt(holder, Instant.now()));
             case TOKEN -> Optional.ofNullable(em.find(ApiToken.class, caller.id()))
                     .filter(token -> token.refusal(Instant.now()) == null && issuerInStanding(token))
                     .map(Identities::ofToken);
@@ -71,19 +71,35 @@ public class Identities {
         };
     }
 
-    private Optional<Identity> ofSession(SignInSession session, Instant now) {
-        Person person = em.find(Person.class, session.personId());
-        SignIn signIn = em.find(SignIn.class, session.personId());
+    /** The session, its person, sign-in and grants, in one query: every request reads them, some twice. */
+    private Optional<SessionHolder> holderOf(String sessionHash) {
+        List<Object[]> rows = em.createNamedQuery(SignInSession.WITH_HOLDER, Object[].class)
+                .setParameter("hash", sessionHash).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] first = rows.get(0);
+        List<RoleGrant> grants = rows.stream().map(row -> (RoleGrant) row[3]).filter(Objects::nonNull).toList();
+        return Optional.of(new SessionHolder((SignInSession) first[0], (Person) first[1], (SignIn) first[2], grants));
+    }
+
+    /** A session with what decides whether it stands; person and sign-in may be missing. */
+    private record SessionHolder(SignInSession session, Person person, SignIn signIn, List<RoleGrant> grants) {
+    }
+
+    private Optional<Identity> identityAt(SessionHolder holder, Instant now) {
+        SignInSession session = holder.session();
+        Person person = holder.person();
+        SignIn signIn = holder.signIn();
         // A session through the provider needs no local sign-in; a local sign-in that was disabled ends it anyway.
         boolean signInStands = signIn == null ? session.viaProvider() : signIn.enabled();
         if (!session.liveAt(now, settings.idleTimeout()) || person == null || !person.active() || !signInStands) {
             return Optional.empty();
         }
-        String hash = session.tokenHash();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Set<String> owned = new HashSet<>();
         Set<String> supervised = new HashSet<>();
-        for (RoleGrant grant : grantsOf(person.id())) {
+        for (RoleGrant grant : holder.grants()) {
             roles.add(grant.role());
             if (grant.role() == Role.DEPARTMENT_OWNER) {
                 owned.add(grant.departmentId());
@@ -91,8 +107,9 @@ public class Identities {
                 supervised.add(grant.departmentId());
             }
         }
-        return Optional.of(new Identity(Caller.Kind.PERSON, person.id(), person.name(), roles, owned, supervised, hash,
-                session.csrfHash(), restriction(signIn, roles, session), hasMfa(signIn, session)));
+        return Optional.of(new Identity(Caller.Kind.PERSON, person.id(), person.name(), roles, owned, supervised,
+                session.tokenHash(), session.csrfHash(), restriction(signIn, roles, session), hasMfa(signIn, session),
+                person.departmentId(), session.expiresAt()));
     }
 
     /**
@@ -124,7 +141,7 @@ public class Identities {
 
     private static Identity ofToken(ApiToken token) {
         return new Identity(Caller.Kind.TOKEN, token.id(), token.name(), EnumSet.of(token.role()),
-                token.ownedDepartments(), Set.of(), null, null, null, false);
+                token.ownedDepartments(), Set.of(), null, null, null, false, null, null);
     }
 
     /** Checked at every use, in one query, so that any instance refuses the token at once, with nothing cached. */
@@ -155,12 +172,8 @@ public class Identities {
     /** The roles a person holds now. */
     public Set<Role> rolesOf(String personId) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        grantsOf(personId).stream().map(RoleGrant::role).forEach(roles::add);
+        em.createNamedQuery(RoleGrant.OF_PERSON, RoleGrant.class).setParameter("person", personId).getResultStream()
+                .map(RoleGrant::role).forEach(roles::add);
         return roles;
-    }
-
-    public List<RoleGrant> grantsOf(String personId) {
-        return em.createNamedQuery(RoleGrant.OF_PERSON, RoleGrant.class).setParameter("person", personId)
-                .getResultList();
     }
 }

@@ -14,7 +14,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The signed-in person's own sessions: which are live, and ending one or all but the current one (a lost laptop, a
@@ -44,12 +43,6 @@ public class Sessions {
                     session.expiresAt(), session.clientAddress(), session.userAgent(),
                     session.isTheOneWith(currentHash));
         }
-    }
-
-    /** The session of this request, if the caller came with a session cookie. */
-    public Optional<SessionDetails> current() {
-        return caller.viaSession() ? Optional.ofNullable(em.find(SignInSession.class, caller.sessionHash()))
-                .map(session -> SessionDetails.of(session, caller.sessionHash())) : Optional.empty();
     }
 
     /** The caller's live sessions, newest first. */

@@ -22,11 +22,16 @@ import java.util.UUID;
         + " ORDER BY s.createdAt DESC, s.publicId")
 @NamedQuery(name = SignInSession.DELETE_OTHERS_OF_PERSON, query = "DELETE FROM SignInSession s"
         + " WHERE s.personId = :person AND s.tokenHash <> :current")
+@NamedQuery(name = SignInSession.WITH_HOLDER, query = "SELECT s, p, i, g FROM SignInSession s"
+        + " LEFT JOIN Person p ON p.id = s.personId LEFT JOIN SignIn i ON i.personId = s.personId"
+        + " LEFT JOIN RoleGrant g ON g.personId = s.personId WHERE s.tokenHash = :hash")
 public class SignInSession {
 
     public static final String DELETE_OF_PERSON = "SignInSession.deleteOfPerson";
     public static final String OF_PERSON = "SignInSession.ofPerson";
     public static final String DELETE_OTHERS_OF_PERSON = "SignInSession.deleteOthersOfPerson";
+    /** The session with its person, sign-in and role grants: a row per grant, at least one. */
+    public static final String WITH_HOLDER = "SignInSession.withHolder";
     /** The longest User-Agent kept: enough to tell browsers apart, not a place to store whatever a client sends. */
     public static final int USER_AGENT_LENGTH = 255;
     /** Writes of the last-seen time are spaced, so not every request writes. */
