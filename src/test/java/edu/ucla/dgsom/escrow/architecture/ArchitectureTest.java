@@ -17,7 +17,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import edu.ucla.dgsom.escrow.web.Idempotent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Entity;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -79,6 +81,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule a_keyed_write_answers_with_a_response = methods().that().areAnnotatedWith(Idempotent.class)
             .should().haveRawReturnType(Response.class);
+
+    /**
+     * One instance of each resource, built once: a request-scoped one was built and injected again for every request
+     * (docs/performance.md, change 12). What belongs to a request comes through proxies (Caller, {@code @Context}).
+     */
+    @ArchTest
+    static final ArchRule resources_are_built_once = classes().that().areAnnotatedWith(Path.class)
+            .should().beAnnotatedWith(ApplicationScoped.class);
 
     private static Optional<String> feature(JavaClass type) {
         Matcher layered = LAYERED.matcher(type.getName());

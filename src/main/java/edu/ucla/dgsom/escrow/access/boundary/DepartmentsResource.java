@@ -4,7 +4,7 @@ import edu.ucla.dgsom.escrow.access.control.Directory;
 import edu.ucla.dgsom.escrow.access.entity.Department;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Departments: DGIT creates them; department owners see their own, auditors and HR's staff every one. */
 @Path("departments")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Departments")
 @Produces(MediaType.APPLICATION_JSON)
 public class DepartmentsResource {

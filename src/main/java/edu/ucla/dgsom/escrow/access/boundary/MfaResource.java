@@ -8,7 +8,7 @@ import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.AllowedWhileRestricted;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
 import edu.ucla.dgsom.escrow.web.StrictJson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * in place of the enrolled one, and new recovery codes. The seed is sealed behind the barrier (docs/access.md).
  */
 @Path("session/mfa")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Session")
 @Produces(MediaType.APPLICATION_JSON)
 public class MfaResource {

@@ -6,7 +6,7 @@ import edu.ucla.dgsom.escrow.access.entity.RoleGrant;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.PersonWithMfa;
 import edu.ucla.dgsom.escrow.security.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * (who offboard anyone) everyone's.
  */
 @Path("people")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "People")
 @Produces(MediaType.APPLICATION_JSON)
 public class PeopleResource {

@@ -13,7 +13,7 @@ import edu.ucla.dgsom.escrow.security.Public;
 import edu.ucla.dgsom.escrow.security.Restriction;
 import edu.ucla.dgsom.escrow.security.Secrets;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -49,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * (docs/access.md).
  */
 @Path("session")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Session")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {

@@ -2,7 +2,7 @@ package edu.ucla.dgsom.escrow.access.boundary;
 
 import edu.ucla.dgsom.escrow.access.control.Sessions;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The signed-in person's own sessions: see where they are signed in, and end a session or all the others. */
 @Path("sessions")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Session")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionsResource {

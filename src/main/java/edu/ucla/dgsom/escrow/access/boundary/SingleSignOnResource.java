@@ -9,7 +9,7 @@ import edu.ucla.dgsom.escrow.access.entity.ProviderSignIn;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Public;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -48,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * provider every path here is 404.
  */
 @Path("session/sso")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Session")
 @Produces(MediaType.APPLICATION_JSON)
 public class SingleSignOnResource {

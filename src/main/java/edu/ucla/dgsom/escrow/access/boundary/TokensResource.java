@@ -4,7 +4,7 @@ import edu.ucla.dgsom.escrow.access.control.ApiTokens;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.PersonWithMfa;
 import edu.ucla.dgsom.escrow.security.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** API tokens for systems (HR's system, scripts), administered by DGIT; only DGIT admin people make them. */
 @Path("tokens")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.DGIT_ADMIN)

@@ -18,7 +18,7 @@ import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Role;
 import edu.ucla.dgsom.escrow.web.IdempotencyKey;
 import edu.ucla.dgsom.escrow.web.Idempotent;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
@@ -64,7 +64,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * decided per account (docs/access.md); an account the caller may not see is "not found".
  */
 @Path("accounts")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {

@@ -6,7 +6,7 @@ import edu.ucla.dgsom.escrow.accounts.control.RotationsDue;
 import edu.ucla.dgsom.escrow.accounts.entity.OfficialAccount;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The rotation schedule across accounts: whose credentials are due (docs/accounts.md). */
 @Path("rotations")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class RotationsResource {

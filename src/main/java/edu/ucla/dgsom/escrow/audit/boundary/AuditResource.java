@@ -10,7 +10,7 @@ import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
 import edu.ucla.dgsom.escrow.web.StorableInstant;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit trail: query, streamed export and verification. Auditors and DGIT see all; owners their departments'. */
 @Path("audit")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

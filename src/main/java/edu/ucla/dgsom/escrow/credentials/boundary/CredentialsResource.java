@@ -8,7 +8,7 @@ import edu.ucla.dgsom.escrow.problems.Problem;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * per account (docs/access.md); answers that carry a secret are never stored by caches.
  */
 @Path("accounts/{id}/credentials")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Credentials")
 @Produces(MediaType.APPLICATION_JSON)
 @AnyCaller

@@ -3,7 +3,7 @@ package edu.ucla.dgsom.escrow.credentials.boundary;
 import edu.ucla.dgsom.escrow.credentials.control.CharacterClass;
 import edu.ucla.dgsom.escrow.credentials.control.PasswordGenerator;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Password generation for the people who rotate credentials; the answer is not cached (no-store) nor stored. */
 @Path("passwords")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Passwords")
 @Produces(MediaType.APPLICATION_JSON)
 public class PasswordsResource {

@@ -4,7 +4,7 @@ import edu.ucla.dgsom.escrow.exports.control.DisasterRecoveryExports;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.PersonWithMfa;
 import edu.ucla.dgsom.escrow.security.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Exports for disaster recovery (docs/operations.md, "Disaster-recovery export"). */
 @Path("exports")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Exports")
 public class ExportsResource {
 

@@ -7,7 +7,7 @@ import edu.ucla.dgsom.escrow.problems.ProblemType;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.PersonWithMfa;
 import edu.ucla.dgsom.escrow.security.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Restores of a disaster-recovery export into an empty installation (docs/operations.md, "DR drill"). */
 @Path("restores")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Exports")
 public class RestoresResource {
 

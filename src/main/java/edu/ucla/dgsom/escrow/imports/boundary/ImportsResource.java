@@ -7,7 +7,7 @@ import edu.ucla.dgsom.escrow.imports.entity.ImportMapping;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -47,7 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * what a commit would do; the mapping is edited; the commit stores it in one transaction.
  */
 @Path("imports")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportsResource {

@@ -2,7 +2,7 @@ package edu.ucla.dgsom.escrow.installation.boundary;
 
 import edu.ucla.dgsom.escrow.installation.control.InstallationRegistry;
 import edu.ucla.dgsom.escrow.security.Public;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * use it to know the application (not only the server) is up.
  */
 @Path("installation")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Installation")
 @Produces(MediaType.APPLICATION_JSON)
 public class InstallationResource {

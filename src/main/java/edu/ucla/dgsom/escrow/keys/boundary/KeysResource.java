@@ -13,7 +13,7 @@ import edu.ucla.dgsom.escrow.security.Public;
 import edu.ucla.dgsom.escrow.security.Role;
 import edu.ucla.dgsom.escrow.web.IdempotencyKey;
 import edu.ucla.dgsom.escrow.web.Idempotent;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The key ring: versions, rotations of KEKs and of the root key, retirement, and the audit signing public key. */
 @Path("keys")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class KeysResource {

@@ -13,7 +13,7 @@ import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.Role;
 import edu.ucla.dgsom.escrow.web.IdempotencyKey;
 import edu.ucla.dgsom.escrow.web.StorableInstant;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -50,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Idempotent by the {@code Idempotency-Key} header or HR's reference. A case due now is executed before the answer.
  */
 @Path("offboardings")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Offboarding")
 @Produces(MediaType.APPLICATION_JSON)
 public class OffboardingsResource {

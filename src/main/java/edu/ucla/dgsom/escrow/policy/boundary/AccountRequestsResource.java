@@ -12,7 +12,7 @@ import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
 import edu.ucla.dgsom.escrow.web.IdempotencyKey;
 import edu.ucla.dgsom.escrow.web.Idempotent;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Requests for official accounts and a supervisor's decision on each (policy I.1-2); see docs/policy.md. */
 @Path("account-requests")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Account requests")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountRequestsResource {

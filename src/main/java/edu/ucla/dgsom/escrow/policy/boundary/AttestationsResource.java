@@ -8,7 +8,7 @@ import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The periodic attestations of the compliance report by the departments' owners (docs/policy.md). */
 @Path("attestations")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Compliance")
 @Produces(MediaType.APPLICATION_JSON)
 public class AttestationsResource {

@@ -7,7 +7,7 @@ import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
 import edu.ucla.dgsom.escrow.security.Secrets;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The compliance report (docs/policy.md), as JSON or as its canonical CSV. */
 @Path("compliance")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Compliance")
 public class ComplianceResource {
 

@@ -8,7 +8,7 @@ import edu.ucla.dgsom.escrow.policy.entity.HolderDuty;
 import edu.ucla.dgsom.escrow.problems.ProblemException;
 import edu.ucla.dgsom.escrow.security.AnyCaller;
 import edu.ucla.dgsom.escrow.security.SignedInPerson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The duties of content owners and backup moderators (policy I.2) and their acknowledgement; see docs/policy.md. */
 @Path("duties")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Duties")
 @Produces(MediaType.APPLICATION_JSON)
 public class DutiesResource {

@@ -5,7 +5,7 @@ import static edu.ucla.dgsom.escrow.web.SharedJsonProvider.JSON;
 import edu.ucla.dgsom.escrow.problems.ScimError;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** SCIM's discovery endpoints (RFC 7644, section 4): what this service provider supports. */
 @Path("scim/v2")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "SCIM")
 @Produces({ScimError.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 @Allowed({Role.HR_INTEGRATION, Role.DGIT_ADMIN})

@@ -13,7 +13,7 @@ import edu.ucla.dgsom.escrow.scim.control.ScimChanges;
 import edu.ucla.dgsom.escrow.scim.control.ScimUsers;
 import edu.ucla.dgsom.escrow.security.Allowed;
 import edu.ucla.dgsom.escrow.security.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -50,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * false, by PUT or PATCH) and DELETE start exactly the same offboarding as {@code POST /api/v1/offboardings}.
  */
 @Path("scim/v2/Users")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "SCIM")
 @Produces({ScimError.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 @Consumes({ScimError.MEDIA_TYPE, MediaType.APPLICATION_JSON})
